@@ -1,0 +1,64 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/site.hpp"
+#include "families/families.hpp"
+#include "geocode/gazetteer.hpp"
+#include "io/data_files.hpp"
+#include "metrics/coverage.hpp"
+#include "routing/estimate.hpp"
+
+namespace centrecov::analysis {
+
+// Which inputs to read: the data directory, with the site lists overridable.
+struct StudyInputs {
+    io::DataFiles files;
+    std::filesystem::path centres;    // defaults to files.centres()
+    std::filesystem::path libraries;  // defaults to files.libraries()
+
+    explicit StudyInputs(io::DataFiles data);
+};
+
+// Everything read from the inputs, with every site geocoded.
+struct Study {
+    geocode::Gazetteer gazetteer;
+    std::vector<Site> centres;
+    std::vector<Site> libraries;
+    families::Families families;
+    std::vector<std::string> warnings;  // one line each, for the log and the summary
+};
+
+// Loads and geocodes the sites (and their districts) without the families.
+Study load_sites(const StudyInputs& inputs);
+// Loads the sites and the families.
+Study load_study(const StudyInputs& inputs);
+
+// What a run measures: the distances from every family to its nearest open centre.
+struct Settings {
+    routing::DistanceModel distance;
+    std::vector<double> thresholds_m = metrics::default_thresholds_m;
+};
+
+// One family area's result.
+struct AreaResult {
+    routing::Nearest centre;   // index into Study::centres
+    routing::Nearest library;  // index into Study::libraries
+};
+
+struct Baseline {
+    Settings settings;
+    std::vector<std::size_t> service_points;  // centres counted: placed and not duplicates
+    std::vector<AreaResult> areas;            // parallel to Study::families.points
+    metrics::CoverageReport coverage;
+    std::vector<metrics::DistrictProvision> provision;
+};
+
+// Why a centre is or is not a service point in the baseline.
+std::string baseline_role(const Site& site);
+
+Baseline run_baseline(const Study& study, const Settings& settings);
+
+}  // namespace centrecov::analysis

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/study.hpp"
+
+namespace centrecov::cli {
+
+// Options shared by the subcommands that read the study data.
+struct DataOptions {
+    std::optional<std::string> data_directory;
+    std::string centres;    // empty: the data directory's centres file
+    std::string libraries;  // empty: the data directory's library file
+    std::string out = "out";
+
+    void add_to(CLI::App& command);
+    analysis::StudyInputs inputs() const;
+};
+
+// Gives a subcommand its own --version flag, as the top level has.
+void add_version_flag(CLI::App& command);
+
+// Prints warnings to the log: each in full when few, else the first few and a count.
+void log_warnings(const std::vector<std::string>& warnings);
+
+}  // namespace centrecov::cli

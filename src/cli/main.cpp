@@ -1,0 +1,51 @@
+// centrecov: how well a network of family services reaches the families it exists for.
+// This file only parses the command line and dispatches to one subcommand.
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/error.hpp"
+#include "core/progress.hpp"
+
+int main(int argc, char** argv) {
+    using namespace centrecov;
+    CLI::App app{"centrecov: how well children's centres reach the families they exist for"};
+    app.require_subcommand(1);
+    bool quiet = false;
+    bool verbose = false;
+    app.add_flag("-q,--quiet", quiet, "Only warnings and errors; no progress");
+    app.add_flag("-v,--verbose", verbose, "Say what is being read and computed");
+    cli::add_version_flag(app);
+    cli::add_geocode_command(app);
+    cli::add_run_command(app);
+
+    auto logger = spdlog::stderr_color_mt("centrecov");
+    logger->set_pattern("%^%l%$: %v");
+    spdlog::set_default_logger(logger);
+    app.parse_complete_callback([&] {
+        spdlog::set_level(quiet ? spdlog::level::warn : (verbose ? spdlog::level::debug : spdlog::level::info));
+        Progress::set_enabled(!quiet);
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const UsageError& e) {
+        spdlog::error("{}", e.what());
+        return 2;
+    } catch (const InputError& e) {
+        spdlog::error("{}", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        spdlog::error("{}", e.what());
+        return 1;
+    }
+    return 0;
+}

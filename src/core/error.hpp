@@ -1,0 +1,34 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace centrecov {
+
+// A problem in the input that the user can fix. It names the file, where in it
+// (a line, a column or a feature) and what is wrong, so the message alone is
+// enough to find and mend the fault.
+class InputError : public std::runtime_error {
+public:
+    InputError(std::string file, std::string where, std::string problem);
+
+    const std::string& file() const noexcept { return file_; }
+    const std::string& where() const noexcept { return where_; }
+    const std::string& problem() const noexcept { return problem_; }
+
+private:
+    std::string file_;
+    std::string where_;
+    std::string problem_;
+};
+
+// "line 12" as printed in messages; line numbers count the header as line 1.
+std::string line_ref(std::size_t line);
+
+// A request the program cannot carry out as asked (bad option, missing data directory).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace centrecov

@@ -1,0 +1,187 @@
+#include "families/families.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.hpp"
+#include "io/features.hpp"
+#include "io/gdal.hpp"
+#include "io/table.hpp"
+
+namespace centrecov::families {
+
+namespace {
+
+constexpr const char* iod_code = "LSOA code (2011)";
+constexpr const char* iod_district_code = "Local Authority District code (2019)";
+constexpr const char* iod_district_name = "Local Authority District name (2019)";
+constexpr const char* iod_imd_decile = "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)";
+constexpr const char* iod_idaci_decile =
+    "Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs)";
+
+struct Deprivation {
+    int imd = 0;
+    int idaci = 0;
+    std::string district_code;
+    std::string district_name;
+};
+
+int read_decile(const io::Table& table, const io::Table::Row& row, std::size_t column) {
+    const long long value = table.integer(row, column);
+    if (value < 1 || value > 10) {
+        table.fail(row, "decile " + std::to_string(value) + " in '" + table.columns()[column] + "' is outside 1 to 10");
+    }
+    return static_cast<int>(value);
+}
+
+const geocode::Ward* ward_containing(const std::vector<geocode::Ward>& wards, Point p) {
+    for (const auto& ward : wards) {
+        if (ward.box.contains(p) && geom::covers(ward.area.get(), p)) {
+            return &ward;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+long long Families::total_under5() const {
+    long long total = 0;
+    for (const auto& point : points) {
+        total += point.under5;
+    }
+    return total;
+}
+
+Families load_families(const io::DataFiles& files, const std::vector<geocode::Ward>& wards) {
+    Families families;
+    LoadReport& report = families.report;
+
+    // Population: under-5s per LSOA.
+    std::vector<std::string> age_columns;
+    for (int age = youngest_age; age <= oldest_age; ++age) {
+        age_columns.push_back(std::to_string(age));
+    }
+    std::vector<std::string> required{"lsoa11_code", "lsoa11_name", "total_population"};
+    required.insert(required.end(), age_columns.begin(), age_columns.end());
+    const auto population = io::Table::read(files.population(), required);
+    report.population_rows = population.rows().size();
+    std::map<std::string, DemandPoint> by_code;
+    for (const auto& row : population.rows()) {
+        DemandPoint point;
+        point.lsoa_code = population.text(row, population.column("lsoa11_code"));
+        point.lsoa_name = population.text(row, population.column("lsoa11_name"));
+        if (point.lsoa_code.empty()) {
+            population.fail(row, "empty lsoa11_code");
+        }
+        long long under5 = 0;
+        for (const auto& age : age_columns) {
+            const long long count = population.integer(row, population.column(age));
+            if (count < 0) {
+                population.fail(row, "negative count in column '" + age + "'");
+            }
+            under5 += count;
+        }
+        const long long total = population.integer(row, population.column("total_population"));
+        if (total < under5) {
+            population.fail(row, "total_population " + std::to_string(total) + " is less than the under-5s (" +
+                                     std::to_string(under5) + ")");
+        }
+        point.under5 = static_cast<int>(under5);
+        point.total_population = static_cast<int>(total);
+        if (!by_code.emplace(point.lsoa_code, point).second) {
+            population.fail(row, "duplicate LSOA " + point.lsoa_code);
+        }
+    }
+
+    // Population-weighted centroids (longitude X, latitude Y).
+    const auto centroids = io::Table::read(files.lsoa_centroids(), {"X", "Y", "lsoa11cd"});
+    report.centroid_rows = centroids.rows().size();
+    const io::Transformer to_bng(io::wgs84_epsg, io::bng_epsg);
+    std::set<std::string> placed;
+    for (const auto& row : centroids.rows()) {
+        const std::string code = centroids.text(row, centroids.column("lsoa11cd"));
+        const double lon = centroids.number(row, centroids.column("X"));
+        const double lat = centroids.number(row, centroids.column("Y"));
+        if (lon < -180.0 || lon > 180.0 || lat < -90.0 || lat > 90.0) {
+            centroids.fail(row, "X/Y are not longitude/latitude");
+        }
+        auto found = by_code.find(code);
+        if (found == by_code.end()) {
+            report.problems.push_back(code + ": has a centroid but no population row (ignored)");
+            continue;
+        }
+        if (!placed.insert(code).second) {
+            centroids.fail(row, "second centroid for " + code);
+        }
+        found->second.point = to_bng.apply({lon, lat});
+    }
+
+    // Deprivation deciles and district.
+    const auto iod = io::Table::read(files.deprivation(),
+                                     {iod_code, iod_district_code, iod_district_name, iod_imd_decile, iod_idaci_decile});
+    report.deprivation_rows = iod.rows().size();
+    std::map<std::string, Deprivation> deprivation;
+    for (const auto& row : iod.rows()) {
+        Deprivation d;
+        d.imd = read_decile(iod, row, iod.column(iod_imd_decile));
+        d.idaci = read_decile(iod, row, iod.column(iod_idaci_decile));
+        d.district_code = iod.text(row, iod.column(iod_district_code));
+        d.district_name = iod.text(row, iod.column(iod_district_name));
+        const std::string code = iod.text(row, iod.column(iod_code));
+        if (!by_code.count(code)) {
+            report.problems.push_back(code + ": has deprivation deciles but no population row (ignored)");
+        }
+        if (!deprivation.emplace(code, d).second) {
+            iod.fail(row, "duplicate LSOA " + code);
+        }
+    }
+
+    // Polygons, for maps.
+    auto boundaries = io::read_features(files.lsoa_boundaries(), {"LSOA11CD"});
+    report.boundary_features = boundaries.size();
+    for (auto& feature : boundaries) {
+        const std::string code = feature.attribute("LSOA11CD");
+        if (!by_code.count(code)) {
+            report.problems.push_back(code + ": has a boundary but no population row (ignored)");
+            continue;
+        }
+        families.boundaries[code] = std::move(feature.geometry);
+    }
+
+    for (auto& [code, point] : by_code) {
+        if (!placed.count(code)) {
+            report.problems.push_back(code + " (" + point.lsoa_name + "): no population-weighted centroid; its " +
+                                      std::to_string(point.under5) + " under-5s are left out");
+            ++report.excluded_areas;
+            report.excluded_under5 += point.under5;
+            continue;
+        }
+        const geocode::Ward* ward = ward_containing(wards, point.point);
+        if (ward != nullptr) {
+            point.ward_code = ward->code;
+            point.ward_name = ward->name;
+        } else {
+            report.problems.push_back(code + ": centroid lies in no ward");
+        }
+        if (const auto found = deprivation.find(code); found != deprivation.end()) {
+            point.imd_decile = found->second.imd;
+            point.idaci_decile = found->second.idaci;
+            point.district_code = found->second.district_code;
+            point.district_name = found->second.district_name;
+        } else {
+            report.problems.push_back(code + ": no IMD/IDACI deciles (shown as unknown)");
+            if (ward != nullptr) {
+                point.district_code = ward->district_code;
+                point.district_name = ward->district_name;
+            }
+        }
+        if (!families.boundaries.count(code)) {
+            report.problems.push_back(code + ": no boundary polygon (mapped without a shape)");
+        }
+        families.points.push_back(point);
+    }
+    return families;
+}
+
+}  // namespace centrecov::families

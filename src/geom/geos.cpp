@@ -1,0 +1,140 @@
+#include "geom/geos.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace centrecov::geom {
+
+namespace {
+
+void on_geos_message(const char* /*message*/, void* /*user*/) {
+    // GEOS reports through return values too; we turn those into exceptions.
+}
+
+struct ThreadContext {
+    GEOSContextHandle_t handle;
+    ThreadContext() : handle(GEOS_init_r()) {
+        GEOSContext_setNoticeMessageHandler_r(handle, on_geos_message, nullptr);
+        GEOSContext_setErrorMessageHandler_r(handle, on_geos_message, nullptr);
+    }
+    ~ThreadContext() { GEOS_finish_r(handle); }
+    ThreadContext(const ThreadContext&) = delete;
+    ThreadContext& operator=(const ThreadContext&) = delete;
+};
+
+struct WkbReaderDeleter {
+    void operator()(GEOSWKBReader* reader) const { GEOSWKBReader_destroy_r(context(), reader); }
+};
+struct WkbWriterDeleter {
+    void operator()(GEOSWKBWriter* writer) const { GEOSWKBWriter_destroy_r(context(), writer); }
+};
+
+}  // namespace
+
+GEOSContextHandle_t context() {
+    thread_local ThreadContext thread_context;
+    return thread_context.handle;
+}
+
+Geometry& Geometry::operator=(Geometry&& other) noexcept {
+    if (this != &other) {
+        Geometry old(release());
+        geometry_ = other.release();
+    }
+    return *this;
+}
+
+Geometry::~Geometry() {
+    if (geometry_ != nullptr) {
+        GEOSGeom_destroy_r(context(), geometry_);
+    }
+}
+
+GEOSGeometry* Geometry::release() noexcept {
+    GEOSGeometry* out = geometry_;
+    geometry_ = nullptr;
+    return out;
+}
+
+Geometry from_wkb(std::span<const unsigned char> wkb) {
+    std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader(GEOSWKBReader_create_r(context()));
+    GEOSGeometry* geometry = GEOSWKBReader_read_r(context(), reader.get(), wkb.data(), wkb.size());
+    if (geometry == nullptr) {
+        throw std::runtime_error("GEOS could not read a geometry");
+    }
+    return Geometry(geometry);
+}
+
+std::vector<unsigned char> to_wkb(const GEOSGeometry* geometry) {
+    std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> writer(GEOSWKBWriter_create_r(context()));
+    std::size_t size = 0;
+    unsigned char* buffer = GEOSWKBWriter_write_r(context(), writer.get(), geometry, &size);
+    if (buffer == nullptr) {
+        throw std::runtime_error("GEOS could not write a geometry");
+    }
+    std::vector<unsigned char> out(buffer, buffer + size);
+    GEOSFree_r(context(), buffer);
+    return out;
+}
+
+Geometry make_point(Point p) {
+    GEOSGeometry* point = GEOSGeom_createPointFromXY_r(context(), p.x, p.y);
+    if (point == nullptr) {
+        throw std::runtime_error("GEOS could not make a point");
+    }
+    return Geometry(point);
+}
+
+Envelope envelope(const GEOSGeometry* geometry) {
+    Envelope box;
+    if (GEOSGeom_getXMin_r(context(), geometry, &box.min_x) == 0 ||
+        GEOSGeom_getYMin_r(context(), geometry, &box.min_y) == 0 ||
+        GEOSGeom_getXMax_r(context(), geometry, &box.max_x) == 0 ||
+        GEOSGeom_getYMax_r(context(), geometry, &box.max_y) == 0) {
+        throw std::runtime_error("GEOS could not compute an envelope (empty geometry?)");
+    }
+    return box;
+}
+
+Point interior_point(const GEOSGeometry* geometry) {
+    Geometry inside(GEOSPointOnSurface_r(context(), geometry));
+    if (!inside) {
+        throw std::runtime_error("GEOS could not find an interior point");
+    }
+    Point p;
+    if (GEOSGeomGetX_r(context(), inside.get(), &p.x) == 0 || GEOSGeomGetY_r(context(), inside.get(), &p.y) == 0) {
+        throw std::runtime_error("GEOS returned an empty interior point");
+    }
+    return p;
+}
+
+bool covers(const GEOSGeometry* geometry, Point p) {
+    const Geometry point = make_point(p);
+    const char result = GEOSCovers_r(context(), geometry, point.get());
+    if (result == 2) {
+        throw std::runtime_error("GEOS failed a point-in-polygon test");
+    }
+    return result == 1;
+}
+
+double farthest_distance(const GEOSGeometry* geometry, Point p) {
+    const Geometry point = make_point(p);
+    double distance = 0.0;
+    if (GEOSHausdorffDistance_r(context(), geometry, point.get(), &distance) == 0) {
+        throw std::runtime_error("GEOS failed a distance computation");
+    }
+    return distance;
+}
+
+double area(const GEOSGeometry* geometry) {
+    double value = 0.0;
+    if (GEOSArea_r(context(), geometry, &value) == 0) {
+        throw std::runtime_error("GEOS failed an area computation");
+    }
+    return value;
+}
+
+}  // namespace centrecov::geom

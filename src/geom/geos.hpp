@@ -1,0 +1,59 @@
+#pragma once
+
+// A thin owner over GEOS's reentrant C API. Ownership follows GEOS's own rule:
+// a Geometry (unique) owns its GEOSGeometry; raw pointers never do.
+
+#include <geos_c.h>
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace centrecov::geom {
+
+// The GEOS context of the calling thread (one per thread, as GEOS asks).
+GEOSContextHandle_t context();
+
+class Geometry {
+public:
+    Geometry() = default;
+    explicit Geometry(GEOSGeometry* owned) noexcept : geometry_(owned) {}
+    Geometry(const Geometry&) = delete;
+    Geometry& operator=(const Geometry&) = delete;
+    Geometry(Geometry&& other) noexcept : geometry_(other.release()) {}
+    Geometry& operator=(Geometry&& other) noexcept;
+    ~Geometry();
+
+    const GEOSGeometry* get() const noexcept { return geometry_; }
+    GEOSGeometry* release() noexcept;
+    explicit operator bool() const noexcept { return geometry_ != nullptr; }
+
+private:
+    GEOSGeometry* geometry_ = nullptr;
+};
+
+struct Envelope {
+    double min_x = 0.0;
+    double min_y = 0.0;
+    double max_x = 0.0;
+    double max_y = 0.0;
+    bool contains(Point p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+};
+
+// WKB in and out; throws std::runtime_error on invalid input.
+Geometry from_wkb(std::span<const unsigned char> wkb);
+std::vector<unsigned char> to_wkb(const GEOSGeometry* geometry);
+
+Geometry make_point(Point p);
+Envelope envelope(const GEOSGeometry* geometry);
+// A point guaranteed to lie inside the geometry (GEOS PointOnSurface).
+Point interior_point(const GEOSGeometry* geometry);
+bool covers(const GEOSGeometry* geometry, Point p);
+// The farthest any part of the geometry lies from p: how far off a point standing
+// for the whole area can be.
+double farthest_distance(const GEOSGeometry* geometry, Point p);
+double area(const GEOSGeometry* geometry);
+
+}  // namespace centrecov::geom

@@ -1,0 +1,99 @@
+#include "io/gdal.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+
+#include <mutex>
+#include <stdexcept>
+
+#include "core/error.hpp"
+
+namespace centrecov::io {
+
+namespace {
+void quiet_gdal_handler(CPLErr /*class*/, CPLErrorNum /*number*/, const char* /*message*/) {
+    // Errors still reach CPLGetLastErrorMsg(); we report them with the file they concern.
+}
+}  // namespace
+
+void init_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(quiet_gdal_handler);
+    });
+}
+
+std::string last_gdal_error(const std::string& fallback) {
+    const char* message = CPLGetLastErrorMsg();
+    if (message != nullptr && message[0] != '\0') {
+        return message;
+    }
+    return fallback;
+}
+
+DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std::string>& drivers,
+                       const std::vector<std::string>& open_options) {
+    init_gdal();
+    if (!std::filesystem::exists(path)) {
+        throw InputError(path.string(), "", "file not found");
+    }
+    std::vector<const char*> driver_list;
+    for (const auto& driver : drivers) {
+        driver_list.push_back(driver.c_str());
+    }
+    driver_list.push_back(nullptr);
+    std::vector<const char*> option_list;
+    for (const auto& option : open_options) {
+        option_list.push_back(option.c_str());
+    }
+    option_list.push_back(nullptr);
+    CPLErrorReset();
+    GDALDataset* dataset = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                             drivers.empty() ? nullptr : driver_list.data(), option_list.data());
+    if (dataset == nullptr) {
+        throw InputError(path.string(), "", "cannot be read as a vector file: " + last_gdal_error("unknown format"));
+    }
+    return DatasetPtr(dataset);
+}
+
+OGRSpatialReference spatial_reference(int epsg) {
+    OGRSpatialReference srs;
+    if (srs.importFromEPSG(epsg) != OGRERR_NONE) {
+        throw std::runtime_error("PROJ does not know EPSG:" + std::to_string(epsg));
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+Transformer::Transformer(const OGRSpatialReference& from, const OGRSpatialReference& to) {
+    OGRSpatialReference source(from);
+    OGRSpatialReference target(to);
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    transformation_.reset(OGRCreateCoordinateTransformation(&source, &target));
+    if (!transformation_) {
+        throw std::runtime_error("cannot transform between these coordinate reference systems: " +
+                                 last_gdal_error("no transformation"));
+    }
+}
+
+Transformer::Transformer(int from_epsg, int to_epsg)
+    : Transformer(spatial_reference(from_epsg), spatial_reference(to_epsg)) {}
+
+Point Transformer::apply(Point p) const {
+    double x = p.x;
+    double y = p.y;
+    if (!transformation_->Transform(1, &x, &y)) {
+        throw std::runtime_error("coordinate transformation failed");
+    }
+    return {x, y};
+}
+
+void Transformer::apply(OGRGeometry& geometry) const {
+    if (geometry.transform(transformation_.get()) != OGRERR_NONE) {
+        throw std::runtime_error("geometry transformation failed");
+    }
+}
+
+}  // namespace centrecov::io

@@ -1,0 +1,132 @@
+#include "io/table.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/gdal.hpp"
+
+namespace centrecov::io {
+
+Table Table::read(const std::filesystem::path& path, const std::vector<std::string>& required_columns) {
+    std::vector<std::string> options{"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "HEADERS=YES",
+                                     "EMPTY_STRING_AS_NULL=NO"};
+    const std::string extension = text::to_lower(path.extension().string());
+    if (extension == ".tsv") {
+        options.emplace_back("SEPARATOR=TAB");
+    } else {
+        options.emplace_back("SEPARATOR=COMMA");
+    }
+    // The CSV driver only accepts these extensions; anything else is refused before it is read.
+    if (extension != ".csv" && extension != ".tsv" && extension != ".txt") {
+        throw InputError(path.string(), "", "expected a .csv or .tsv file");
+    }
+    DatasetPtr dataset = open_vector(path, {"CSV"}, options);
+    OGRLayer* layer = dataset->GetLayer(0);
+    if (layer == nullptr) {
+        throw InputError(path.string(), "", "no table found");
+    }
+
+    Table table;
+    table.file_ = path.string();
+    OGRFeatureDefn* definition = layer->GetLayerDefn();
+    const int field_count = definition->GetFieldCount();
+    for (int i = 0; i < field_count; ++i) {
+        table.columns_.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    }
+    std::vector<std::string> missing;
+    for (const auto& required : required_columns) {
+        if (!table.find_column(required)) {
+            missing.push_back(required);
+        }
+    }
+    if (!missing.empty()) {
+        std::string list;
+        for (const auto& name : missing) {
+            list += (list.empty() ? "'" : ", '") + name + "'";
+        }
+        std::string found;
+        for (std::size_t i = 0; i < table.columns_.size() && i < 12; ++i) {
+            found += (found.empty() ? "'" : ", '") + table.columns_[i] + "'";
+        }
+        throw InputError(table.file_, "header (line 1)",
+                         "missing column" + std::string(missing.size() > 1 ? "s " : " ") + list +
+                             "; the header has " + (found.empty() ? "no columns" : found) +
+                             (table.columns_.size() > 12 ? ", ..." : ""));
+    }
+
+    layer->ResetReading();
+    std::size_t line = 1;
+    for (auto& feature : *layer) {
+        ++line;
+        Row row;
+        row.line = line;
+        row.values.reserve(static_cast<std::size_t>(field_count));
+        for (int i = 0; i < field_count; ++i) {
+            row.values.emplace_back(feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "");
+        }
+        table.rows_.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::optional<std::size_t> Table::find_column(std::string_view name) const {
+    const auto it = std::find(columns_.begin(), columns_.end(), name);
+    if (it == columns_.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - columns_.begin());
+}
+
+std::size_t Table::column(std::string_view name) const {
+    if (auto index = find_column(name)) {
+        return *index;
+    }
+    throw InputError(file_, "header (line 1)", "missing column '" + std::string(name) + "'");
+}
+
+std::string Table::text(const Row& row, std::size_t column) const { return text::trim(row.values.at(column)); }
+
+void Table::fail(const Row& row, const std::string& problem) const {
+    throw InputError(file_, line_ref(row.line), problem);
+}
+
+long long Table::integer(const Row& row, std::size_t column) const {
+    if (auto value = optional_integer(row, column)) {
+        return *value;
+    }
+    fail(row, "column '" + columns_.at(column) + "' is empty; expected a whole number");
+}
+
+std::optional<long long> Table::optional_integer(const Row& row, std::size_t column) const {
+    const std::string value = text(row, column);
+    if (value.empty()) {
+        return std::nullopt;
+    }
+    if (auto parsed = text::parse_integer(value)) {
+        return parsed;
+    }
+    fail(row, "column '" + columns_.at(column) + "' has '" + value + "'; expected a whole number");
+}
+
+double Table::number(const Row& row, std::size_t column) const {
+    if (auto value = optional_number(row, column)) {
+        return *value;
+    }
+    fail(row, "column '" + columns_.at(column) + "' is empty; expected a number");
+}
+
+std::optional<double> Table::optional_number(const Row& row, std::size_t column) const {
+    const std::string value = text(row, column);
+    if (value.empty()) {
+        return std::nullopt;
+    }
+    if (auto parsed = text::parse_number(value)) {
+        return parsed;
+    }
+    fail(row, "column '" + columns_.at(column) + "' has '" + value + "'; expected a number");
+}
+
+}  // namespace centrecov::io

@@ -1,0 +1,139 @@
+#include "io/writers.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <stdexcept>
+
+#include "io/atomic_output.hpp"
+#include "io/gdal.hpp"
+
+namespace centrecov::io {
+
+namespace {
+
+OGRFieldType ogr_type(FieldType type) {
+    switch (type) {
+        case FieldType::text:
+            return OFTString;
+        case FieldType::integer:
+            return OFTInteger64;
+        case FieldType::real:
+            return OFTReal;
+    }
+    return OFTString;
+}
+
+OGRwkbGeometryType ogr_geometry(GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::none:
+            return wkbNone;
+        case GeometryKind::point:
+            return wkbPoint;
+        case GeometryKind::polygon:
+            return wkbUnknown;  // polygons and multipolygons mixed
+    }
+    return wkbUnknown;
+}
+
+void set_value(OGRFeature& feature, int index, const Value& value) {
+    if (std::holds_alternative<std::monostate>(value)) {
+        feature.SetFieldNull(index);
+    } else if (const auto* integer = std::get_if<long long>(&value)) {
+        feature.SetField(index, static_cast<GIntBig>(*integer));
+    } else if (const auto* real = std::get_if<double>(&value)) {
+        feature.SetField(index, *real);
+    } else {
+        feature.SetField(index, std::get<std::string>(value).c_str());
+    }
+}
+
+std::string quote_csv(const std::string& cell) {
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+        return cell;
+    }
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') {
+            quoted += '"';
+        }
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+}  // namespace
+
+void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) {
+    init_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+    if (driver == nullptr) {
+        throw std::runtime_error("GDAL has no GeoJSON driver");
+    }
+    AtomicOutput output(path);
+    CPLErrorReset();
+    {
+        DatasetPtr dataset(driver->Create(output.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!dataset) {
+            throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+        OGRSpatialReference bng = spatial_reference(bng_epsg);
+        const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=YES", nullptr};
+        OGRLayer* out = dataset->CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &bng,
+                                             ogr_geometry(layer.geometry), const_cast<char**>(options));
+        if (out == nullptr) {
+            throw std::runtime_error("cannot create layer in " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+        for (const auto& field : layer.fields) {
+            OGRFieldDefn definition(field.name.c_str(), ogr_type(field.type));
+            if (out->CreateField(&definition) != OGRERR_NONE) {
+                throw std::runtime_error("cannot create field " + field.name + " in " + path.string());
+            }
+        }
+        for (const auto& source : layer.features) {
+            OGRFeature feature(out->GetLayerDefn());
+            for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+                set_value(feature, static_cast<int>(i), source.values.at(i));
+            }
+            if (!source.wkb_bng.empty()) {
+                OGRGeometry* geometry = nullptr;
+                if (OGRGeometryFactory::createFromWkb(source.wkb_bng.data(), &bng, &geometry,
+                                                      source.wkb_bng.size()) != OGRERR_NONE) {
+                    throw std::runtime_error("invalid geometry while writing " + path.string());
+                }
+                feature.SetGeometryDirectly(geometry);
+            }
+            if (out->CreateFeature(&feature) != OGRERR_NONE) {
+                throw std::runtime_error("cannot write a feature to " + path.string() + ": " +
+                                         last_gdal_error("GDAL error"));
+            }
+        }
+        dataset->FlushCache();
+        if (CPLGetLastErrorType() == CE_Failure) {
+            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+    }
+    output.commit();
+}
+
+std::string csv_text(const std::vector<std::string>& header, const std::vector<std::vector<Value>>& rows) {
+    std::string text;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        text += (i ? "," : "") + quote_csv(header[i]);
+    }
+    text += '\n';
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            text += (i ? "," : "") + quote_csv(format_value(row[i]));
+        }
+        text += '\n';
+    }
+    return text;
+}
+
+void write_csv(const std::filesystem::path& path, const std::vector<std::string>& header,
+               const std::vector<std::vector<Value>>& rows) {
+    write_text_file(path, csv_text(header, rows));
+}
+
+}  // namespace centrecov::io

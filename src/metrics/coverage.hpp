@@ -1,0 +1,65 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/demand.hpp"
+
+namespace centrecov::metrics {
+
+inline const std::vector<double> default_thresholds_m{1600.0, 3200.0, 5000.0, 8000.0};
+
+// Coverage of one group of families (all of Norfolk, a district, a decile).
+struct GroupCoverage {
+    std::string key;    // code or number, for machines
+    std::string label;  // name, for people
+    int areas = 0;
+    long long under5 = 0;
+    std::vector<long long> covered;  // under-5s within each threshold (same order as the thresholds)
+    long long unreached = 0;         // under-5s with no site at all
+    // Under-5-weighted distance statistics over the families that reach a site.
+    double mean_m = 0.0;
+    double median_m = 0.0;
+    double p90_m = 0.0;
+
+    double share_covered(std::size_t threshold) const;
+};
+
+struct Breakdown {
+    std::string name;  // "district", "imd_decile", "idaci_decile"
+    std::vector<GroupCoverage> groups;
+};
+
+struct CoverageReport {
+    std::vector<double> thresholds_m;
+    GroupCoverage total;
+    std::vector<Breakdown> breakdowns;
+};
+
+// The weighted q-quantile: the smallest value whose cumulative weight reaches q
+// of the total. Zero-weight values never decide it. NaN when all weights are zero.
+double weighted_quantile(std::vector<std::pair<double, double>> value_weight, double q);
+
+// `distances_m[i]` is the distance from demand[i] to its nearest site (infinity: none).
+CoverageReport summarise(const std::vector<DemandPoint>& demand, const std::vector<double>& distances_m,
+                         const std::vector<double>& thresholds_m);
+
+// Centres per 1,000 under-5s in each district.
+struct DistrictProvision {
+    std::string code;
+    std::string name;
+    long long under5 = 0;
+    int centres = 0;
+    double per_1000 = 0.0;
+};
+
+// `centre_district_codes` holds one district code per distinct centre.
+std::vector<DistrictProvision> provision_by_district(const std::vector<DemandPoint>& demand,
+                                                     const std::vector<std::string>& centre_district_codes);
+
+// "1.6 km", "800 m": how thresholds are named in outputs.
+std::string threshold_label(double metres);
+// "within_1600m": how they are named in columns.
+std::string threshold_column(double metres);
+
+}  // namespace centrecov::metrics

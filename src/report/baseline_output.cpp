@@ -1,0 +1,450 @@
+#include "report/baseline_output.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+#include "core/version.hpp"
+#include "geom/geos.hpp"
+#include "io/atomic_output.hpp"
+#include "io/writers.hpp"
+#include "report/format.hpp"
+#include "report/sites_output.hpp"
+
+namespace centrecov::report {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+io::Value distance_value(const routing::Nearest& nearest) {
+    return nearest.found() ? io::Value(io::round_to(nearest.distance_m, 1)) : io::Value(std::monostate{});
+}
+
+io::Value decile_value(int decile) {
+    return decile >= 1 ? io::Value(static_cast<long long>(decile)) : io::Value(std::monostate{});
+}
+
+ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<double>& thresholds) {
+    ordered_json out;
+    out["key"] = group.key;
+    out["label"] = group.label;
+    out["areas"] = group.areas;
+    out["under5"] = group.under5;
+    ordered_json within = ordered_json::array();
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        within.push_back({{"threshold_m", thresholds[t]},
+                          {"under5", group.covered[t]},
+                          {"share", io::round_to(group.share_covered(t), 4)}});
+    }
+    out["within"] = within;
+    out["unreached_under5"] = group.unreached;
+    out["mean_m"] = json_number(group.mean_m, 1);
+    out["median_m"] = json_number(group.median_m, 1);
+    out["p90_m"] = json_number(group.p90_m, 1);
+    return out;
+}
+
+std::map<Precision, int> count_precision(const std::vector<Site>& sites, bool skip_duplicates) {
+    std::map<Precision, int> counts;
+    for (const auto& site : sites) {
+        if (skip_duplicates && !site.duplicate_of.empty()) {
+            continue;
+        }
+        ++counts[site.location.precision];
+    }
+    return counts;
+}
+
+constexpr Precision all_precisions[] = {Precision::coordinates, Precision::postcode, Precision::host_postcode,
+                                        Precision::street,      Precision::locality, Precision::ward,
+                                        Precision::unresolved};
+
+// Under-5s whose nearest centre is placed only to a town or ward.
+long long under5_with_coarse_nearest(const analysis::Study& study, const analysis::Baseline& baseline) {
+    long long total = 0;
+    for (std::size_t i = 0; i < baseline.areas.size(); ++i) {
+        const auto& nearest = baseline.areas[i].centre;
+        if (nearest.found()) {
+            const Precision p = study.centres[nearest.site].location.precision;
+            if (p == Precision::locality || p == Precision::ward) {
+                total += study.families.points[i].under5;
+            }
+        }
+    }
+    return total;
+}
+
+std::vector<std::string> coverage_header(const std::vector<double>& thresholds) {
+    std::vector<std::string> header{"table", "key", "label", "areas", "under5"};
+    for (const double t : thresholds) {
+        header.push_back(metrics::threshold_column(t));
+    }
+    for (const double t : thresholds) {
+        header.push_back("share_" + metrics::threshold_column(t));
+    }
+    for (const char* column : {"unreached_under5", "mean_m", "median_m", "p90_m", "centres", "centres_per_1000_under5"}) {
+        header.emplace_back(column);
+    }
+    return header;
+}
+
+std::vector<io::Value> coverage_row(const std::string& table, const metrics::GroupCoverage& group,
+                                    const std::vector<double>& thresholds, const metrics::DistrictProvision* provision) {
+    std::vector<io::Value> row{table, group.key, group.label, static_cast<long long>(group.areas), group.under5};
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        row.emplace_back(group.covered[t]);
+    }
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        row.emplace_back(io::round_to(group.share_covered(t), 4));
+    }
+    row.emplace_back(group.unreached);
+    for (const double value : {group.mean_m, group.median_m, group.p90_m}) {
+        row.push_back(std::isfinite(value) ? io::Value(io::round_to(value, 1)) : io::Value(std::monostate{}));
+    }
+    if (provision != nullptr) {
+        row.emplace_back(static_cast<long long>(provision->centres));
+        row.emplace_back(io::round_to(provision->per_1000, 3));
+    } else {
+        row.emplace_back(std::monostate{});
+        row.emplace_back(std::monostate{});
+    }
+    return row;
+}
+
+const metrics::DistrictProvision* find_provision(const analysis::Baseline& baseline, const std::string& code) {
+    for (const auto& provision : baseline.provision) {
+        if (provision.code == code) {
+            return &provision;
+        }
+    }
+    return nullptr;
+}
+
+std::string summary_csv(const analysis::Baseline& baseline) {
+    const auto& thresholds = baseline.coverage.thresholds_m;
+    std::vector<std::vector<io::Value>> rows;
+    rows.push_back(coverage_row("all", baseline.coverage.total, thresholds, nullptr));
+    for (const auto& breakdown : baseline.coverage.breakdowns) {
+        for (const auto& group : breakdown.groups) {
+            const auto* provision = breakdown.name == "district" ? find_provision(baseline, group.key) : nullptr;
+            rows.push_back(coverage_row(breakdown.name, group, thresholds, provision));
+        }
+    }
+    return io::csv_text(coverage_header(thresholds), rows);
+}
+
+}  // namespace
+
+io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baseline& baseline) {
+    using io::FieldType;
+    io::OutputLayer layer;
+    layer.name = "lsoa";
+    layer.geometry = io::GeometryKind::polygon;
+    layer.fields = {{"lsoa11cd", FieldType::text},
+                    {"lsoa11nm", FieldType::text},
+                    {"district_code", FieldType::text},
+                    {"district_name", FieldType::text},
+                    {"ward_code", FieldType::text},
+                    {"ward_name", FieldType::text},
+                    {"under5", FieldType::integer},
+                    {"total_population", FieldType::integer},
+                    {"imd_decile", FieldType::integer},
+                    {"idaci_decile", FieldType::integer},
+                    {"nearest_centre_id", FieldType::text},
+                    {"nearest_centre_name", FieldType::text},
+                    {"nearest_centre_precision", FieldType::text},
+                    {"nearest_centre_uncertainty_m", FieldType::integer},
+                    {"distance_m", FieldType::real},
+                    {"distance_mode", FieldType::text}};
+    const auto& thresholds = baseline.settings.thresholds_m;
+    for (const double t : thresholds) {
+        layer.fields.push_back({metrics::threshold_column(t), FieldType::integer});
+    }
+    layer.fields.push_back({"nearest_library_id", FieldType::text});
+    layer.fields.push_back({"nearest_library_distance_m", FieldType::real});
+
+    const std::string mode = baseline.settings.distance.key();
+    for (std::size_t i = 0; i < study.families.points.size(); ++i) {
+        const auto& point = study.families.points[i];
+        const auto& area = baseline.areas[i];
+        io::OutputFeature feature;
+        if (const auto found = study.families.boundaries.find(point.lsoa_code); found != study.families.boundaries.end()) {
+            feature.wkb_bng = geom::to_wkb(found->second.get());
+        }
+        auto& v = feature.values;
+        v.emplace_back(point.lsoa_code);
+        v.emplace_back(point.lsoa_name);
+        v.emplace_back(point.district_code);
+        v.emplace_back(point.district_name);
+        v.emplace_back(point.ward_code);
+        v.emplace_back(point.ward_name);
+        v.emplace_back(static_cast<long long>(point.under5));
+        v.emplace_back(static_cast<long long>(point.total_population));
+        v.push_back(decile_value(point.imd_decile));
+        v.push_back(decile_value(point.idaci_decile));
+        if (area.centre.found()) {
+            const auto& centre = study.centres[area.centre.site];
+            v.emplace_back(centre.id);
+            v.emplace_back(centre.name);
+            v.emplace_back(std::string(to_string(centre.location.precision)));
+            v.emplace_back(static_cast<long long>(std::llround(centre.location.uncertainty_m)));
+        } else {
+            v.insert(v.end(), std::size_t{4}, io::Value(std::monostate{}));
+        }
+        v.push_back(distance_value(area.centre));
+        v.emplace_back(mode);
+        for (const double t : thresholds) {
+            v.push_back(area.centre.found() ? io::Value(static_cast<long long>(area.centre.distance_m <= t ? 1 : 0))
+                                            : io::Value(std::monostate{}));
+        }
+        if (area.library.found()) {
+            v.emplace_back(study.libraries[area.library.site].id);
+        } else {
+            v.emplace_back(std::monostate{});
+        }
+        v.push_back(distance_value(area.library));
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
+ordered_json summary_json(const analysis::Study& study, const analysis::Baseline& baseline) {
+    ordered_json out;
+    out["tool"] = {{"name", "centrecov"}, {"version", version_string}};
+    out["scenario"] = {{"id", "baseline"}, {"description", "every centre in the centres file open"}};
+    out["distance"] = {{"mode", baseline.settings.distance.key()},
+                       {"label", baseline.settings.distance.label()},
+                       {"circuity", baseline.settings.distance.mode == routing::DistanceMode::estimated_road
+                                        ? ordered_json(baseline.settings.distance.circuity)
+                                        : ordered_json(nullptr)}};
+    out["thresholds_m"] = baseline.settings.thresholds_m;
+
+    const auto& report = study.families.report;
+    ordered_json families;
+    families["areas_read"] = report.population_rows;
+    families["areas_used"] = study.families.points.size();
+    families["areas_left_out"] = report.excluded_areas;
+    families["under5_used"] = study.families.total_under5();
+    families["under5_left_out"] = report.excluded_under5;
+    families["centroid_rows"] = report.centroid_rows;
+    families["deprivation_rows"] = report.deprivation_rows;
+    families["boundary_features"] = report.boundary_features;
+    families["join_problems"] = report.problems;
+    out["families"] = families;
+
+    ordered_json sites;
+    for (const auto* list : {&study.centres, &study.libraries}) {
+        const bool centres = list == &study.centres;
+        ordered_json entry;
+        entry["rows"] = list->size();
+        if (centres) {
+            std::size_t duplicates = 0;
+            for (const auto& site : *list) {
+                duplicates += site.duplicate_of.empty() ? 0U : 1U;
+            }
+            entry["same_site_duplicates"] = duplicates;
+            entry["service_points"] = baseline.service_points.size();
+        }
+        ordered_json by_precision;
+        const auto counts = count_precision(*list, centres);
+        for (const Precision p : all_precisions) {
+            const auto found = counts.find(p);
+            by_precision[std::string(to_string(p))] = found == counts.end() ? 0 : found->second;
+        }
+        entry["by_precision"] = by_precision;
+        ordered_json unresolved = ordered_json::array();
+        for (const auto& site : *list) {
+            if (!site.location.resolved()) {
+                unresolved.push_back({{"id", site.id}, {"name", site.name}, {"reason", site.location.evidence}});
+            }
+        }
+        entry["unresolved"] = unresolved;
+        sites[centres ? "centres" : "libraries"] = entry;
+    }
+    out["sites"] = sites;
+
+    ordered_json coverage;
+    coverage["all"] = group_json(baseline.coverage.total, baseline.coverage.thresholds_m);
+    for (const auto& breakdown : baseline.coverage.breakdowns) {
+        ordered_json groups = ordered_json::array();
+        for (const auto& group : breakdown.groups) {
+            groups.push_back(group_json(group, baseline.coverage.thresholds_m));
+        }
+        coverage[breakdown.name] = groups;
+    }
+    coverage["under5_nearest_centre_placed_to_locality_or_ward"] = under5_with_coarse_nearest(study, baseline);
+    out["coverage"] = coverage;
+
+    ordered_json provision = ordered_json::array();
+    for (const auto& district : baseline.provision) {
+        provision.push_back({{"code", district.code},
+                             {"name", district.name},
+                             {"under5", district.under5},
+                             {"centres", district.centres},
+                             {"centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
+    }
+    out["provision_by_district"] = provision;
+    out["warnings"] = study.warnings;
+    return out;
+}
+
+std::string summary_markdown(const analysis::Study& study, const analysis::Baseline& baseline) {
+    const auto& total = baseline.coverage.total;
+    const auto& thresholds = baseline.coverage.thresholds_m;
+    const auto& distance = baseline.settings.distance;
+    std::string md;
+    md += "# Children's centre coverage: baseline, every centre open\n\n";
+    md += fmt::format(
+        "How far the families of {} under-5s live from their nearest children's centre, with every centre in "
+        "`{}` open.\n\n",
+        with_commas(total.under5), std::filesystem::path(study.centres.empty() ? "" : study.centres.front().source_file)
+                                       .filename()
+                                       .string());
+    if (distance.mode == routing::DistanceMode::straight_line) {
+        md += "**Distances are straight lines** (as the crow flies), not routes along roads: real journeys are longer.\n\n";
+    } else {
+        md += fmt::format(
+            "**Distances are estimates**: the straight line from each area's population-weighted centre to the "
+            "centre, times {} for the way roads wind. No road network was used.\n\n",
+            distance.circuity);
+    }
+
+    const std::size_t placed = baseline.service_points.size();
+    std::size_t distinct = 0;
+    std::vector<const Site*> unplaced;
+    for (const auto& centre : study.centres) {
+        if (centre.duplicate_of.empty()) {
+            ++distinct;
+            if (!centre.location.resolved()) {
+                unplaced.push_back(&centre);
+            }
+        }
+    }
+    md += "## In short\n\n";
+    md += fmt::format("- {} under-5s live in {} small areas (LSOAs).\n", with_commas(total.under5), total.areas);
+    md += fmt::format("- {} of {} distinct centres could be placed on the map{}.\n", placed, distinct,
+                      unplaced.empty() ? ""
+                                       : fmt::format("; {} could not and are left out of the distances (see below)",
+                                                     unplaced.size()));
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n", percent(total.share_covered(t)),
+                          with_commas(total.covered[t]), metrics::threshold_label(thresholds[t]));
+    }
+    md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",
+                      kilometres(total.median_m), kilometres(total.p90_m));
+    for (const auto& breakdown : baseline.coverage.breakdowns) {
+        if (breakdown.name != "idaci_decile" || breakdown.groups.empty() || thresholds.empty()) {
+            continue;
+        }
+        const auto& most = breakdown.groups.front();
+        const auto& least = breakdown.groups.back();
+        md += fmt::format("- Within {}: {} of under-5s in the most income-deprived tenth of areas for children "
+                          "(IDACI decile 1), {} in the least deprived tenth.\n",
+                          metrics::threshold_label(thresholds.front()), percent(most.share_covered(0)),
+                          percent(least.share_covered(0)));
+    }
+    const long long coarse = under5_with_coarse_nearest(study, baseline);
+    md += fmt::format("- For {} under-5s ({}) the nearest centre is known only to its town, suburb or ward, so "
+                      "their distance may be out by a kilometre or more (see `uncertainty_m` in `sites.csv`).\n\n",
+                      with_commas(coarse), percent(total.under5 ? static_cast<double>(coarse) / static_cast<double>(total.under5) : 0.0));
+
+    auto coverage_table = [&](const std::string& title, const std::string& first_column,
+                              const std::vector<metrics::GroupCoverage>& groups, bool with_provision) {
+        md += "## " + title + "\n\n| " + first_column + " | under-5s |";
+        if (with_provision) {
+            md += " centres | per 1,000 under-5s |";
+        }
+        for (const double t : thresholds) {
+            md += " within " + metrics::threshold_label(t) + " |";
+        }
+        md += " median | 90th percentile |\n|---|---:|";
+        if (with_provision) {
+            md += "---:|---:|";
+        }
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            md += "---:|";
+        }
+        md += "---:|---:|\n";
+        for (const auto& group : groups) {
+            md += "| " + group.label + " | " + with_commas(group.under5) + " |";
+            if (with_provision) {
+                const auto* provision = find_provision(baseline, group.key);
+                md += provision ? fmt::format(" {} | {:.2f} |", provision->centres, provision->per_1000) : " | |";
+            }
+            for (std::size_t t = 0; t < thresholds.size(); ++t) {
+                md += " " + percent(group.share_covered(t)) + " |";
+            }
+            md += " " + kilometres(group.median_m) + " | " + kilometres(group.p90_m) + " |\n";
+        }
+        md += "\n";
+    };
+    coverage_table("Everyone", "area", {total}, false);
+    for (const auto& breakdown : baseline.coverage.breakdowns) {
+        if (breakdown.name == "district") {
+            coverage_table("By district", "district", breakdown.groups, true);
+        } else if (breakdown.name == "imd_decile") {
+            coverage_table("By deprivation (Index of Multiple Deprivation 2019)", "IMD decile", breakdown.groups,
+                           false);
+        } else if (breakdown.name == "idaci_decile") {
+            coverage_table("By income deprivation affecting children (IDACI 2019)", "IDACI decile",
+                           breakdown.groups, false);
+        }
+    }
+    md += "Shares are of the under-5s in each row. Medians and percentiles weight each area by its under-5s.\n\n";
+
+    md += "## How precisely the sites are placed\n\n| placed by | centres | libraries |\n|---|---:|---:|\n";
+    const auto centre_counts = count_precision(study.centres, true);
+    const auto library_counts = count_precision(study.libraries, false);
+    for (const Precision p : all_precisions) {
+        const auto c = centre_counts.find(p);
+        const auto l = library_counts.find(p);
+        md += fmt::format("| {} | {} | {} |\n", to_string(p), c == centre_counts.end() ? 0 : c->second,
+                          l == library_counts.end() ? 0 : l->second);
+    }
+    md += "\nMost centres are known only by street or town from news reports and council pages; each is placed from "
+          "the best evidence available and never at an invented point. `sites.csv` gives the evidence for each.\n\n";
+    if (!unplaced.empty()) {
+        md += "## Centres that could not be placed\n\n";
+        for (const auto* site : unplaced) {
+            md += fmt::format("- **{}** (`{}`): {}\n", escape_markdown(site->name), site->id,
+                              escape_markdown(site->location.evidence));
+        }
+        md += "\nFamilies near these centres appear farther from a centre than they are.\n\n";
+    }
+    if (!study.warnings.empty()) {
+        md += fmt::format("## Warnings ({})\n\n", study.warnings.size());
+        for (const auto& warning : study.warnings) {
+            md += "- " + escape_markdown(warning) + "\n";
+        }
+        md += "\n";
+    }
+    md += "## Files\n\n"
+          "- `lsoa.geojson`, `lsoa.csv`: each area with its under-5s, deprivation, nearest centre and distance.\n"
+          "- `sites.geojson`, `sites.csv`: every centre and library with how it was placed.\n"
+          "- `summary.csv`, `summary.json`: the tables above.\n\n";
+    md += attribution;
+    return md;
+}
+
+void write_baseline(const std::filesystem::path& directory, const analysis::Study& study,
+                    const analysis::Baseline& baseline) {
+    const io::OutputLayer lsoa = lsoa_layer(study, baseline);
+    io::write_geojson(directory / "lsoa.geojson", lsoa);
+    io::write_csv(directory / "lsoa.csv", field_names(lsoa), feature_values(lsoa));
+
+    std::vector<const Site*> sites;
+    for (const auto& site : study.centres) {
+        sites.push_back(&site);
+    }
+    for (const auto& site : study.libraries) {
+        sites.push_back(&site);
+    }
+    write_sites(directory, sites, analysis::baseline_role);
+    io::write_text_file(directory / "summary.csv", summary_csv(baseline));
+    io::write_text_file(directory / "summary.json", summary_json(study, baseline).dump(2) + "\n");
+    io::write_text_file(directory / "summary.md", summary_markdown(study, baseline));
+}
+
+}  // namespace centrecov::report

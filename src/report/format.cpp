@@ -1,0 +1,65 @@
+#include "report/format.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace centrecov::report {
+
+std::string with_commas(long long value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+std::string percent(double share) { return fmt::format("{:.1f} %", 100.0 * share); }
+
+std::string kilometres(double metres) {
+    if (!std::isfinite(metres)) {
+        return "n/a";
+    }
+    return fmt::format("{:.1f} km", metres / 1000.0);
+}
+
+std::string escape_markdown(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' ||
+            c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out;
+}
+
+nlohmann::ordered_json json_number(double value, int decimals) {
+    if (!std::isfinite(value)) {
+        return nullptr;
+    }
+    return io::round_to(value, decimals);
+}
+
+std::vector<std::string> field_names(const io::OutputLayer& layer) {
+    std::vector<std::string> names;
+    for (const auto& field : layer.fields) {
+        names.push_back(field.name);
+    }
+    return names;
+}
+
+std::vector<std::vector<io::Value>> feature_values(const io::OutputLayer& layer) {
+    std::vector<std::vector<io::Value>> rows;
+    for (const auto& feature : layer.features) {
+        rows.push_back(feature.values);
+    }
+    return rows;
+}
+
+}  // namespace centrecov::report

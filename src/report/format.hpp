@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/layer.hpp"
+
+namespace centrecov::report {
+
+// "44,201"
+std::string with_commas(long long value);
+// "73.4 %"
+std::string percent(double share);
+// "2.3 km"; "n/a" when not finite
+std::string kilometres(double metres);
+// Markdown-safe text from input files (names, notes).
+std::string escape_markdown(const std::string& text);
+// A rounded number, or null when not finite.
+nlohmann::ordered_json json_number(double value, int decimals);
+
+std::vector<std::string> field_names(const io::OutputLayer& layer);
+std::vector<std::vector<io::Value>> feature_values(const io::OutputLayer& layer);
+
+inline constexpr const char* attribution =
+    "Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright "
+    "and database right 2025. Contains National Statistics data © Crown copyright and database right 2025. "
+    "Indices of Deprivation 2019: Ministry of Housing, Communities and Local Government (OGL v3).\n";
+
+}  // namespace centrecov::report

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace centrecov::routing {
+
+// Without a road network, distances are estimates and every output says so.
+enum class DistanceMode {
+    straight_line,   // as the crow flies
+    estimated_road,  // straight line times a circuity factor
+};
+
+// Road distance over straight-line distance. 1.3 sits in the middle of the
+// 1.2-1.4 range reported for the road networks of developed countries (Ballou,
+// Rahardja & Sakai 2002, "Selected country circuity factors for road travel
+// distance estimation", Transportation Research A 36(9)) and matches the
+// 'route factor' of about 1.3 commonly used for Great Britain; see
+// docs/distance.md. It is replaced by a factor calibrated on a real network
+// once road networks are loaded.
+inline constexpr double default_circuity = 1.3;
+
+struct DistanceModel {
+    DistanceMode mode = DistanceMode::estimated_road;
+    double circuity = default_circuity;
+
+    double metres(Point a, Point b) const;
+    // Short machine name: "straight_line" or "estimated_road".
+    std::string key() const;
+    // Sentence for people: "estimated road distance (straight line x 1.3)".
+    std::string label() const;
+};
+
+std::optional<DistanceMode> parse_distance_mode(std::string_view text);
+
+struct Nearest {
+    static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    std::size_t site = none;  // index into the site list
+    double distance_m = std::numeric_limits<double>::infinity();
+    bool found() const { return site != none; }
+};
+
+// For every point, the nearest site and its distance. Ties go to the site listed
+// first, so the answer does not depend on anything but the inputs.
+std::vector<Nearest> nearest_sites(const std::vector<Point>& points, const std::vector<Point>& sites,
+                                   const DistanceModel& model);
+
+}  // namespace centrecov::routing
