@@ -1,7 +1,5 @@
 #include "geom/geos.hpp"
 
-#include <cstdarg>
-#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -27,6 +25,9 @@ struct ThreadContext {
 
 struct WkbReaderDeleter {
     void operator()(GEOSWKBReader* reader) const { GEOSWKBReader_destroy_r(context(), reader); }
+};
+struct WktReaderDeleter {
+    void operator()(GEOSWKTReader* reader) const { GEOSWKTReader_destroy_r(context(), reader); }
 };
 struct WkbWriterDeleter {
     void operator()(GEOSWKBWriter* writer) const { GEOSWKBWriter_destroy_r(context(), writer); }
@@ -78,6 +79,15 @@ std::vector<unsigned char> to_wkb(const GEOSGeometry* geometry) {
     std::vector<unsigned char> out(buffer, buffer + size);
     GEOSFree_r(context(), buffer);
     return out;
+}
+
+Geometry from_wkt(const std::string& wkt) {
+    std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(context()));
+    GEOSGeometry* geometry = GEOSWKTReader_read_r(context(), reader.get(), wkt.c_str());
+    if (geometry == nullptr) {
+        throw std::runtime_error("GEOS could not read WKT: " + wkt.substr(0, 60));
+    }
+    return Geometry(geometry);
 }
 
 Geometry make_point(Point p) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/geometry.hpp"
@@ -45,6 +46,9 @@ struct Envelope {
 // WKB in and out; throws std::runtime_error on invalid input.
 Geometry from_wkb(std::span<const unsigned char> wkb);
 std::vector<unsigned char> to_wkb(const GEOSGeometry* geometry);
+
+// WKT in; throws std::runtime_error on invalid text. Used where geometry is drawn by hand.
+Geometry from_wkt(const std::string& wkt);
 
 Geometry make_point(Point p);
 Envelope envelope(const GEOSGeometry* geometry);

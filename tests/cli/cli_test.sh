@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end checks of the centrecov command line: help, version, exit codes,
+# messages for bad input, and no partial output.
+set -u
+centrecov=$(realpath "$1")
+data=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION...
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAILED: $name" >&2
+    fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+# --help and --version on the tool and on each subcommand.
+for sub in "" geocode run; do
+    $centrecov $sub --help >"$work/help" 2>&1
+    check "$sub --help exits 0" test $? -eq 0
+    check "$sub --help shows usage" contains "$work/help" "Usage"
+    $centrecov $sub --version >"$work/version" 2>&1
+    check "$sub --version exits 0" test $? -eq 0
+    check "$sub --version names the tool" contains "$work/version" "centrecov 0."
+done
+
+# A data directory that does not exist: usage error naming it and the fetch script.
+$centrecov run --data "$work/nowhere" --out "$work/out" >"$work/log" 2>&1
+check "missing data exits 2" test $? -eq 2
+check "missing data is named" contains "$work/log" "$work/nowhere"
+check "missing data says how to fetch" contains "$work/log" "scripts/fetch-geodata.sh"
+
+# No data directory at all (from a folder with no ../shared/geodata, no env).
+(cd "$work" && env -u CENTRECOV_DATA "$centrecov" run --out "$work/out" >"$work/log" 2>&1)
+check "no data directory exits 2" test $? -eq 2
+check "no data directory explains" contains "$work/log" "no data directory"
+
+# A centres file with a duplicate id: input error with file and line, no output written.
+printf 'id,name,district,street,locality,ward,postcode,host_site,duplicate_of\na,A,Norwich,,Acle,,,,\na,B,Norwich,,Acle,,,,\n' >"$work/centres.csv"
+$centrecov --quiet run --data "$data" --centres "$work/centres.csv" --out "$work/bad-out" >"$work/log" 2>&1
+check "duplicate id exits 1" test $? -eq 1
+check "duplicate id names file and line" contains "$work/log" "centres.csv, line 3: duplicate id 'a'"
+check "no partial output" test ! -e "$work/bad-out"
+
+# A centres file missing a column.
+printf 'id,name\na,A\n' >"$work/short.csv"
+$centrecov --quiet run --data "$data" --centres "$work/short.csv" --out "$work/bad-out" >"$work/log" 2>&1
+check "missing column exits 1" test $? -eq 1
+check "missing column is named" contains "$work/log" "missing columns 'district'"
+
+# Bad options.
+$centrecov run --data "$data" --thresholds 1600,-5 --out "$work/bad-out" >"$work/log" 2>&1
+check "negative threshold exits 2" test $? -eq 2
+$centrecov run --data "$data" --mode network --out "$work/bad-out" >"$work/log" 2>&1
+check "unknown mode exits 2" test $? -eq 2
+check "unknown mode explains" contains "$work/log" "--mode must be"
+
+# An unknown postcode is a warning, not a failure: the site falls back and says why.
+printf 'id,name,district,street,locality,ward,postcode,host_site,duplicate_of\na,Acle CC,Broadland,,Acle,,ZZ99 9ZZ,,\n' >"$work/one.csv"
+$centrecov --quiet geocode --data "$data" --centres "$work/one.csv" --out "$work/geo" >"$work/log" 2>&1
+check "unknown postcode still geocodes" test $? -eq 0
+check "unknown postcode is explained" contains "$work/geo/sites.csv" "ZZ99 9ZZ is not in Code-Point Open"
+check "falls back to the locality" contains "$work/geo/sites.csv" ",locality,"
+
+# The real run: quiet prints no progress or info, writes every output.
+$centrecov --quiet run --data "$data" --out "$work/out" >"$work/stdout" 2>"$work/stderr"
+check "run exits 0" test $? -eq 0
+check "quiet run logs no info" bash -c "! grep -q '^info' '$work/stderr'"
+for f in lsoa.geojson lsoa.csv sites.geojson sites.csv summary.csv summary.json summary.md; do
+    check "run wrote $f" test -s "$work/out/$f"
+done
+if command -v ogrinfo >/dev/null; then
+    ogrinfo -ro -so -al "$work/out/lsoa.geojson" >"$work/ogr" 2>&1
+    check "ogrinfo opens lsoa.geojson" contains "$work/ogr" "Feature Count: 538"
+fi
+check "no temporary files left" bash -c "! ls -a '$work/out' | grep -q partial"
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0

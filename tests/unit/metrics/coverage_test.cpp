@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "metrics/coverage.hpp"
+
+namespace centrecov::metrics {
+namespace {
+
+DemandPoint area(std::string code, int under5, std::string district, int imd, int idaci) {
+    DemandPoint p;
+    p.lsoa_code = code;
+    p.under5 = under5;
+    p.district_code = district;
+    p.district_name = "District " + district;
+    p.imd_decile = imd;
+    p.idaci_decile = idaci;
+    return p;
+}
+
+TEST(WeightedQuantile, ByHand) {
+    // Weights 1,1,2 on values 10,20,30: half the weight (2 of 4) is reached at 20.
+    EXPECT_DOUBLE_EQ(weighted_quantile({{30, 2}, {10, 1}, {20, 1}}, 0.5), 20.0);
+    EXPECT_DOUBLE_EQ(weighted_quantile({{30, 2}, {10, 1}, {20, 1}}, 0.9), 30.0);
+    EXPECT_DOUBLE_EQ(weighted_quantile({{5, 0}, {7, 3}}, 0.0), 7.0) << "zero weights never decide";
+    EXPECT_TRUE(std::isnan(weighted_quantile({{5, 0}}, 0.5)));
+}
+
+TEST(Summarise, CountsUnderFivesWithinEachThreshold) {
+    const std::vector<DemandPoint> demand{area("a", 10, "D1", 1, 1), area("b", 30, "D1", 10, 10),
+                                          area("c", 60, "D2", 1, 2)};
+    const std::vector<double> distances{1000.0, 2000.0, 6000.0};
+    const auto report = summarise(demand, distances, {1600.0, 3200.0});
+    const auto& total = report.total;
+    EXPECT_EQ(total.under5, 100);
+    EXPECT_EQ(total.covered, (std::vector<long long>{10, 40}));
+    EXPECT_DOUBLE_EQ(total.share_covered(1), 0.4);
+    EXPECT_DOUBLE_EQ(total.mean_m, (10 * 1000.0 + 30 * 2000.0 + 60 * 6000.0) / 100.0);
+    EXPECT_DOUBLE_EQ(total.median_m, 6000.0);  // 40 of 100 are within 2 km, so the median is 6 km
+
+    ASSERT_EQ(report.breakdowns[0].name, "district");
+    const auto& districts = report.breakdowns[0].groups;
+    ASSERT_EQ(districts.size(), 2u);
+    EXPECT_EQ(districts[0].key, "D1");
+    EXPECT_EQ(districts[0].under5, 40);
+    EXPECT_EQ(districts[0].covered[1], 40);
+    EXPECT_EQ(districts[1].covered[1], 0);
+
+    const auto& imd = report.breakdowns[1].groups;
+    ASSERT_EQ(imd.size(), 2u);
+    EXPECT_EQ(imd[0].key, "01");
+    EXPECT_EQ(imd[0].under5, 70);
+    EXPECT_NE(imd[0].label.find("most deprived"), std::string::npos);
+}
+
+TEST(Summarise, FamiliesWithNoSiteAreUnreachedNotCovered) {
+    const std::vector<DemandPoint> demand{area("a", 5, "D1", 0, 0), area("b", 5, "D1", 3, 3)};
+    const std::vector<double> distances{std::numeric_limits<double>::infinity(), 100.0};
+    const auto report = summarise(demand, distances, {1600.0});
+    EXPECT_EQ(report.total.unreached, 5);
+    EXPECT_EQ(report.total.covered[0], 5);
+    EXPECT_DOUBLE_EQ(report.total.mean_m, 100.0);
+    EXPECT_EQ(report.breakdowns[1].groups.back().key, "unknown");
+}
+
+TEST(Provision, CentresPerThousandUnderFives) {
+    const std::vector<DemandPoint> demand{area("a", 1500, "D1", 1, 1), area("b", 500, "D1", 1, 1),
+                                          area("c", 1000, "D2", 1, 1)};
+    const auto provision = provision_by_district(demand, {"D1", "D1", "D1", "D9"});
+    ASSERT_EQ(provision.size(), 2u);
+    EXPECT_EQ(provision[0].centres, 3);
+    EXPECT_DOUBLE_EQ(provision[0].per_1000, 1.5);
+    EXPECT_EQ(provision[1].centres, 0);
+}
+
+TEST(Thresholds, Names) {
+    EXPECT_EQ(threshold_label(1600.0), "1.6 km");
+    EXPECT_EQ(threshold_label(800.0), "800 m");
+    EXPECT_EQ(threshold_column(3200.0), "within_3200m");
+}
+
+}  // namespace
+}  // namespace centrecov::metrics
