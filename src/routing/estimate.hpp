@@ -17,13 +17,11 @@ enum class DistanceMode {
     estimated_road,  // straight line times a circuity factor
 };
 
-// Road distance over straight-line distance. 1.3 sits in the middle of the
-// 1.2-1.4 range reported for the road networks of developed countries (Ballou,
-// Rahardja & Sakai 2002, "Selected country circuity factors for road travel
-// distance estimation", Transportation Research A 36(9)) and matches the
-// 'route factor' of about 1.3 commonly used for Great Britain; see
-// docs/distance.md. It is replaced by a factor calibrated on a real network
-// once road networks are loaded.
+// Road distance over straight-line distance. Factors reported for national road
+// networks mostly lie between about 1.2 and 1.4 (Ballou, Rahardja & Sakai 2002,
+// Transportation Research A 36(9)); short trips sit higher, so we take the middle.
+// docs/distance.md gives the reasoning; a calibrated factor replaces it once road
+// networks are loaded.
 inline constexpr double default_circuity = 1.3;
 
 struct DistanceModel {
