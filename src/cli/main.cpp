@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     using namespace centrecov;
     CLI::App app{"centrecov: how well children's centres reach the families they exist for"};
     app.require_subcommand(1);
+    app.fallthrough();  // --quiet and --verbose may follow the subcommand too
     bool quiet = false;
     bool verbose = false;
     app.add_flag("-q,--quiet", quiet, "Only warnings and errors; no progress");

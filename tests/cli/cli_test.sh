@@ -82,5 +82,10 @@ if command -v ogrinfo >/dev/null; then
 fi
 check "no temporary files left" bash -c "! ls -a '$work/out' | grep -q partial"
 
+# --quiet may also follow the subcommand.
+$centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"$work/stderr"
+check "quiet after the subcommand is accepted" test $? -eq 0
+check "quiet after the subcommand logs no info" bash -c "! grep -q '^info' '$work/stderr'"
+
 echo "cli: $passed passed, $failed failed"
 test "$failed" -eq 0
