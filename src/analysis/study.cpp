@@ -1,7 +1,9 @@
 #include "analysis/study.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/error.hpp"
 #include "geocode/geocoder.hpp"
 #include "io/site_files.hpp"
 
@@ -32,6 +34,29 @@ void note_unresolved(Study& study) {
                                                      site.location.evidence));
             }
         }
+    }
+}
+
+// A network that misses much of the study area would report families as
+// unreached when they are only off the map: refuse rather than mislead.
+void check_network_covers(const Study& study, const Baseline& baseline, std::size_t placed_centres,
+                          const std::filesystem::path& file) {
+    long long total = 0;
+    long long off = 0;
+    for (std::size_t i = 0; i < baseline.areas.size(); ++i) {
+        total += study.families.points[i].under5;
+        if (baseline.areas[i].centre.off_network) {
+            off += study.families.points[i].under5;
+        }
+    }
+    const std::size_t centres_off = placed_centres - baseline.service_points.size();
+    constexpr double most_families_off = 0.10;
+    if ((total > 0 && static_cast<double>(off) > most_families_off * static_cast<double>(total)) ||
+        (placed_centres > 0 && 2 * centres_off > placed_centres)) {
+        throw InputError(file.string(), "",
+                         fmt::format("the road network does not cover the study area: {} of {} under-5s and {} of {} "
+                                     "centres are more than {:.0f} m from its roads (is it the right area?)",
+                                     off, total, centres_off, placed_centres, baseline.settings.network->max_snap_m));
     }
 }
 
@@ -83,11 +108,23 @@ std::string baseline_role(const Site& site) {
 Baseline run_baseline(const Study& study, const Settings& settings) {
     Baseline baseline;
     baseline.settings = settings;
+    std::unique_ptr<DistanceEngine> engine;
+    if (settings.network) {
+        NetworkSummary summary;
+        engine = network_engine(*settings.network, summary);
+        baseline.network = summary;
+    } else {
+        engine = estimated_engine(settings.distance);
+    }
+    baseline.distance_key = engine->key();
+    baseline.distance_label = engine->label();
+
+    std::vector<std::size_t> candidates;
     std::vector<Point> centre_points;
     for (std::size_t i = 0; i < study.centres.size(); ++i) {
         const auto& centre = study.centres[i];
         if (centre.duplicate_of.empty() && centre.location.resolved()) {
-            baseline.service_points.push_back(i);
+            candidates.push_back(i);
             centre_points.push_back(*centre.location.point);
         }
     }
@@ -103,21 +140,44 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
     for (const auto& point : study.families.points) {
         family_points.push_back(point.point);
     }
-    const auto nearest_centre = routing::nearest_sites(family_points, centre_points, settings.distance);
-    const auto nearest_library = routing::nearest_sites(family_points, library_points, settings.distance);
+    const NearestReport centres = engine->nearest(family_points, centre_points);
+    const NearestReport libraries = engine->nearest(family_points, library_points);
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        if (centres.destination_off_network[c]) {
+            const auto& centre = study.centres[candidates[c]];
+            baseline.warnings.push_back(fmt::format("centre '{}' is more than {:.0f} m from any usable road; it is "
+                                                    "left out of network distances",
+                                                    centre.id, settings.network->max_snap_m));
+        } else {
+            baseline.service_points.push_back(candidates[c]);
+        }
+    }
     std::vector<double> distances;
     baseline.areas.resize(family_points.size());
     for (std::size_t i = 0; i < family_points.size(); ++i) {
         auto& area = baseline.areas[i];
-        area.centre = nearest_centre[i];
+        area.centre = centres.origins[i];
         if (area.centre.found()) {
-            area.centre.site = baseline.service_points[area.centre.site];
+            area.centre.site = candidates[area.centre.site];
         }
-        area.library = nearest_library[i];
+        area.library = libraries.origins[i];
         if (area.library.found()) {
             area.library.site = library_index[area.library.site];
         }
-        distances.push_back(area.centre.distance_m);
+        const auto& family = study.families.points[i];
+        if (area.centre.off_network) {
+            baseline.warnings.push_back(fmt::format("families of {} ({} under-5s): the area's centre is more than "
+                                                    "{:.0f} m from any usable road; counted as reaching no centre",
+                                                    family.lsoa_code, family.under5, settings.network->max_snap_m));
+        } else if (area.centre.island) {
+            baseline.warnings.push_back(fmt::format("families of {} ({} under-5s) join the road network on a "
+                                                    "detached part; their distances may be missing or too long",
+                                                    family.lsoa_code, family.under5));
+        }
+        distances.push_back(area.centre.metres);
+    }
+    if (settings.network) {
+        check_network_covers(study, baseline, candidates.size(), settings.network->file);
     }
     baseline.coverage = metrics::summarise(study.families.points, distances, settings.thresholds_m);
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/distances.hpp"
 #include "core/site.hpp"
 #include "families/families.hpp"
 #include "geocode/gazetteer.hpp"
@@ -38,22 +39,27 @@ Study load_study(const StudyInputs& inputs);
 
 // What a run measures: the distances from every family to its nearest open centre.
 struct Settings {
-    routing::DistanceModel distance;
+    routing::DistanceModel distance;         // without a network
+    std::optional<NetworkSettings> network;  // measure along roads instead
     std::vector<double> thresholds_m = metrics::default_thresholds_m;
 };
 
 // One family area's result.
 struct AreaResult {
-    routing::Nearest centre;   // index into Study::centres
-    routing::Nearest library;  // index into Study::libraries
+    NearestSite centre;   // index into Study::centres
+    NearestSite library;  // index into Study::libraries
 };
 
 struct Baseline {
     Settings settings;
-    std::vector<std::size_t> service_points;  // centres counted: placed and not duplicates
+    std::string distance_key;    // names the mode in every output
+    std::string distance_label;  // says it in words
+    std::optional<NetworkSummary> network;
+    std::vector<std::size_t> service_points;  // centres counted: placed, on the network, not duplicates
     std::vector<AreaResult> areas;            // parallel to Study::families.points
     metrics::CoverageReport coverage;
     std::vector<metrics::DistrictProvision> provision;
+    std::vector<std::string> warnings;  // about measuring (points off the network, islands)
 };
 
 // Why a centre is or is not a service point in the baseline.

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     cli::add_version_flag(app);
     cli::add_geocode_command(app);
     cli::add_run_command(app);
+    cli::add_calibrate_command(app);
 
     auto logger = spdlog::stderr_color_mt("centrecov");
     logger->set_pattern("%^%l%$: %v");

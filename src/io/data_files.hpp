@@ -31,6 +31,8 @@ struct DataFiles {
         return root / "population/lsoa11_population_weighted_centroids_norfolk.csv";
     }
     std::filesystem::path deprivation() const { return root / "population/iod2019_idaci_imd_lsoa11_norfolk.csv"; }
+    // The study area's road network, when one has been fetched (scripts/fetch-geodata.sh).
+    std::filesystem::path road_network() const { return root / "roads/norfolk-latest.osm.pbf"; }
 };
 
 inline constexpr const char* data_environment_variable = "CENTRECOV_DATA";

@@ -18,8 +18,18 @@ using nlohmann::ordered_json;
 
 namespace {
 
-io::Value distance_value(const routing::Nearest& nearest) {
-    return nearest.found() ? io::Value(io::round_to(nearest.distance_m, 1)) : io::Value(std::monostate{});
+io::Value distance_value(const analysis::NearestSite& nearest) {
+    return nearest.found() ? io::Value(io::round_to(nearest.metres, 1)) : io::Value(std::monostate{});
+}
+
+io::Value optional_number(double value, double scale, int decimals) {
+    return std::isfinite(value) ? io::Value(io::round_to(value * scale, decimals)) : io::Value(std::monostate{});
+}
+
+std::vector<std::string> all_warnings(const analysis::Study& study, const analysis::Baseline& baseline) {
+    std::vector<std::string> warnings = study.warnings;
+    warnings.insert(warnings.end(), baseline.warnings.begin(), baseline.warnings.end());
+    return warnings;
 }
 
 io::Value decile_value(int decile) {
@@ -157,7 +167,11 @@ io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baselin
                     {"nearest_centre_precision", FieldType::text},
                     {"nearest_centre_uncertainty_m", FieldType::integer},
                     {"distance_m", FieldType::real},
-                    {"distance_mode", FieldType::text}};
+                    {"travel_time_min", FieldType::real},
+                    {"distance_mode", FieldType::text},
+                    {"access_m", FieldType::real},
+                    {"off_network", FieldType::integer},
+                    {"on_island", FieldType::integer}};
     const auto& thresholds = baseline.settings.thresholds_m;
     for (const double t : thresholds) {
         layer.fields.push_back({metrics::threshold_column(t), FieldType::integer});
@@ -165,7 +179,7 @@ io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baselin
     layer.fields.push_back({"nearest_library_id", FieldType::text});
     layer.fields.push_back({"nearest_library_distance_m", FieldType::real});
 
-    const std::string mode = baseline.settings.distance.key();
+    const std::string mode = baseline.distance_key;
     for (std::size_t i = 0; i < study.families.points.size(); ++i) {
         const auto& point = study.families.points[i];
         const auto& area = baseline.areas[i];
@@ -194,9 +208,13 @@ io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baselin
             v.insert(v.end(), std::size_t{4}, io::Value(std::monostate{}));
         }
         v.push_back(distance_value(area.centre));
+        v.push_back(optional_number(area.centre.seconds, 1.0 / 60.0, 1));
         v.emplace_back(mode);
+        v.push_back(optional_number(area.centre.access_m, 1.0, 1));
+        v.emplace_back(static_cast<long long>(area.centre.off_network ? 1 : 0));
+        v.emplace_back(static_cast<long long>(area.centre.island ? 1 : 0));
         for (const double t : thresholds) {
-            v.push_back(area.centre.found() ? io::Value(static_cast<long long>(area.centre.distance_m <= t ? 1 : 0))
+            v.push_back(area.centre.found() ? io::Value(static_cast<long long>(area.centre.metres <= t ? 1 : 0))
                                             : io::Value(std::monostate{}));
         }
         if (area.library.found()) {
@@ -214,11 +232,24 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     ordered_json out;
     out["tool"] = {{"name", "centrecov"}, {"version", version_string}};
     out["scenario"] = {{"id", "baseline"}, {"description", "every centre in the centres file open"}};
-    out["distance"] = {{"mode", baseline.settings.distance.key()},
-                       {"label", baseline.settings.distance.label()},
-                       {"circuity", baseline.settings.distance.mode == routing::DistanceMode::estimated_road
-                                        ? ordered_json(baseline.settings.distance.circuity)
-                                        : ordered_json(nullptr)}};
+    ordered_json distance;
+    distance["mode"] = baseline.distance_key;
+    distance["label"] = baseline.distance_label;
+    const bool estimated = !baseline.network && baseline.settings.distance.mode == routing::DistanceMode::estimated_road;
+    distance["circuity"] = estimated ? ordered_json(baseline.settings.distance.circuity) : ordered_json(nullptr);
+    if (baseline.network) {
+        const auto& network = *baseline.network;
+        distance["network"] = {{"file", network.file.filename().string()},
+                               {"profile", network.profile},
+                               {"junctions", network.nodes},
+                               {"pieces", network.pieces},
+                               {"components", network.components},
+                               {"share_outside_largest", io::round_to(network.share_outside_largest, 4)},
+                               {"max_snap_m", baseline.settings.network->max_snap_m}};
+    } else {
+        distance["network"] = nullptr;
+    }
+    out["distance"] = distance;
     out["thresholds_m"] = baseline.settings.thresholds_m;
 
     const auto& report = study.families.report;
@@ -286,7 +317,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
                              {"centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
     }
     out["provision_by_district"] = provision;
-    out["warnings"] = study.warnings;
+    out["warnings"] = all_warnings(study, baseline);
     return out;
 }
 
@@ -302,12 +333,17 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         with_commas(total.under5), std::filesystem::path(study.centres.empty() ? "" : study.centres.front().source_file)
                                        .filename()
                                        .string());
-    if (distance.mode == routing::DistanceMode::straight_line) {
+    if (baseline.network) {
+        md += fmt::format("**Distances are {}**, from the road nearest each area's population-weighted centre (the "
+                          "walk to that road is included) to the road nearest each centre.\n\n",
+                          baseline.distance_label);
+    } else if (distance.mode == routing::DistanceMode::straight_line) {
         md += "**Distances are straight lines** (as the crow flies), not routes along roads: real journeys are longer.\n\n";
     } else {
         md += fmt::format(
             "**Distances are estimates**: the straight line from each area's population-weighted centre to the "
-            "centre, times {} for the way roads wind. No road network was used.\n\n",
+            "centre, times {} for the way roads wind. No road network was used (none was given with --network, "
+            "and the data directory has no roads/norfolk-latest.osm.pbf).\n\n",
             distance.circuity);
     }
 
@@ -413,9 +449,10 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         }
         md += "\nFamilies near these centres appear farther from a centre than they are.\n\n";
     }
-    if (!study.warnings.empty()) {
-        md += fmt::format("## Warnings ({})\n\n", study.warnings.size());
-        for (const auto& warning : study.warnings) {
+    const auto warnings = all_warnings(study, baseline);
+    if (!warnings.empty()) {
+        md += fmt::format("## Warnings ({})\n\n", warnings.size());
+        for (const auto& warning : warnings) {
             md += "- " + escape_markdown(warning) + "\n";
         }
         md += "\n";

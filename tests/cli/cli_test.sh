@@ -22,7 +22,7 @@ check() {  # check NAME CONDITION...
 contains() { grep -qF -- "$2" "$1"; }
 
 # --help and --version on the tool and on each subcommand.
-for sub in "" geocode run; do
+for sub in "" geocode run calibrate; do
     $centrecov $sub --help >"$work/help" 2>&1
     check "$sub --help exits 0" test $? -eq 0
     check "$sub --help shows usage" contains "$work/help" "Usage"
@@ -81,6 +81,26 @@ if command -v ogrinfo >/dev/null; then
     check "ogrinfo opens lsoa.geojson" contains "$work/ogr" "Feature Count: 538"
 fi
 check "no temporary files left" bash -c "! ls -a '$work/out' | grep -q partial"
+
+# Calibration on the real Isle of Wight network, then a run that takes its factor.
+iow="$data/roads/fallback_non_norfolk/iow_os_opendata.osm.pbf"
+$centrecov --quiet calibrate --network "$iow" --pairs 300 --out "$work/cal.json" >"$work/stdout" 2>"$work/stderr"
+check "calibrate exits 0" test $? -eq 0
+check "calibrate prints the circuity" contains "$work/stdout" "circuity (drive): median"
+check "calibrate writes JSON" contains "$work/cal.json" '"circuity":'
+$centrecov --quiet run --data "$data" --calibration "$work/cal.json" --out "$work/cal-out" >/dev/null 2>&1
+circuity=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["circuity"])' "$work/cal.json")
+check "run takes the calibrated circuity" contains "$work/cal-out/summary.json" "\"circuity\": $circuity"
+$centrecov run --data "$data" --calibration "$work/cal.json" --circuity 1.2 --out "$work/bad-out" >"$work/log" 2>&1
+check "calibration and circuity together are refused" test $? -ne 0
+
+# A network that does not cover Norfolk: an error naming it, and no outputs.
+$centrecov --quiet run --data "$data" --network "$iow" --out "$work/wrong-net" >"$work/log" 2>&1
+check "wrong network exits 1" test $? -eq 1
+check "wrong network is explained" contains "$work/log" "does not cover the study area"
+check "wrong network writes no summary" test ! -e "$work/wrong-net/summary.json"
+$centrecov --quiet calibrate --network "$work/centres.csv" >"$work/log" 2>&1
+check "a table is not a road network" test $? -eq 1
 
 # --quiet may also follow the subcommand.
 $centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"$work/stderr"

@@ -1,0 +1,124 @@
+#include "analysis/distances.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "core/progress.hpp"
+#include "network/graph.hpp"
+#include "network/load.hpp"
+#include "routing/network_routes.hpp"
+
+namespace centrecov::analysis {
+
+namespace {
+
+class EstimatedEngine final : public DistanceEngine {
+public:
+    explicit EstimatedEngine(const routing::DistanceModel& model) : model_(model) {}
+    std::string key() const override { return model_.key(); }
+    std::string label() const override { return model_.label(); }
+    bool measured_on_network() const override { return false; }
+    NearestReport nearest(const std::vector<Point>& origins, const std::vector<Point>& destinations) const override {
+        NearestReport report;
+        report.destination_off_network.assign(destinations.size(), false);
+        for (const auto& nearest : routing::nearest_sites(origins, destinations, model_)) {
+            NearestSite site;
+            site.site = nearest.site;
+            site.metres = nearest.distance_m;
+            report.origins.push_back(site);
+        }
+        return report;
+    }
+
+private:
+    routing::DistanceModel model_;
+};
+
+class NetworkEngine final : public DistanceEngine {
+public:
+    NetworkEngine(network::RoadNetwork network, const NetworkSettings& settings)
+        : settings_(settings),
+          network_(std::move(network)),
+          graph_(network::build_graph(network_, network::profile_named(settings.profile))),
+          snapper_(network_, graph_),
+          router_(network_, graph_) {}
+
+    std::string key() const override { return "network_" + settings_.profile; }
+    std::string label() const override {
+        return fmt::format("{} distance along the road network ({})",
+                           settings_.profile == "walk" ? "walking" : "driving", settings_.file.filename().string());
+    }
+    bool measured_on_network() const override { return true; }
+
+    NearestReport nearest(const std::vector<Point>& origins, const std::vector<Point>& destinations) const override {
+        NearestReport report;
+        const auto origin_snaps = snap_all(origins, "snapping families");
+        const auto destination_snaps = snap_all(destinations, "snapping sites");
+        for (const auto& snap : destination_snaps) {
+            report.destination_off_network.push_back(!snap.has_value());
+        }
+        const auto by_metres = router_.nearest(origin_snaps, destination_snaps, routing::Metric::metres);
+        const auto by_seconds = router_.nearest(origin_snaps, destination_snaps, routing::Metric::seconds);
+        for (std::size_t o = 0; o < origins.size(); ++o) {
+            NearestSite site;
+            if (!origin_snaps[o]) {
+                site.off_network = true;
+            } else {
+                site.access_m = origin_snaps[o]->distance_m;
+                site.island = origin_snaps[o]->island;
+            }
+            if (by_metres[o].found()) {
+                site.site = by_metres[o].site;
+                site.metres = by_metres[o].cost;
+                site.seconds = by_seconds[o].cost;
+            }
+            report.origins.push_back(site);
+        }
+        return report;
+    }
+
+    const network::RoadNetwork& network() const { return network_; }
+    const network::Graph& graph() const { return graph_; }
+
+private:
+    std::vector<std::optional<network::Snap>> snap_all(const std::vector<Point>& points, const char* what) const {
+        Progress progress(what, points.size());
+        std::vector<std::optional<network::Snap>> snaps;
+        snaps.reserve(points.size());
+        for (const Point& p : points) {
+            snaps.push_back(snapper_.snap(p, settings_.max_snap_m));
+            progress.advance();
+        }
+        return snaps;
+    }
+
+    NetworkSettings settings_;
+    network::RoadNetwork network_;
+    network::Graph graph_;
+    network::Snapper snapper_;
+    routing::NetworkRouter router_;
+};
+
+}  // namespace
+
+std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& model) {
+    return std::make_unique<EstimatedEngine>(model);
+}
+
+std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, NetworkSummary& summary) {
+    auto loaded = network::load_road_network(settings.file, settings.cache_directory);
+    auto engine = std::make_unique<NetworkEngine>(std::move(loaded.network), settings);
+    const auto& graph = engine->graph();
+    summary.file = settings.file;
+    summary.profile = settings.profile;
+    summary.from_cache = loaded.from_cache;
+    summary.nodes = engine->network().stats.nodes;
+    summary.pieces = engine->network().stats.pieces;
+    summary.components = graph.component_nodes.size();
+    summary.share_outside_largest = graph.share_outside_largest();
+    spdlog::info("road network: {} junctions, {} pieces; {:.1f} % of usable pieces ({}) outside the largest part",
+                 summary.nodes, summary.pieces, 100.0 * summary.share_outside_largest, settings.profile);
+    return engine;
+}
+
+}  // namespace centrecov::analysis

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "network/snap.hpp"
+#include "routing/estimate.hpp"
+
+namespace centrecov::analysis {
+
+// A road network to measure on, and how.
+struct NetworkSettings {
+    std::filesystem::path file;
+    std::string profile = "walk";
+    double max_snap_m = network::default_max_snap_m;
+    std::optional<std::filesystem::path> cache_directory;
+};
+
+struct NearestSite {
+    static constexpr std::size_t none = routing::Nearest::none;
+    std::size_t site = none;  // index into the destinations
+    double metres = std::numeric_limits<double>::infinity();
+    double seconds = std::numeric_limits<double>::quiet_NaN();  // least time to any destination; NaN: not measured
+    double access_m = std::numeric_limits<double>::quiet_NaN();  // origin to its road; NaN: no network
+    bool off_network = false;  // farther than the snap limit from any usable road
+    bool island = false;       // joins the road network on a detached part
+    bool found() const { return site != none; }
+};
+
+struct NearestReport {
+    std::vector<NearestSite> origins;
+    std::vector<bool> destination_off_network;  // per destination
+};
+
+// How distances are measured; every output carries key() and label().
+class DistanceEngine {
+public:
+    virtual ~DistanceEngine() = default;
+    virtual std::string key() const = 0;    // "estimated_road", "straight_line", "network_walk", ...
+    virtual std::string label() const = 0;  // a sentence for people
+    virtual bool measured_on_network() const = 0;
+    virtual NearestReport nearest(const std::vector<Point>& origins, const std::vector<Point>& destinations) const = 0;
+};
+
+std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& model);
+
+// Summary of the network an engine uses, for reports.
+struct NetworkSummary {
+    std::filesystem::path file;
+    std::string profile;
+    bool from_cache = false;
+    std::size_t nodes = 0;
+    std::size_t pieces = 0;
+    std::size_t components = 0;
+    double share_outside_largest = 0.0;
+};
+
+// Loads (or reuses from the cache) the network and builds the profile's graph.
+std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, NetworkSummary& summary);
+
+}  // namespace centrecov::analysis

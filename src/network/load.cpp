@@ -1,0 +1,38 @@
+#include "network/load.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "network/cache.hpp"
+
+namespace centrecov::network {
+
+LoadedNetwork load_road_network(const std::filesystem::path& path,
+                                const std::optional<std::filesystem::path>& cache_directory) {
+    LoadedNetwork loaded;
+    loaded.source = path;
+    std::optional<std::filesystem::path> cache_file;
+    std::uint64_t hash = 0;
+    if (cache_directory) {
+        hash = hash_file(path);
+        cache_file = *cache_directory / fmt::format("network-{:016x}.bin", hash);
+        if (auto cached = load_network_cache(*cache_file, hash)) {
+            spdlog::info("road network: reusing {} (input unchanged)", cache_file->string());
+            loaded.network = std::move(*cached);
+            loaded.from_cache = true;
+            return loaded;
+        }
+    }
+    spdlog::info("road network: reading {}", path.string());
+    WaySource source = read_ways(path);
+    loaded.features_read = source.features_read;
+    loaded.not_roads = source.not_roads;
+    spdlog::info("road network: {} roads of {} lines; building the graph", source.ways.size(), source.features_read);
+    loaded.network = build_network(std::move(source.ways));
+    if (cache_file) {
+        save_network(*cache_file, loaded.network, hash);
+    }
+    return loaded;
+}
+
+}  // namespace centrecov::network

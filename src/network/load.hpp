@@ -1,0 +1,24 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "network/topology.hpp"
+
+namespace centrecov::network {
+
+struct LoadedNetwork {
+    RoadNetwork network;
+    std::filesystem::path source;
+    bool from_cache = false;
+    std::size_t features_read = 0;  // 0 when loaded from the cache
+    std::size_t not_roads = 0;
+};
+
+// Reads and builds a road network, reusing a cache in `cache_directory` (when
+// given) if the input file is unchanged.
+LoadedNetwork load_road_network(const std::filesystem::path& path,
+                                const std::optional<std::filesystem::path>& cache_directory);
+
+}  // namespace centrecov::network

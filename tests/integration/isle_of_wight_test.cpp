@@ -1,0 +1,86 @@
+// The road-network code on the real Ordnance Survey network of the Isle of
+// Wight (../shared/geodata/roads/fallback_non_norfolk), the only real network here.
+
+#include <gtest/gtest.h>
+
+#include "io/gdal.hpp"
+#include "network/graph.hpp"
+#include "network/load.hpp"
+#include "network/snap.hpp"
+#include "routing/calibrate.hpp"
+#include "routing/network_routes.hpp"
+
+namespace centrecov {
+namespace {
+
+const std::filesystem::path iow = std::filesystem::path(CENTRECOV_TEST_DATA) / "roads/fallback_non_norfolk/iow_os_opendata.osm.pbf";
+
+const network::RoadNetwork& island() {
+    static const network::RoadNetwork network = network::load_road_network(iow, std::nullopt).network;
+    return network;
+}
+
+Point lonlat(double lon, double lat) { return io::Transformer(io::wgs84_epsg, io::bng_epsg).apply({lon, lat}); }
+
+TEST(IsleOfWight, LoadsEveryRoadAndReportsItsComponents) {
+    const auto source = network::read_ways(iow);
+    EXPECT_EQ(source.features_read, 6659u);
+    // 798 lines carry no highway tag (railways, rivers, untagged lines).
+    EXPECT_EQ(source.ways.size(), 5861u);
+    EXPECT_EQ(source.not_roads, 798u);
+    const auto graph = network::build_graph(island(), network::drive_profile());
+    // Union-find over the road lines' shared vertices, done independently, finds 4 parts.
+    EXPECT_EQ(graph.component_nodes.size(), 4u);
+    EXPECT_LT(graph.share_outside_largest(), 0.01);
+    EXPECT_GT(graph.component_nodes[graph.largest_component], 4900u);
+}
+
+TEST(IsleOfWight, TownsSnapToRoadsAndRoutesArePlausible) {
+    const auto& network = island();
+    const auto graph = network::build_graph(network, network::drive_profile());
+    const network::Snapper snapper(network, graph);
+    const routing::NetworkRouter router(network, graph);
+    const Point newport = lonlat(-1.2883, 50.7008);
+    const Point ryde = lonlat(-1.1627, 50.7297);
+    const Point cowes = lonlat(-1.2981, 50.7595);
+    const auto at_newport = snapper.snap(newport, 300.0);
+    const auto at_ryde = snapper.snap(ryde, 300.0);
+    const auto at_cowes = snapper.snap(cowes, 300.0);
+    ASSERT_TRUE(at_newport && at_ryde && at_cowes);
+    EXPECT_FALSE(at_newport->island);
+    for (const auto& [from, to, a, b] : {std::tuple{*at_newport, *at_ryde, newport, ryde},
+                                          std::tuple{*at_cowes, *at_newport, cowes, newport}}) {
+        const double road = router.cost(from, to, routing::Metric::metres);
+        const double crow = straight_line_m(a, b);
+        EXPECT_GT(road, crow * 0.98);
+        EXPECT_LT(road, crow * 1.6);
+        const double minutes = router.cost(from, to, routing::Metric::seconds) / 60.0;
+        EXPECT_GT(minutes, road / 1000.0 / 100.0 * 60.0) << "faster than 100 km/h on average";
+        EXPECT_LT(minutes, road / 1000.0 / 20.0 * 60.0) << "slower than 20 km/h on average";
+    }
+}
+
+TEST(IsleOfWight, WalkingDistancesAreSymmetric) {
+    const auto& network = island();
+    const auto graph = network::build_graph(network, network::walk_profile());
+    const network::Snapper snapper(network, graph);
+    const routing::NetworkRouter router(network, graph);
+    const auto a = *snapper.snap(lonlat(-1.2883, 50.7008), 300.0);
+    const auto b = *snapper.snap(lonlat(-1.1627, 50.7297), 300.0);
+    EXPECT_NEAR(router.cost(a, b, routing::Metric::metres), router.cost(b, a, routing::Metric::metres), 0.01);
+}
+
+TEST(IsleOfWight, CalibrationGivesASaneCircuity) {
+    const auto graph = network::build_graph(island(), network::drive_profile());
+    const auto result = routing::calibrate(island(), graph, 1000, 1);
+    EXPECT_EQ(result.pairs, 1000u);
+    EXPECT_GT(result.median, 1.1);
+    EXPECT_LT(result.median, 1.5);
+    EXPECT_LE(result.p10, result.median);
+    EXPECT_LE(result.median, result.p90);
+    const auto again = routing::calibrate(island(), graph, 1000, 1);
+    EXPECT_EQ(again.median, result.median) << "the same seed gives the same answer";
+}
+
+}  // namespace
+}  // namespace centrecov

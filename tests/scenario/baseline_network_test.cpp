@@ -1,0 +1,130 @@
+// The baseline run end to end on small networks drawn as ASCII maps, read
+// through GDAL's OSM driver, with answers worked out by hand.
+
+#include <gtest/gtest.h>
+
+#include "analysis/study.hpp"
+#include "core/error.hpp"
+#include "support/osm_xml.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::analysis {
+namespace {
+
+using test::AsciiMap;
+using test::TempDir;
+
+// One character is 100 m.
+//
+//   a-------b-------c          the centre stands 20 m north of b
+//   |               |
+//   d-------e-------f          x-------y   (an island: a farm track nobody joins)
+const AsciiMap map(R"(
+    a-------b-------c
+    |               |
+    d-------e-------f          x-------y
+)");
+
+DemandPoint family(const std::string& code, Point p, int under5) {
+    DemandPoint point;
+    point.lsoa_code = code;
+    point.under5 = under5;
+    point.district_code = "E07000148";
+    point.district_name = "Norwich";
+    point.imd_decile = 1;
+    point.idaci_decile = 1;
+    point.point = p;
+    return point;
+}
+
+Site centre(const std::string& id, Point p) {
+    Site site;
+    site.id = id;
+    site.name = id;
+    site.location.point = p;
+    site.location.precision = Precision::coordinates;
+    return site;
+}
+
+struct DrawnStudy {
+    TempDir dir;
+    Study study;
+    Settings settings;
+
+    explicit DrawnStudy(const std::vector<test::OsmWay>& ways) {
+        settings.network = NetworkSettings{dir.write("town.osm", test::osm_xml(map, ways)), "walk", 200.0,
+                                           dir.path() / "cache"};
+        settings.thresholds_m = {500.0, 1000.0};
+        study.centres.push_back(centre("b-centre", {map.at('b').x, map.at('b').y + 20.0}));
+    }
+};
+
+TEST(BaselineOnANetwork, WalkingDistancesByHand) {
+    DrawnStudy drawn({{"abc", {{"highway", "residential"}}}, {"adefc", {{"highway", "residential"}}}});
+    drawn.study.families.points = {
+        family("A", map.at('a'), 10),                            // a->b 800, +20 m to the centre
+        family("D", {map.at('d').x + 30.0, map.at('d').y}, 5),  // 30 m along d-e: d (30) a (200) b (800) +20
+        family("C", {map.at('c').x, map.at('c').y - 50.0}, 5),  // 50 m down c-f: c (50) b (800) +20
+    };
+    const Baseline baseline = run_baseline(drawn.study, drawn.settings);
+    EXPECT_EQ(baseline.distance_key, "network_walk");
+    ASSERT_EQ(baseline.areas.size(), 3u);
+    // OSM stores coordinates to 1e-7 degrees, about a centimetre.
+    EXPECT_NEAR(baseline.areas[0].centre.metres, 820.0, 0.05);
+    EXPECT_NEAR(baseline.areas[1].centre.metres, 1050.0, 0.05);
+    EXPECT_NEAR(baseline.areas[2].centre.metres, 870.0, 0.05);
+    EXPECT_NEAR(baseline.areas[0].centre.seconds, 820.0 / (4.8 / 3.6), 0.1);
+    EXPECT_EQ(baseline.coverage.total.covered, (std::vector<long long>{0, 15}));
+    ASSERT_TRUE(baseline.network.has_value());
+    EXPECT_EQ(baseline.network->profile, "walk");
+}
+
+TEST(BaselineOnANetwork, OneFamilyOffTheNetworkIsReportedNotCovered) {
+    DrawnStudy drawn({{"abc", {{"highway", "residential"}}},
+                      {"adefc", {{"highway", "residential"}}},
+                      {"xy", {{"highway", "track"}}}});
+    std::vector<DemandPoint> families;
+    for (int i = 0; i < 20; ++i) {
+        families.push_back(family("near" + std::to_string(i), map.at('e'), 10));
+    }
+    families.push_back(family("far", {map.at('a').x, map.at('a').y + 900.0}, 7));  // 900 m from any road
+    families.push_back(family("island", map.at('x'), 3));
+    drawn.study.families.points = families;
+    const Baseline baseline = run_baseline(drawn.study, drawn.settings);
+    const auto& far = baseline.areas[20].centre;
+    EXPECT_TRUE(far.off_network);
+    EXPECT_FALSE(far.found());
+    const auto& island = baseline.areas[21].centre;
+    EXPECT_TRUE(island.island);
+    EXPECT_FALSE(island.found());
+    EXPECT_EQ(baseline.coverage.total.unreached, 10);
+    EXPECT_EQ(baseline.warnings.size(), 2u);
+}
+
+TEST(BaselineOnANetwork, ANetworkThatMissesTheStudyAreaIsAnError) {
+    DrawnStudy drawn({{"xy", {{"highway", "residential"}}}});
+    drawn.study.centres = {centre("far-centre", {map.at('a').x, map.at('a').y + 5000.0})};
+    drawn.study.families.points = {family("A", {map.at('a').x, map.at('a').y + 5000.0}, 10)};
+    try {
+        (void)run_baseline(drawn.study, drawn.settings);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("does not cover the study area"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("town.osm"), std::string::npos);
+    }
+}
+
+TEST(BaselineOnANetwork, DrivingRespectsOneWayStreets) {
+    // c->f is one way southbound; a family at f drives f-e-d-a-b (1600 + 200 + 800 m).
+    DrawnStudy drawn({{"abc", {{"highway", "residential"}}},
+                      {"cf", {{"highway", "residential"}, {"oneway", "yes"}}},
+                      {"adef", {{"highway", "residential"}}}});
+    drawn.settings.network->profile = "drive";
+    drawn.study.families.points = {family("F", map.at('f'), 4), family("C", map.at('c'), 4)};
+    const Baseline baseline = run_baseline(drawn.study, drawn.settings);
+    EXPECT_NEAR(baseline.areas[0].centre.metres, 1600.0 + 200.0 + 800.0 + 20.0, 0.05);
+    EXPECT_NEAR(baseline.areas[1].centre.metres, 800.0 + 20.0, 0.05);
+}
+
+}  // namespace
+}  // namespace centrecov::analysis

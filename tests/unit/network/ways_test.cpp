@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "network/cache.hpp"
+#include "network/load.hpp"
+#include "network/ways.hpp"
+#include "support/osm_xml.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::network {
+namespace {
+
+using test::AsciiMap;
+using test::OsmWay;
+using test::TempDir;
+
+const AsciiMap map(R"(
+    a-------b-------c
+            |
+    r=======s=======t
+            |
+            d
+)");
+
+std::string error_of(const std::filesystem::path& file) {
+    try {
+        (void)read_ways(file);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(ReadWays, OpenStreetMapThroughGdalWithTags) {
+    TempDir dir;
+    const auto file = dir.write(
+        "town.osm",
+        test::osm_xml(map, {{"abc", {{"highway", "residential"}, {"oneway", "yes"}, {"maxspeed", "20 mph"}}},
+                            {"bsd", {{"highway", "footway"}, {"foot", "designated"}}},
+                            {"rst", {{"railway", "rail"}}},
+                            {"ab", {{"highway", "proposed"}}}}));
+    const WaySource source = read_ways(file);
+    EXPECT_EQ(source.kind, SourceKind::openstreetmap);
+    EXPECT_EQ(source.features_read, 4u);
+    EXPECT_EQ(source.not_roads, 2u) << "the railway and the proposed road are not roads";
+    ASSERT_EQ(source.ways.size(), 2u);
+    const Way& street = source.ways[0];
+    EXPECT_EQ(street.road_class, RoadClass::residential);
+    EXPECT_EQ(street.oneway, OneWay::forward);
+    EXPECT_NEAR(*street.maxspeed_kmh, 32.19, 0.01);
+    ASSERT_EQ(street.line.size(), 3u);
+    // Back in BNG to within a few millimetres of where it was drawn.
+    EXPECT_NEAR(street.line[0].x, map.at('a').x, 0.01);
+    EXPECT_NEAR(street.line[2].y, map.at('c').y, 0.01);
+    EXPECT_EQ(source.ways[1].foot, Permission::yes);
+
+    // And the footway crosses the railway at s, where they share an OSM node, but the railway is no road.
+    const RoadNetwork network = build_network(WaySource(source).ways);
+    EXPECT_EQ(network.stats.pieces, 3u);  // a-b, b-c, b-d (b is shared)
+}
+
+TEST(ReadWays, BadInputsAreNamed) {
+    TempDir dir;
+    const auto points = dir.write("points.geojson",
+                                  R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                  R"("geometry":{"type":"Point","coordinates":[1.3,52.6]}}]})");
+    EXPECT_NE(error_of(points).find("no road line layer"), std::string::npos) << error_of(points);
+
+    const auto rails = dir.write("rails.osm", test::osm_xml(map, {{"rst", {{"railway", "rail"}}}}));
+    EXPECT_NE(error_of(rails).find("no roads"), std::string::npos) << error_of(rails);
+
+    const auto junk = dir.write("junk.osm.pbf", "this is not a road network");
+    EXPECT_NE(error_of(junk).find("junk.osm.pbf"), std::string::npos);
+
+    // A line layer with highway but no coordinate reference system.
+    const auto no_crs = dir.write("roads.csv", "WKT,highway\n\"LINESTRING (0 0, 100 0)\",residential\n");
+    EXPECT_NE(error_of(no_crs).find("no coordinate reference system"), std::string::npos) << error_of(no_crs);
+
+    EXPECT_NE(error_of(dir.path() / "absent.osm.pbf").find("file not found"), std::string::npos);
+}
+
+TEST(Cache, RoundTripsAndIsIgnoredWhenTheInputChanges) {
+    TempDir dir;
+    const auto file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
+                                                                {"bsd", {{"highway", "service"}, {"oneway", "-1"}}}}));
+    const auto first = load_road_network(file, dir.path() / "cache");
+    EXPECT_FALSE(first.from_cache);
+    const auto second = load_road_network(file, dir.path() / "cache");
+    EXPECT_TRUE(second.from_cache);
+    ASSERT_EQ(second.network.pieces.size(), first.network.pieces.size());
+    for (std::size_t p = 0; p < first.network.pieces.size(); ++p) {
+        EXPECT_EQ(second.network.pieces[p].from, first.network.pieces[p].from);
+        EXPECT_EQ(second.network.pieces[p].length_m, first.network.pieces[p].length_m);
+        EXPECT_EQ(second.network.ways[second.network.pieces[p].way].oneway,
+                  first.network.ways[first.network.pieces[p].way].oneway);
+    }
+    EXPECT_EQ(second.network.shape.size(), first.network.shape.size());
+
+    // Change the input: the old cache no longer matches its hash.
+    test::TempDir unused;
+    std::ofstream(file, std::ios::app) << "<!-- edited -->\n";
+    EXPECT_FALSE(load_road_network(file, dir.path() / "cache").from_cache);
+    // A damaged cache file is rebuilt, not trusted.
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "cache")) {
+        std::filesystem::resize_file(entry.path(), 20);
+    }
+    EXPECT_FALSE(load_road_network(file, dir.path() / "cache").from_cache);
+}
+
+}  // namespace
+}  // namespace centrecov::network
