@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/progress.hpp"
+
 namespace centrecov::network {
 
 namespace {
@@ -125,7 +127,9 @@ RoadNetwork build_network(std::vector<Way> ways) {
 
     network.shape_start.push_back(0);
     Builder builder(network, ways);
+    Progress progress("building the road graph", ways.size());
     for (std::size_t w = 0; w < ways.size(); ++w) {
+        progress.advance();
         Way& way = ways[w];
         const auto way_index = static_cast<std::uint32_t>(w);
         if (way.line.size() < 2) {

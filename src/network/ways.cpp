@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "io/gdal.hpp"
 
@@ -275,10 +276,13 @@ WaySource read_ways(const std::filesystem::path& path) {
     }};
 
     layer->ResetReading();
+    const GIntBig known_count = layer->GetFeatureCount(FALSE);  // -1 when counting would mean reading the file
+    Progress progress("reading roads", known_count > 0 ? static_cast<std::size_t>(known_count) : 0);
     OGRFeature* raw = nullptr;
     while ((raw = layer->GetNextFeature()) != nullptr) {
         std::unique_ptr<OGRFeature> feature(raw);
         ++source.features_read;
+        progress.advance();
         Way way;
         way.source_id = text_of(*feature, osm_id);
         if (way.source_id.empty()) {
