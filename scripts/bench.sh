@@ -21,8 +21,8 @@ iow="$data/roads/fallback_non_norfolk/iow_os_opendata.osm.pbf"
 CENTRECOV_BENCH_NETWORK="$iow" ./build-bench/bench/network_bench --benchmark_counters_tabular=true
 
 ./build-bench/bench/export_graph --network "$iow" "$work/iow.csv" "$work/iow.src"
-python3 bench/compare.py "$work/iow.csv" "$work/iow.src" "isle-of-wight"
+/usr/bin/python3 bench/compare.py "$work/iow.csv" "$work/iow.src" "isle-of-wight"
 for side in 100 316 1000; do
   ./build-bench/bench/export_graph --generated "$side" "$work/g$side.csv" "$work/g$side.src"
-  python3 bench/compare.py "$work/g$side.csv" "$work/g$side.src" "generated-$side"
+  /usr/bin/python3 bench/compare.py "$work/g$side.csv" "$work/g$side.src" "generated-$side"
 done

@@ -53,7 +53,10 @@ void remove_repeats(std::vector<Point>& line) {
 
 class Builder {
 public:
-    Builder(RoadNetwork& network, const std::vector<Way>& ways) : network_(network), ways_(ways) {}
+    Builder(RoadNetwork& network, const std::vector<Way>& ways) : network_(network), ways_(ways) {
+        by_grid_.reserve(ways.size() + 1);
+        network_.pieces.reserve(ways.size());
+    }
 
     NodeId node_at(Point p) {
         const auto [it, inserted] = by_grid_.emplace(grid_key(p), static_cast<NodeId>(network_.nodes.size()));
@@ -114,7 +117,12 @@ RoadNetwork build_network(std::vector<Way> ways) {
 
     // A vertex becomes a node when a line ends there, when two lines share it, or
     // when one line passes it twice. Lines that cross without a shared vertex stay apart.
+    std::size_t vertices = 0;
+    for (const auto& way : ways) {
+        vertices += way.line.size();
+    }
     std::unordered_map<GridKey, std::uint32_t, GridKeyHash> uses;
+    uses.reserve(vertices);
     for (const auto& way : ways) {
         if (!way.start_node.empty()) {
             continue;  // explicit topology
