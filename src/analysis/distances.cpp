@@ -6,6 +6,7 @@
 #include "core/progress.hpp"
 #include "network/graph.hpp"
 #include "network/load.hpp"
+#include "network/profile_config.hpp"
 #include "routing/network_routes.hpp"
 
 namespace centrecov::analysis {
@@ -34,12 +35,20 @@ private:
     routing::DistanceModel model_;
 };
 
+network::Profile profile_for(const NetworkSettings& settings) {
+    network::Profile profile = network::profile_named(settings.profile);
+    if (settings.profile_config) {
+        network::apply_profile_config(profile, *settings.profile_config);
+    }
+    return profile;
+}
+
 class NetworkEngine final : public DistanceEngine {
 public:
     NetworkEngine(network::RoadNetwork network, const NetworkSettings& settings)
         : settings_(settings),
           network_(std::move(network)),
-          graph_(network::build_graph(network_, network::profile_named(settings.profile))),
+          graph_(network::build_graph(network_, profile_for(settings))),
           snapper_(network_, graph_),
           router_(network_, graph_) {}
 

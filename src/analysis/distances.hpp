@@ -18,6 +18,7 @@ namespace centrecov::analysis {
 struct NetworkSettings {
     std::filesystem::path file;
     std::string profile = "walk";
+    std::optional<std::filesystem::path> profile_config;  // TOML speed overrides
     double max_snap_m = network::default_max_snap_m;
     std::optional<std::filesystem::path> cache_directory;
 };

@@ -30,6 +30,7 @@ struct RunOptions {
     std::string network;
     bool no_network = false;
     std::string profile = "walk";
+    std::string profile_config;
     double max_snap_m = network::default_max_snap_m;
     std::string cache;
     std::vector<double> thresholds_m = metrics::default_thresholds_m;
@@ -74,6 +75,9 @@ std::optional<analysis::NetworkSettings> network_from(const RunOptions& options,
     settings.file = file;
     settings.profile = network::profile_named(options.profile).name;
     settings.max_snap_m = options.max_snap_m;
+    if (!options.profile_config.empty()) {
+        settings.profile_config = options.profile_config;
+    }
     settings.cache_directory = options.cache.empty() ? std::filesystem::path(options.data.out) / ".cache"
                                                      : std::filesystem::path(options.cache);
     return settings;
@@ -142,6 +146,8 @@ void add_run_command(CLI::App& app) {
     command->add_flag("--no-network", options->no_network, "Estimate distances even when a network is present");
     command->add_option("--profile", options->profile, "Travel profile on the network: walk or drive")
         ->capture_default_str();
+    command->add_option("--profile-config", options->profile_config,
+                        "TOML file changing the profile's speeds (see docs/distance.md)");
     command->add_option("--max-snap", options->max_snap_m,
                         "Farthest a family or centre may be from a road, metres; beyond it, it is reported")
         ->capture_default_str();

@@ -52,8 +52,11 @@ struct DrawnStudy {
     Settings settings;
 
     explicit DrawnStudy(const std::vector<test::OsmWay>& ways) {
-        settings.network = NetworkSettings{dir.write("town.osm", test::osm_xml(map, ways)), "walk", 200.0,
-                                           dir.path() / "cache"};
+        NetworkSettings network;
+        network.file = dir.write("town.osm", test::osm_xml(map, ways));
+        network.max_snap_m = 200.0;
+        network.cache_directory = dir.path() / "cache";
+        settings.network = network;
         settings.thresholds_m = {500.0, 1000.0};
         study.centres.push_back(centre("b-centre", {map.at('b').x, map.at('b').y + 20.0}));
     }

@@ -3,7 +3,10 @@
 #include "core/error.hpp"
 #include "network/cache.hpp"
 #include "network/load.hpp"
+#include "network/graph.hpp"
 #include "network/ways.hpp"
+
+#include <ogrsf_frmts.h>
 #include "support/osm_xml.hpp"
 #include "support/temp_dir.hpp"
 
@@ -77,6 +80,69 @@ TEST(ReadWays, BadInputsAreNamed) {
     EXPECT_NE(error_of(no_crs).find("no coordinate reference system"), std::string::npos) << error_of(no_crs);
 
     EXPECT_NE(error_of(dir.path() / "absent.osm.pbf").find("file not found"), std::string::npos);
+}
+
+// Writes an OS Open Roads-style RoadLink layer to a GeoPackage in BNG.
+std::filesystem::path write_open_roads(const TempDir& dir) {
+    io::init_gdal();
+    const auto path = dir.path() / "oproad.gpkg";
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    io::DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference bng = io::spatial_reference(io::bng_epsg);
+    OGRLayer* layer = dataset->CreateLayer("RoadLink", &bng, wkbLineString, nullptr);
+    for (const char* name : {"identifier", "roadFunction", "formOfWay", "startNode", "endNode", "trunkRoad"}) {
+        OGRFieldDefn field(name, OFTString);
+        EXPECT_EQ(layer->CreateField(&field), OGRERR_NONE);
+    }
+    struct Link {
+        const char* id;
+        const char* function;
+        const char* form;
+        const char* from;
+        const char* to;
+        const char* trunk;
+        double x0, x1;
+    };
+    for (const Link& link : {Link{"L1", "A Road", "Dual Carriageway", "n1", "n2", "true", 600000, 600500},
+                             Link{"L2", "Local Road", "Single Carriageway", "n2", "n3", "false", 600500.5, 601000},
+                             Link{"L3", "Restricted Local Access Road", "Single Carriageway", "n3", "n4", "false",
+                                  601000, 601200},
+                             Link{"L4", "Footpath?", "Path", "n4", "n5", "false", 601200, 601300}}) {
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("identifier", link.id);
+        feature.SetField("roadFunction", link.function);
+        feature.SetField("formOfWay", link.form);
+        feature.SetField("startNode", link.from);
+        feature.SetField("endNode", link.to);
+        feature.SetField("trunkRoad", link.trunk);
+        OGRLineString line;
+        line.addPoint(link.x0, 300000);
+        line.addPoint(link.x1, 300000);
+        feature.SetGeometry(&line);
+        EXPECT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+    }
+    return path;
+}
+
+TEST(ReadWays, OsOpenRoadsLinksWithNamedNodes) {
+    TempDir dir;
+    const WaySource source = read_ways(write_open_roads(dir));
+    EXPECT_EQ(source.kind, SourceKind::os_open_roads);
+    EXPECT_EQ(source.features_read, 4u);
+    EXPECT_EQ(source.not_roads, 1u) << "an unknown road function is not guessed at";
+    ASSERT_EQ(source.ways.size(), 3u);
+    EXPECT_EQ(source.ways[0].road_class, RoadClass::trunk);
+    EXPECT_EQ(source.ways[1].road_class, RoadClass::residential);
+    EXPECT_EQ(source.ways[2].road_class, RoadClass::service);
+    EXPECT_EQ(source.ways[0].start_node, "n1");
+    // L1 ends at 600500 and L2 starts at 600500.5, but both name node n2: they meet.
+    const RoadNetwork network = build_network(WaySource(source).ways);
+    EXPECT_EQ(network.stats.nodes, 4u);
+    const Graph walk = build_graph(network, walk_profile());
+    EXPECT_FALSE(walk.access[0].usable()) << "a trunk dual carriageway has no footway";
+    const Graph drive = build_graph(network, drive_profile());
+    EXPECT_EQ(drive.usable_pieces, 3u);
+    EXPECT_EQ(drive.component_nodes[drive.largest_component], 4u);
 }
 
 TEST(Cache, RoundTripsAndIsIgnoredWhenTheInputChanges) {
