@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the benchmarks (Release) and runs them, with the igraph/networkx
-# comparison on the Isle of Wight network and generated road-like graphs.
+# Builds the benchmarks (Release) and runs them, with the igraph, networkx and
+# pgRouting comparisons on the Isle of Wight network and generated road-like graphs.
 # Figures are recorded in bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-for p in python3-igraph python3-networkx; do
+for p in python3-igraph python3-networkx postgresql-15-pgrouting; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $p"
 done
 if [ -n "${missing:-}" ]; then
@@ -22,7 +22,9 @@ CENTRECOV_BENCH_NETWORK="$iow" ./build-bench/bench/network_bench --benchmark_cou
 
 ./build-bench/bench/export_graph --network "$iow" "$work/iow.csv" "$work/iow.src"
 /usr/bin/python3 bench/compare.py "$work/iow.csv" "$work/iow.src" "isle-of-wight"
+bash bench/compare_pgrouting.sh "$work/iow.csv" "$work/iow.src" "isle-of-wight"
 for side in 100 316 1000; do
   ./build-bench/bench/export_graph --generated "$side" "$work/g$side.csv" "$work/g$side.src"
   /usr/bin/python3 bench/compare.py "$work/g$side.csv" "$work/g$side.src" "generated-$side"
+  bash bench/compare_pgrouting.sh "$work/g$side.csv" "$work/g$side.src" "generated-$side"
 done

@@ -8,5 +8,6 @@ namespace centrecov::cli {
 void add_geocode_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
+void add_scenarios_command(CLI::App& app);
 
 }  // namespace centrecov::cli

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/study.hpp"
+#include "scenario/resolve.hpp"
+
+namespace centrecov::analysis {
+
+// A closed centre and the under-5s it alone would bring back within each threshold.
+struct ClosedSite {
+    std::size_t centre = 0;
+    std::vector<long long> left_beyond;  // per threshold
+};
+
+// Families who lose or gain coverage at one threshold against the base.
+struct CoverageChange {
+    double threshold_m = 0.0;
+    long long lost = 0;
+    long long gained = 0;
+    std::vector<metrics::Breakdown> lost_by;    // district, imd_decile, idaci_decile
+    std::vector<metrics::Breakdown> gained_by;
+};
+
+struct ScenarioResult {
+    scenario::ResolvedScenario resolved;
+    std::vector<NearestSite> nearest;           // per family; site indexes resolved.service_points
+    std::vector<NearestSite> nearest_outreach;  // per family; site indexes resolved.outreach_points
+    std::vector<bool> eligible;
+    metrics::CoverageReport coverage;           // all families
+    metrics::CoverageReport eligible_coverage;  // eligible families only
+    std::vector<double> outreach_reach;         // per threshold: under-5s reached only by outreach
+    std::vector<double> weighted_coverage;      // per threshold: centre = 1, outreach = its weight
+    long long eligible_under5 = 0;
+    // Against the base scenario.
+    std::vector<double> base_distance_m;        // per family
+    std::vector<CoverageChange> changes;        // per threshold
+    std::vector<ClosedSite> closed;
+    std::vector<std::string> warnings;
+};
+
+struct ScenarioRun {
+    std::string distance_key;
+    std::string distance_label;
+    std::optional<NetworkSummary> network;
+    std::vector<ScenarioResult> results;  // in file order
+};
+
+// Evaluates every scenario of a file on the study, measuring as `settings` say.
+ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings);
+
+}  // namespace centrecov::analysis

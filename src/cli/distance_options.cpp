@@ -1,0 +1,145 @@
+#include "cli/distance_options.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "network/profile.hpp"
+
+namespace centrecov::cli {
+
+namespace {
+
+double circuity_from_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw InputError(path, "", "cannot be read");
+    }
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(path, "", std::string("not valid JSON: ") + e.what());
+    }
+    if (!json.contains("circuity") || !json["circuity"].is_number()) {
+        throw InputError(path, "", "no number 'circuity' (write the file with centrecov calibrate)");
+    }
+    const double circuity = json["circuity"].get<double>();
+    if (!(circuity >= 1.0 && circuity <= 3.0)) {
+        throw InputError(path, "", "circuity outside 1 to 3");
+    }
+    return circuity;
+}
+
+}  // namespace
+
+void DistanceOptions::add_to(CLI::App& command) {
+    command.add_option("--mode", mode,
+                       "Distance without a road network: estimated_road (straight line x circuity) or straight_line")
+        ->capture_default_str();
+    auto* circuity_option =
+        command.add_option("--circuity", circuity, "Road over straight-line distance for estimated_road")
+            ->capture_default_str();
+    command.add_option("--calibration", calibration, "Take the circuity from a file written by centrecov calibrate")
+        ->excludes(circuity_option);
+    command.add_option("--network", network,
+                       "Road network to measure along (OpenStreetMap .osm.pbf, OS Open Roads); default: the data "
+                       "directory's roads/norfolk-latest.osm.pbf when present");
+    command.add_flag("--no-network", no_network, "Estimate distances even when a network is present");
+    command.add_option("--profile", profile, "Travel profile on the network: walk or drive")->capture_default_str();
+    command.add_option("--profile-config", profile_config,
+                       "TOML file changing the profile's speeds (see docs/distance.md)");
+    command.add_option("--max-snap", max_snap_m,
+                       "Farthest a family or centre may be from a road, metres; beyond it, it is reported")
+        ->capture_default_str();
+    command.add_option("--cache", cache, "Directory for the built-network cache (default: OUT/.cache)");
+    command.add_option("--thresholds", thresholds_m, "Coverage distances in metres")
+        ->delimiter(',')
+        ->capture_default_str();
+}
+
+void DistanceOptions::take_study_defaults(const scenario::StudySettings& study, const CLI::App& command) {
+    auto unset = [&](const char* name) { return command.get_option(name)->count() == 0; };
+    if (study.distance && unset("--mode") && unset("--network") && unset("--no-network")) {
+        if (*study.distance == "network") {
+            if (!study.network) {
+                throw UsageError("the scenario file asks for distance = \"network\" but names no 'network'");
+            }
+        } else {
+            mode = *study.distance;
+            no_network = true;
+        }
+    }
+    if (study.circuity && unset("--circuity") && unset("--calibration")) {
+        circuity = *study.circuity;
+    }
+    if (study.network && unset("--network") && unset("--no-network")) {
+        network = *study.network;
+    }
+    if (study.profile && unset("--profile")) {
+        profile = *study.profile;
+    }
+    if (!study.thresholds_m.empty() && unset("--thresholds")) {
+        thresholds_m = study.thresholds_m;
+    }
+}
+
+analysis::Settings DistanceOptions::settings(const io::DataFiles& files, const std::string& out) const {
+    analysis::Settings settings;
+    if (!(max_snap_m > 0.0)) {
+        throw UsageError("--max-snap must be a positive distance in metres");
+    }
+    if (!network.empty() && no_network) {
+        throw UsageError("--network and --no-network contradict each other");
+    }
+    const auto parsed_mode = routing::parse_distance_mode(mode);
+    if (!parsed_mode) {
+        throw UsageError("--mode must be estimated_road or straight_line, not '" + mode + "'");
+    }
+    settings.distance.mode = *parsed_mode;
+    if (!(circuity >= 1.0 && circuity <= 3.0)) {
+        throw UsageError(fmt::format(
+            "--circuity {} is outside 1 to 3; road distance is never shorter than the straight line", circuity));
+    }
+    settings.distance.circuity = calibration.empty() ? circuity : circuity_from_file(calibration);
+    settings.thresholds_m = thresholds_m;
+    if (settings.thresholds_m.empty()) {
+        throw UsageError("--thresholds needs at least one distance");
+    }
+    for (const double t : settings.thresholds_m) {
+        if (!(t > 0.0) || t > 200000.0) {
+            throw UsageError(fmt::format("--thresholds: {} m is not a distance between 0 and 200 km", t));
+        }
+    }
+    std::sort(settings.thresholds_m.begin(), settings.thresholds_m.end());
+    settings.thresholds_m.erase(std::unique(settings.thresholds_m.begin(), settings.thresholds_m.end()),
+                                settings.thresholds_m.end());
+
+    if (no_network) {
+        return settings;
+    }
+    std::filesystem::path file = network;
+    if (file.empty()) {
+        if (!std::filesystem::exists(files.road_network())) {
+            spdlog::info("no road network (looked for {}); distances are estimates", files.road_network().string());
+            return settings;
+        }
+        file = files.road_network();
+    }
+    analysis::NetworkSettings chosen;
+    chosen.file = file;
+    chosen.profile = network::profile_named(profile).name;
+    chosen.max_snap_m = max_snap_m;
+    if (!profile_config.empty()) {
+        chosen.profile_config = profile_config;
+    }
+    chosen.cache_directory = cache.empty() ? std::filesystem::path(out) / ".cache" : std::filesystem::path(cache);
+    settings.network = chosen;
+    return settings;
+}
+
+}  // namespace centrecov::cli

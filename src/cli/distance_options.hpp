@@ -1,0 +1,34 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "analysis/study.hpp"
+#include "io/data_files.hpp"
+#include "scenario/scenario.hpp"
+
+namespace centrecov::cli {
+
+// How to measure distance: shared by 'run' and 'scenarios'.
+struct DistanceOptions {
+    std::string mode = "estimated_road";
+    double circuity = routing::default_circuity;
+    std::string calibration;
+    std::string network;
+    bool no_network = false;
+    std::string profile = "walk";
+    std::string profile_config;
+    double max_snap_m = network::default_max_snap_m;
+    std::string cache;
+    std::vector<double> thresholds_m = metrics::default_thresholds_m;
+
+    void add_to(CLI::App& command);
+    // Takes a scenario file's [study] values for the options not given on the command line.
+    void take_study_defaults(const scenario::StudySettings& study, const CLI::App& command);
+    // Checks the options and chooses the network (the data directory's when present).
+    analysis::Settings settings(const io::DataFiles& files, const std::string& out) const;
+};
+
+}  // namespace centrecov::cli

@@ -1,0 +1,65 @@
+// centrecov scenarios: evaluate remodelling options from a TOML file, each against its base.
+
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "analysis/scenario_run.hpp"
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/distance_options.hpp"
+#include "report/format.hpp"
+#include "report/scenario_output.hpp"
+#include "scenario/scenario.hpp"
+
+namespace centrecov::cli {
+
+namespace {
+struct ScenariosOptions {
+    std::string file;
+    DataOptions data;
+    DistanceOptions distance;
+};
+}  // namespace
+
+void add_scenarios_command(CLI::App& app) {
+    auto options = std::make_shared<ScenariosOptions>();
+    CLI::App* command = app.add_subcommand(
+        "scenarios", "Evaluate the scenarios of a TOML file (closures, co-location, outreach, targeting, budgets) "
+                     "and compare each with the one it starts from");
+    command->add_option("file", options->file, "Scenario file, e.g. geodata/scenarios/norfolk.toml")->required();
+    options->data.add_to(*command);
+    options->data.out = "out/scenarios";
+    command->get_option("--out")->default_str("out/scenarios");
+    options->distance.add_to(*command);
+    add_version_flag(*command);
+    command->callback([options, command] {
+        const scenario::ScenarioFile file = scenario::read_scenario_file(options->file);
+        if (file.study.data && command->get_option("--data")->count() == 0) {
+            // A relative path in the file is relative to the file.
+            const std::filesystem::path data = *file.study.data;
+            options->data.data_directory =
+                (data.is_relative() ? std::filesystem::path(options->file).parent_path() / data : data).string();
+        }
+        options->distance.take_study_defaults(file.study, *command);
+        const auto inputs = options->data.inputs();
+        const analysis::Settings settings = options->distance.settings(inputs.files, options->data.out);
+        const analysis::Study study = analysis::load_study(inputs);
+        const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
+        report::write_scenario_run(options->data.out, study, inputs, file, settings, run);
+        log_warnings(study.warnings);
+        fmt::print("{} scenarios; distances: {}\n", run.results.size(), run.distance_label);
+        for (const auto& result : run.results) {
+            const auto& r = result.resolved;
+            fmt::print("  {:<28} {:>3} centres  within {}: {:>6}  lose {:>6}  gain {:>6}  cost {}\n", r.scenario->id,
+                       r.open.size(), metrics::threshold_label(r.thresholds_m.front()),
+                       report::percent(result.coverage.total.share_covered(0)),
+                       report::with_commas(result.changes.front().lost),
+                       report::with_commas(result.changes.front().gained),
+                       r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
+        }
+        fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
+    });
+}
+
+}  // namespace centrecov::cli

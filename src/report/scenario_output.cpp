@@ -1,0 +1,321 @@
+#include "report/scenario_output.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/version.hpp"
+#include "geom/geos.hpp"
+#include "io/atomic_output.hpp"
+#include "io/writers.hpp"
+#include "network/cache.hpp"
+#include "report/format.hpp"
+#include "report/sites_output.hpp"
+
+namespace centrecov::report {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+io::Value metres(double value) {
+    return std::isfinite(value) ? io::Value(io::round_to(value, 1)) : io::Value(std::monostate{});
+}
+
+io::Value flag(bool value) { return static_cast<long long>(value ? 1 : 0); }
+
+std::string fate_of(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site) {
+    const auto& r = result.resolved;
+    if (site.kind == SiteKind::library) {
+        for (std::size_t l = 0; l < study.libraries.size(); ++l) {
+            if (&study.libraries[l] == &site) {
+                const auto fate = r.library_fate(l);
+                return fate == scenario::Fate::moved ? "hosts a centre" : std::string(scenario::to_string(fate));
+            }
+        }
+        return "candidate";
+    }
+    for (std::size_t c = 0; c < study.centres.size(); ++c) {
+        if (&study.centres[c] == &site) {
+            const auto fate = r.centre_fate(c, site);
+            if (fate == scenario::Fate::moved) {
+                return "moved to " + study.libraries[r.moved.at(c)].id;
+            }
+            if (fate == scenario::Fate::same_site) {
+                return "same site as " + site.duplicate_of;
+            }
+            return std::string(scenario::to_string(fate));
+        }
+    }
+    return "closed";
+}
+
+io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
+                                    const analysis::ScenarioResult& result) {
+    using io::FieldType;
+    io::OutputLayer layer;
+    layer.name = "lsoa";
+    layer.geometry = io::GeometryKind::polygon;
+    layer.fields = {{"lsoa11cd", FieldType::text},       {"lsoa11nm", FieldType::text},
+                    {"district_name", FieldType::text},  {"under5", FieldType::integer},
+                    {"imd_decile", FieldType::integer},  {"idaci_decile", FieldType::integer},
+                    {"eligible", FieldType::integer},    {"nearest_centre_id", FieldType::text},
+                    {"nearest_centre_precision", FieldType::text}, {"distance_m", FieldType::real},
+                    {"base_distance_m", FieldType::real}, {"change_m", FieldType::real},
+                    {"distance_mode", FieldType::text}};
+    const auto& thresholds = result.resolved.thresholds_m;
+    for (const double t : thresholds) {
+        const std::string column = metrics::threshold_column(t);
+        layer.fields.push_back({column, FieldType::integer});
+        layer.fields.push_back({"base_" + column, FieldType::integer});
+        layer.fields.push_back({"change_" + column, FieldType::integer});
+        layer.fields.push_back({"outreach_" + column, FieldType::integer});
+    }
+    const auto& r = result.resolved;
+    for (std::size_t f = 0; f < study.families.points.size(); ++f) {
+        const auto& family = study.families.points[f];
+        const auto& nearest = result.nearest[f];
+        io::OutputFeature feature;
+        if (const auto found = study.families.boundaries.find(family.lsoa_code);
+            found != study.families.boundaries.end()) {
+            feature.wkb_bng = geom::to_wkb(found->second.get());
+        }
+        auto& v = feature.values;
+        v.emplace_back(family.lsoa_code);
+        v.emplace_back(family.lsoa_name);
+        v.emplace_back(family.district_name);
+        v.emplace_back(static_cast<long long>(family.under5));
+        v.push_back(family.imd_decile ? io::Value(static_cast<long long>(family.imd_decile)) : io::Value());
+        v.push_back(family.idaci_decile ? io::Value(static_cast<long long>(family.idaci_decile)) : io::Value());
+        v.push_back(flag(result.eligible[f]));
+        if (nearest.found()) {
+            const auto& centre = study.centres[r.service_points[nearest.site].centre];
+            v.emplace_back(centre.id);
+            v.emplace_back(r.service_points[nearest.site].library ? std::string("library")
+                                                                   : std::string(to_string(centre.location.precision)));
+        } else {
+            v.insert(v.end(), std::size_t{2}, io::Value());
+        }
+        v.push_back(metres(nearest.metres));
+        v.push_back(metres(result.base_distance_m[f]));
+        v.push_back(metres(nearest.metres - result.base_distance_m[f]));
+        v.emplace_back(run.distance_key);
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            const bool now = nearest.metres <= thresholds[t];
+            const bool before = result.base_distance_m[f] <= thresholds[t];
+            v.push_back(flag(now));
+            v.push_back(flag(before));
+            v.emplace_back(static_cast<long long>(now) - static_cast<long long>(before));
+            const double outreach_t =
+                r.outreach_thresholds_m.size() == thresholds.size() ? r.outreach_thresholds_m[t] : thresholds[t];
+            v.push_back(flag(result.nearest_outreach[f].metres <= outreach_t));
+        }
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
+ordered_json breakdown_json(const std::vector<metrics::Breakdown>& breakdowns) {
+    ordered_json out;
+    for (const auto& breakdown : breakdowns) {
+        ordered_json groups = ordered_json::array();
+        for (const auto& group : breakdown.groups) {
+            if (group.covered[0] > 0) {
+                groups.push_back({{"key", group.key}, {"label", group.label}, {"under5", group.covered[0]}});
+            }
+        }
+        out[breakdown.name] = groups;
+    }
+    return out;
+}
+
+ordered_json money(const std::optional<double>& value) {
+    return value ? ordered_json(std::llround(*value)) : ordered_json(nullptr);
+}
+
+ordered_json scenario_json(const analysis::Study& study, const analysis::ScenarioRun& run,
+                           const analysis::ScenarioResult& result) {
+    const auto& r = result.resolved;
+    const auto& s = *r.scenario;
+    ordered_json out;
+    out["id"] = s.id;
+    out["name"] = s.name;
+    out["description"] = s.description;
+    out["notes"] = r.notes;
+    out["base"] = r.base_id;
+    out["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
+    out["thresholds_m"] = r.thresholds_m;
+    out["open_centres"] = r.open.size();
+    out["placed_service_points"] = r.service_points.size();
+    out["moved_into_libraries"] = r.moved.size();
+    out["outreach_sites"] = r.outreach.size();
+    out["outreach_weight"] = r.outreach_weight;
+    out["cost"] = money(r.cost);
+    out["budget"] = money(r.budget);
+    const auto& total = result.coverage.total;
+    const auto& eligible = result.eligible_coverage.total;
+    ordered_json coverage = ordered_json::array();
+    for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
+        coverage.push_back({{"threshold_m", r.thresholds_m[t]},
+                            {"under5", total.covered[t]},
+                            {"share", io::round_to(total.share_covered(t), 4)},
+                            {"eligible_under5", eligible.covered[t]},
+                            {"eligible_share", io::round_to(eligible.share_covered(t), 4)},
+                            {"outreach_only_under5", std::llround(result.outreach_reach[t])},
+                            {"weighted_under5", io::round_to(result.weighted_coverage[t], 1)}});
+    }
+    out["under5"] = total.under5;
+    out["eligible_under5"] = result.eligible_under5;
+    out["coverage"] = coverage;
+    out["mean_m"] = json_number(total.mean_m, 1);
+    out["median_m"] = json_number(total.median_m, 1);
+    out["p90_m"] = json_number(total.p90_m, 1);
+    out["unreached_under5"] = total.unreached;
+    ordered_json changes = ordered_json::array();
+    for (const auto& change : result.changes) {
+        changes.push_back({{"threshold_m", change.threshold_m},
+                           {"lost_under5", change.lost},
+                           {"gained_under5", change.gained},
+                           {"lost_by", breakdown_json(change.lost_by)},
+                           {"gained_by", breakdown_json(change.gained_by)}});
+    }
+    out["change_from_base"] = changes;
+    ordered_json closed = ordered_json::array();
+    for (const auto& site : result.closed) {
+        closed.push_back({{"id", study.centres[site.centre].id},
+                          {"name", study.centres[site.centre].name},
+                          {"under5_left_beyond", site.left_beyond}});
+    }
+    out["closed_sites"] = closed;
+    return out;
+}
+
+std::string file_hash(const std::filesystem::path& path) {
+    return std::filesystem::exists(path) ? fmt::format("fnv1a64:{:016x}", network::hash_file(path)) : "missing";
+}
+
+}  // namespace
+
+void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
+                        const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
+                        const analysis::Settings& settings, const analysis::ScenarioRun& run) {
+    ordered_json comparison = ordered_json::array();
+    std::vector<std::vector<io::Value>> rows;
+    std::vector<std::string> header{"id", "name", "base", "open_centres", "moved_into_libraries", "outreach_sites",
+                                    "cost", "budget"};
+    const auto& first_thresholds = run.results.front().resolved.thresholds_m;
+    for (const double t : first_thresholds) {
+        header.push_back("share_" + metrics::threshold_column(t));
+        header.push_back("eligible_share_" + metrics::threshold_column(t));
+        header.push_back("lost_" + metrics::threshold_column(t));
+        header.push_back("gained_" + metrics::threshold_column(t));
+    }
+    header.insert(header.end(), {"mean_m", "median_m", "p90_m", "distance_mode"});
+    std::string md = "# Scenarios compared\n\n";
+    md += fmt::format("Distances: {}. Each scenario is compared with the scenario it starts from.\n\n",
+                      run.distance_label);
+    md += "| scenario | centres | cost | within " + metrics::threshold_label(first_thresholds.front()) +
+          " | eligible within " + metrics::threshold_label(first_thresholds.front()) + " | lose | gain | median |\n";
+    md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+
+    for (const auto& result : run.results) {
+        const auto& r = result.resolved;
+        const auto scenario_directory = directory / r.scenario->id;
+        const io::OutputLayer lsoa = scenario_lsoa_layer(study, run, result);
+        io::write_geojson(scenario_directory / "lsoa.geojson", lsoa);
+        io::write_csv(scenario_directory / "lsoa.csv", field_names(lsoa), feature_values(lsoa));
+        std::vector<const Site*> sites;
+        for (const auto& site : study.centres) {
+            sites.push_back(&site);
+        }
+        for (const auto& site : study.libraries) {
+            sites.push_back(&site);
+        }
+        write_sites(scenario_directory, sites,
+                    [&](const Site& site) { return fate_of(result, study, site); });
+        const ordered_json json = scenario_json(study, run, result);
+        io::write_text_file(scenario_directory / "summary.json", json.dump(2) + "\n");
+        comparison.push_back(json);
+
+        std::vector<io::Value> row{r.scenario->id, r.scenario->name, r.base_id,
+                                   static_cast<long long>(r.open.size()), static_cast<long long>(r.moved.size()),
+                                   static_cast<long long>(r.outreach.size())};
+        row.push_back(r.cost ? io::Value(static_cast<long long>(std::llround(*r.cost))) : io::Value());
+        row.push_back(r.budget ? io::Value(static_cast<long long>(std::llround(*r.budget))) : io::Value());
+        for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
+            const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
+            row.push_back(same ? io::Value(io::round_to(result.coverage.total.share_covered(t), 4)) : io::Value());
+            row.push_back(same ? io::Value(io::round_to(result.eligible_coverage.total.share_covered(t), 4))
+                               : io::Value());
+            row.push_back(same ? io::Value(result.changes[t].lost) : io::Value());
+            row.push_back(same ? io::Value(result.changes[t].gained) : io::Value());
+        }
+        row.push_back(metres(result.coverage.total.mean_m));
+        row.push_back(metres(result.coverage.total.median_m));
+        row.push_back(metres(result.coverage.total.p90_m));
+        row.emplace_back(run.distance_key);
+        rows.push_back(std::move(row));
+
+        md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
+                          r.open.size(), r.cost ? "£" + with_commas(std::llround(*r.cost)) : "n/a",
+                          percent(result.coverage.total.share_covered(0)),
+                          r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
+                          with_commas(result.changes.front().lost), with_commas(result.changes.front().gained),
+                          kilometres(result.coverage.total.median_m));
+    }
+    md += "\n'lose' and 'gain': under-5s who move out of (or into) reach of a centre at the first threshold, "
+          "against the scenario each starts from. Per-area maps: `<scenario>/lsoa.geojson`.\n\n";
+    for (const auto& result : run.results) {
+        const auto& s = *result.resolved.scenario;
+        md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
+        if (!s.description.empty()) {
+            md += escape_markdown(s.description) + "\n\n";
+        }
+        for (const auto& note : result.resolved.notes) {
+            md += "- **Note:** " + escape_markdown(note) + "\n";
+        }
+        if (!result.closed.empty()) {
+            md += fmt::format("\nClosures that leave the most under-5s beyond {} (reopening that centre alone would "
+                              "bring them back):\n\n",
+                              metrics::threshold_label(result.resolved.thresholds_m.front()));
+            auto closed = result.closed;
+            std::stable_sort(closed.begin(), closed.end(),
+                             [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
+            for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
+                md += fmt::format("- {}: {} under-5s\n", escape_markdown(study.centres[closed[i].centre].name),
+                                  with_commas(closed[i].left_beyond[0]));
+            }
+        }
+        md += "\n";
+    }
+    md += attribution;
+
+    io::write_csv(directory / "comparison.csv", header, rows);
+    io::write_text_file(directory / "comparison.json", comparison.dump(2) + "\n");
+    io::write_text_file(directory / "comparison.md", md);
+
+    ordered_json meta;
+    meta["tool"] = {{"name", "centrecov"}, {"version", version_string}};
+    meta["scenario_file"] = {{"path", file.path.filename().string()}, {"hash", file_hash(file.path)}};
+    meta["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
+    meta["thresholds_m"] = settings.thresholds_m;
+    ordered_json hashes;
+    for (const auto& path : {inputs.centres, inputs.libraries, inputs.files.population(), inputs.files.lsoa_centroids(),
+                             inputs.files.deprivation(), inputs.files.lsoa_boundaries(), inputs.files.wards(),
+                             inputs.files.postcodes(), inputs.files.open_names(), inputs.files.schools(),
+                             inputs.files.school_addresses(), inputs.files.mobile_library_stops()}) {
+        hashes[path.filename().string()] = file_hash(path);
+    }
+    if (settings.network) {
+        hashes[settings.network->file.filename().string()] = file_hash(settings.network->file);
+    }
+    meta["inputs"] = hashes;
+    meta["scenarios"] = ordered_json::array();
+    for (const auto& result : run.results) {
+        meta["scenarios"].push_back(result.resolved.scenario->id);
+    }
+    io::write_text_file(directory / "run.json", meta.dump(2) + "\n");
+}
+
+}  // namespace centrecov::report

@@ -1,0 +1,279 @@
+#include "scenario/resolve.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace centrecov::scenario {
+
+std::string_view to_string(Fate fate) {
+    switch (fate) {
+        case Fate::open:
+            return "open";
+        case Fate::moved:
+            return "moved";
+        case Fate::closed:
+            return "closed";
+        case Fate::outreach:
+            return "outreach";
+        case Fate::not_placed:
+            return "open, not placed";
+        case Fate::same_site:
+            return "same site";
+        case Fate::candidate:
+            return "candidate";
+    }
+    return "open";
+}
+
+namespace {
+
+[[noreturn]] void fail(const SourceRef& at, const std::string& problem) {
+    throw InputError(at.file, "line " + std::to_string(at.line), problem);
+}
+
+std::size_t centre_index(const std::vector<Site>& centres, const std::string& id, const SourceRef& at,
+                         const char* where) {
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        if (centres[i].id == id) {
+            return i;
+        }
+    }
+    fail(at, std::string("unknown centre id '") + id + "' in '" + where + "'");
+}
+
+std::size_t library_index(const std::vector<Site>& libraries, const std::vector<Site>& centres,
+                          const std::string& id, const SourceRef& at, const char* where) {
+    for (std::size_t i = 0; i < libraries.size(); ++i) {
+        if (libraries[i].id == id) {
+            return i;
+        }
+    }
+    for (const auto& centre : centres) {
+        if (centre.id == id) {
+            fail(at, std::string("'") + id + "' in '" + where + "' is a children's centre, not a library");
+        }
+    }
+    fail(at, std::string("unknown library id '") + id + "' in '" + where + "'");
+}
+
+bool open_in(const Site& library, int year) {
+    const std::string* opened = library.attribute("year_opened");
+    const std::string* closed = library.attribute("year_closed");
+    const auto from = opened ? text::parse_integer(*opened) : std::nullopt;
+    const auto to = closed ? text::parse_integer(*closed) : std::nullopt;
+    return (!from || *from <= year) && (!to || *to > year);
+}
+
+Costs merged(const Costs& base, const Costs& over) {
+    Costs out = base;
+    if (over.centre) {
+        out.centre = over.centre;
+    }
+    if (over.outreach) {
+        out.outreach = over.outreach;
+    }
+    if (over.colocation_saving) {
+        out.colocation_saving = over.colocation_saving;
+    }
+    for (const auto& [id, cost] : over.per_site) {
+        out.per_site[id] = cost;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool ResolvedScenario::eligible(const DemandPoint& family) const {
+    if (target.empty()) {
+        return true;
+    }
+    return target.imd_deciles.count(family.imd_decile) > 0 || target.idaci_deciles.count(family.idaci_decile) > 0 ||
+           target.lsoas.count(family.lsoa_code) > 0;
+}
+
+Fate ResolvedScenario::centre_fate(std::size_t centre, const Site& site) const {
+    if (!site.duplicate_of.empty()) {
+        return Fate::same_site;
+    }
+    if (std::find(open.begin(), open.end(), centre) == open.end()) {
+        return Fate::closed;
+    }
+    if (moved.count(centre)) {
+        return Fate::moved;
+    }
+    return site.location.resolved() ? Fate::open : Fate::not_placed;
+}
+
+Fate ResolvedScenario::library_fate(std::size_t library) const {
+    for (const auto& [centre, into] : moved) {
+        if (into == library && std::find(open.begin(), open.end(), centre) != open.end()) {
+            return Fate::moved;  // hosts a centre
+        }
+    }
+    return std::find(outreach.begin(), outreach.end(), library) != outreach.end() ? Fate::outreach : Fate::candidate;
+}
+
+std::optional<double> centre_cost(const ResolvedScenario& resolved, const Site& centre, bool moved) {
+    std::optional<double> cost;
+    if (const auto found = resolved.costs.per_site.find(centre.id); found != resolved.costs.per_site.end()) {
+        cost = found->second;
+    } else {
+        cost = resolved.costs.centre;
+    }
+    if (cost && moved) {
+        *cost *= 1.0 - resolved.costs.colocation_saving.value_or(0.0);
+    }
+    return cost;
+}
+
+void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const std::vector<Site>& libraries) {
+    resolved.service_points.clear();
+    std::optional<double> cost = 0.0;
+    for (const std::size_t c : resolved.open) {
+        const auto move = resolved.moved.find(c);
+        const bool moved = move != resolved.moved.end();
+        const auto& location = moved ? libraries[move->second].location : centres[c].location;
+        if (location.point) {
+            resolved.service_points.push_back(
+                {c, moved ? std::optional<std::size_t>(move->second) : std::nullopt, *location.point});
+        }
+        const auto one = centre_cost(resolved, centres[c], moved);
+        cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
+    }
+    resolved.outreach_points.clear();
+    for (const std::size_t l : resolved.outreach) {
+        if (libraries[l].location.point) {
+            resolved.outreach_points.push_back({l, *libraries[l].location.point});
+        }
+        const auto found = resolved.costs.per_site.find(libraries[l].id);
+        const std::optional<double> one =
+            found != resolved.costs.per_site.end() ? std::optional<double>(found->second) : resolved.costs.outreach;
+        cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
+    }
+    resolved.cost = cost;
+}
+
+std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const std::vector<Site>& centres,
+                                                    const std::vector<Site>& libraries,
+                                                    const std::vector<double>& default_thresholds_m) {
+    std::map<std::string, ResolvedScenario> resolved;
+    for (const Scenario* s : in_dependency_order(file)) {
+        ResolvedScenario r;
+        if (s->start_from) {
+            r = resolved.at(*s->start_from);
+            r.base_id = *s->start_from;
+        } else {
+            r.base_id = s->id;
+            r.thresholds_m = file.study.thresholds_m.empty() ? default_thresholds_m : file.study.thresholds_m;
+            r.costs = file.study.costs;
+            for (std::size_t c = 0; c < centres.size(); ++c) {
+                if (centres[c].duplicate_of.empty()) {  // one building counted once
+                    r.open.push_back(c);
+                }
+            }
+        }
+        r.scenario = s;
+        r.keep_by_budget.reset();
+        r.budget = s->budget;
+        r.costs = merged(r.costs, s->costs);
+        if (!s->thresholds_m.empty()) {
+            r.thresholds_m = s->thresholds_m;
+        }
+        r.notes.insert(r.notes.end(), s->notes.begin(), s->notes.end());
+        std::set<std::size_t> open(r.open.begin(), r.open.end());
+
+        if (s->keep_only) {
+            std::set<std::size_t> only;
+            for (const auto& id : *s->keep_only) {
+                only.insert(centre_index(centres, id, s->at, "keep_only"));
+            }
+            std::erase_if(open, [&](std::size_t c) { return !only.count(c); });
+        }
+        if (!s->keep_where.empty()) {
+            for (const auto& [key, value] : s->keep_where) {
+                if (std::none_of(centres.begin(), centres.end(), [&](const Site& c) { return c.attribute(key); })) {
+                    fail(s->at, "keep_where: the centres have no column '" + key + "'");
+                }
+            }
+            std::erase_if(open, [&](std::size_t c) {
+                return std::any_of(s->keep_where.begin(), s->keep_where.end(), [&](const auto& kv) {
+                    const std::string* value = centres[c].attribute(kv.first);
+                    return value == nullptr || *value != kv.second;
+                });
+            });
+        }
+        for (const auto& id : s->close) {
+            open.erase(centre_index(centres, id, s->at, "close"));
+        }
+        for (const auto& id : s->keep) {
+            const std::size_t c = centre_index(centres, id, s->at, "keep");
+            if (!centres[c].duplicate_of.empty()) {
+                fail(s->at, "'" + id + "' in 'keep' is the same site as '" + centres[c].duplicate_of +
+                                "'; keep that one instead");
+            }
+            open.insert(c);
+        }
+        for (const auto& move : s->colocate) {
+            const std::size_t c = centre_index(centres, move.centre, move.at, "colocate");
+            r.moved[c] = library_index(libraries, centres, move.library, move.at, "colocate");
+            open.insert(c);
+        }
+        if (s->colocate_rule) {
+            for (const std::size_t c : std::vector<std::size_t>(open.begin(), open.end())) {
+                if (r.moved.count(c) || !centres[c].location.point) {
+                    continue;
+                }
+                std::optional<std::size_t> nearest;
+                double best = s->colocate_rule->within_m;
+                for (std::size_t l = 0; l < libraries.size(); ++l) {
+                    if (!libraries[l].location.point || !open_in(libraries[l], study_year)) {
+                        continue;
+                    }
+                    const double d = straight_line_m(*centres[c].location.point, *libraries[l].location.point);
+                    if (d <= best) {
+                        best = d;
+                        nearest = l;
+                    }
+                }
+                if (nearest) {
+                    r.moved[c] = *nearest;
+                } else if (s->colocate_rule->otherwise_close) {
+                    open.erase(c);
+                }
+            }
+        }
+        r.open.assign(open.begin(), open.end());
+        if (s->outreach) {
+            r.outreach.clear();
+            std::set<std::size_t> sites;
+            if (s->outreach->all_libraries) {
+                for (std::size_t l = 0; l < libraries.size(); ++l) {
+                    if (open_in(libraries[l], study_year)) {
+                        sites.insert(l);
+                    }
+                }
+            }
+            for (const auto& id : s->outreach->sites) {
+                sites.insert(library_index(libraries, centres, id, s->outreach->at, "outreach.sites"));
+            }
+            r.outreach.assign(sites.begin(), sites.end());
+            r.outreach_weight = s->outreach->weight;
+            r.outreach_thresholds_m = s->outreach->thresholds_m;
+        }
+        if (r.outreach_thresholds_m.empty()) {
+            r.outreach_thresholds_m = r.thresholds_m;
+        }
+        if (!s->target.empty()) {
+            r.target = s->target;
+        }
+        r.keep_by_budget = s->keep_by_budget;
+        refresh(r, centres, libraries);
+        resolved[s->id] = std::move(r);
+    }
+    return resolved;
+}
+
+}  // namespace centrecov::scenario

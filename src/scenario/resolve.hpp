@@ -1,0 +1,69 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/demand.hpp"
+#include "core/site.hpp"
+#include "scenario/scenario.hpp"
+
+namespace centrecov::scenario {
+
+// What a scenario does to one site.
+enum class Fate { open, moved, closed, outreach, not_placed, same_site, candidate };
+std::string_view to_string(Fate fate);
+
+// A place where families are served: a centre where it stands, or moved into a library.
+struct ServicePoint {
+    std::size_t centre = 0;  // index into the centres
+    std::optional<std::size_t> library;  // the library it moved into
+    Point point;
+};
+
+struct OutreachPoint {
+    std::size_t library = 0;  // index into the libraries
+    Point point;
+};
+
+struct ResolvedScenario {
+    const Scenario* scenario = nullptr;
+    std::string base_id;                 // the scenario it is compared with (itself when it starts from nothing)
+    std::vector<std::size_t> open;       // open centres (indices), in file order
+    std::map<std::size_t, std::size_t> moved;  // centre -> library it moved into
+    std::vector<ServicePoint> service_points;  // the placed open centres
+    std::vector<std::size_t> outreach;   // libraries offering sessions
+    std::vector<OutreachPoint> outreach_points;
+    double outreach_weight = 0.0;
+    std::vector<double> thresholds_m;
+    std::vector<double> outreach_thresholds_m;
+    Target target;                       // empty: every family is eligible
+    Costs costs;
+    std::optional<double> cost;          // annual cost; nullopt when the costs are not stated
+    std::optional<double> budget;
+    std::optional<BudgetRule> keep_by_budget;  // applied by the evaluator, which knows distances
+    std::vector<std::string> notes;
+
+    bool eligible(const DemandPoint& family) const;
+    Fate centre_fate(std::size_t centre, const Site& site) const;
+    Fate library_fate(std::size_t library) const;
+};
+
+// The year whose libraries count as open for outreach ("all_libraries").
+inline constexpr int study_year = 2018;
+
+// Resolves every scenario of the file in dependency order. Throws InputError
+// (file and line) for a site id that is not a centre or library as required,
+// or a co-location into something that is not a library.
+std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const std::vector<Site>& centres,
+                                                    const std::vector<Site>& libraries,
+                                                    const std::vector<double>& default_thresholds_m);
+
+// Recomputes the service points and cost after the open set changed.
+void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const std::vector<Site>& libraries);
+
+// Annual cost of one open centre under the scenario's costs; nullopt when not stated.
+std::optional<double> centre_cost(const ResolvedScenario& resolved, const Site& centre, bool moved);
+
+}  // namespace centrecov::scenario

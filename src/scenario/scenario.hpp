@@ -1,0 +1,110 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace centrecov::scenario {
+
+// Where a scenario's statement sits in its file, for messages.
+struct SourceRef {
+    std::string file;
+    std::size_t line = 0;
+};
+
+// Move a centre's services into a library.
+struct CoLocation {
+    std::string centre;
+    std::string library;
+    SourceRef at;
+};
+
+// "Each centre moves to the nearest library within D metres; one with none stays or closes."
+struct CoLocationRule {
+    double within_m = 0.0;
+    bool otherwise_close = false;  // false: the centre stays where it is
+    SourceRef at;
+};
+
+// Part-time sessions in other sites, counted at a weight of a full centre.
+struct Outreach {
+    std::vector<std::string> sites;  // site ids (libraries)
+    bool all_libraries = false;      // every library open in the study year
+    double weight = 0.2;
+    std::vector<double> thresholds_m;  // empty: the scenario's own
+    SourceRef at;
+};
+
+// Only some families are eligible.
+struct Target {
+    std::set<int> imd_deciles;
+    std::set<int> idaci_deciles;
+    std::set<std::string> lsoas;
+    bool empty() const { return imd_deciles.empty() && idaci_deciles.empty() && lsoas.empty(); }
+};
+
+// Annual running costs.
+struct Costs {
+    std::optional<double> centre;             // per centre base
+    std::optional<double> outreach;           // per outreach site
+    std::optional<double> colocation_saving;  // share of a centre's cost saved when it moves into a library
+    std::map<std::string, double> per_site;   // overrides by site id
+};
+
+// Keep the centres serving the most under-5s that a budget pays for.
+struct BudgetRule {
+    double budget = 0.0;
+    SourceRef at;
+};
+
+struct Scenario {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::vector<std::string> notes;  // caveats shown in every output
+    std::optional<std::string> start_from;
+    std::vector<std::string> close;
+    std::vector<std::string> keep;
+    std::optional<std::vector<std::string>> keep_only;
+    std::map<std::string, std::string> keep_where;  // attribute = value (all must match)
+    std::vector<CoLocation> colocate;
+    std::optional<CoLocationRule> colocate_rule;
+    std::optional<Outreach> outreach;
+    Target target;
+    std::vector<double> thresholds_m;  // empty: the study's
+    Costs costs;
+    std::optional<double> budget;  // stated budget, reported against the cost
+    std::optional<BudgetRule> keep_by_budget;
+    SourceRef at;
+};
+
+// Study settings a scenario file may carry.
+struct StudySettings {
+    std::optional<std::string> data;
+    std::optional<std::string> distance;  // estimated_road, straight_line, network
+    std::optional<double> circuity;
+    std::optional<std::string> network;
+    std::optional<std::string> profile;
+    std::vector<double> thresholds_m;
+    Costs costs;
+};
+
+struct ScenarioFile {
+    std::filesystem::path path;
+    StudySettings study;
+    std::vector<Scenario> scenarios;  // in file order
+};
+
+// Parses and checks a scenario file: TOML syntax, known keys, value types and
+// ranges, unique ids, "start_from" naming a scenario of the file without a
+// cycle, a site both closed and kept. Site ids are checked later, against the
+// sites (see resolve). Every error names the file and line.
+ScenarioFile read_scenario_file(const std::filesystem::path& path);
+
+// The scenarios in an order where each comes after the one it starts from.
+std::vector<const Scenario*> in_dependency_order(const ScenarioFile& file);
+
+}  // namespace centrecov::scenario

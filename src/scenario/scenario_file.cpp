@@ -1,0 +1,397 @@
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "core/error.hpp"
+#include "scenario/scenario.hpp"
+
+namespace centrecov::scenario {
+
+namespace {
+
+// Reads typed values from one TOML table, failing with the file and line.
+class Reader {
+public:
+    Reader(std::string file, const toml::table& table, std::string what)
+        : file_(std::move(file)), table_(table), what_(std::move(what)) {}
+
+    [[noreturn]] void fail(const toml::node& node, const std::string& problem) const {
+        throw InputError(file_, "line " + std::to_string(node.source().begin.line), problem);
+    }
+    [[noreturn]] void fail_here(const std::string& problem) const { fail(table_, problem); }
+
+    std::size_t line() const { return table_.source().begin.line; }
+    SourceRef at() const { return {file_, line()}; }
+
+    void allow_only(std::initializer_list<const char*> keys) const {
+        for (const auto& [key, node] : table_) {
+            const std::string name(key.str());
+            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return name == k; })) {
+                std::string list;
+                for (const char* k : keys) {
+                    list += (list.empty() ? "" : ", ") + std::string(k);
+                }
+                fail(node, "unknown key '" + name + "' in " + what_ + " (expected one of: " + list + ")");
+            }
+        }
+    }
+
+    const toml::node* find(const char* key) const { return table_.get(key); }
+
+    std::optional<std::string> text(const char* key) const {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return std::nullopt;
+        }
+        if (!node->is_string()) {
+            fail(*node, std::string("'") + key + "' must be text in quotes");
+        }
+        return node->value<std::string>();
+    }
+
+    std::optional<double> number(const char* key, double lowest, double highest) const {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return std::nullopt;
+        }
+        const auto value = node->value<double>();
+        if (!value) {
+            fail(*node, std::string("'") + key + "' must be a number");
+        }
+        if (*value < lowest || *value > highest) {
+            fail(*node, std::string("'") + key + "' is " + format(*value) + "; it must be between " +
+                            format(lowest) + " and " + format(highest));
+        }
+        return value;
+    }
+
+    std::optional<std::vector<std::string>> texts(const char* key) const {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return std::nullopt;
+        }
+        const toml::array* array = node->as_array();
+        if (array == nullptr) {
+            fail(*node, std::string("'") + key + "' must be a list of text, e.g. [\"a\", \"b\"]");
+        }
+        std::vector<std::string> out;
+        for (const auto& element : *array) {
+            if (!element.is_string()) {
+                fail(element, std::string("'") + key + "' must hold only text");
+            }
+            out.push_back(*element.value<std::string>());
+        }
+        return out;
+    }
+
+    std::vector<double> numbers(const char* key, double lowest, double highest) const {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return {};
+        }
+        const toml::array* array = node->as_array();
+        if (array == nullptr || array->empty()) {
+            fail(*node, std::string("'") + key + "' must be a non-empty list of numbers");
+        }
+        std::vector<double> out;
+        for (const auto& element : *array) {
+            const auto value = element.value<double>();
+            if (!value || *value < lowest || *value > highest) {
+                fail(element, std::string("'") + key + "' values must be numbers between " + format(lowest) +
+                                  " and " + format(highest));
+            }
+            out.push_back(*value);
+        }
+        return out;
+    }
+
+    std::set<int> deciles(const char* key) const {
+        std::set<int> out;
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return out;
+        }
+        const toml::array* array = node->as_array();
+        if (array == nullptr) {
+            fail(*node, std::string("'") + key + "' must be a list of deciles, e.g. [1, 2, 3]");
+        }
+        for (const auto& element : *array) {
+            const auto value = element.value<std::int64_t>();
+            if (!value || *value < 1 || *value > 10) {
+                fail(element, std::string("decile in '") + key + "' must be a whole number from 1 to 10");
+            }
+            out.insert(static_cast<int>(*value));
+        }
+        return out;
+    }
+
+    const toml::table* table(const char* key) const {
+        const toml::node* node = find(key);
+        if (node == nullptr) {
+            return nullptr;
+        }
+        if (!node->is_table()) {
+            fail(*node, std::string("'") + key + "' must be a table");
+        }
+        return node->as_table();
+    }
+
+    const std::string& file() const { return file_; }
+
+private:
+    static std::string format(double v) {
+        std::string s = std::to_string(v);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (!s.empty() && s.back() == '.') {
+            s.pop_back();
+        }
+        return s;
+    }
+
+    std::string file_;
+    const toml::table& table_;
+    std::string what_;
+};
+
+constexpr double max_money = 1e12;
+
+Costs read_costs(const Reader& parent, const toml::table* table) {
+    Costs costs;
+    if (table == nullptr) {
+        return costs;
+    }
+    const Reader reader(parent.file(), *table, "costs");
+    reader.allow_only({"centre", "outreach", "colocation_saving", "sites"});
+    costs.centre = reader.number("centre", 0.0, max_money);
+    costs.outreach = reader.number("outreach", 0.0, max_money);
+    costs.colocation_saving = reader.number("colocation_saving", 0.0, 1.0);
+    if (const toml::table* sites = reader.table("sites")) {
+        const Reader site_reader(parent.file(), *sites, "costs.sites");
+        for (const auto& [key, node] : *sites) {
+            const auto value = node.value<double>();
+            if (!value || *value < 0.0 || *value > max_money) {
+                site_reader.fail(node, "cost of site '" + std::string(key.str()) + "' must be a number of at least 0");
+            }
+            costs.per_site[std::string(key.str())] = *value;
+        }
+    }
+    return costs;
+}
+
+Scenario read_scenario(const Reader& reader) {
+    reader.allow_only({"id", "name", "description", "notes", "start_from", "close", "keep", "keep_only", "keep_where",
+                       "colocate", "colocate_rule", "outreach", "target", "thresholds_m", "costs", "budget",
+                       "keep_by_budget"});
+    Scenario s;
+    s.at = reader.at();
+    s.id = reader.text("id").value_or("");
+    if (s.id.empty()) {
+        reader.fail_here("a scenario needs an 'id'");
+    }
+    s.name = reader.text("name").value_or(s.id);
+    s.description = reader.text("description").value_or("");
+    s.notes = reader.texts("notes").value_or(std::vector<std::string>{});
+    s.start_from = reader.text("start_from");
+    s.close = reader.texts("close").value_or(std::vector<std::string>{});
+    s.keep = reader.texts("keep").value_or(std::vector<std::string>{});
+    s.keep_only = reader.texts("keep_only");
+    if (const toml::table* where = reader.table("keep_where")) {
+        for (const auto& [key, node] : *where) {
+            if (!node.is_string()) {
+                reader.fail(node, "keep_where values must be text, e.g. status_2018_proposal = \"base\"");
+            }
+            s.keep_where[std::string(key.str())] = *node.value<std::string>();
+        }
+    }
+    if (const toml::node* node = reader.find("colocate")) {
+        const toml::array* array = node->as_array();
+        if (array == nullptr) {
+            reader.fail(*node, "'colocate' must be a list of { centre = \"...\", library = \"...\" }");
+        }
+        for (const auto& element : *array) {
+            const toml::table* pair = element.as_table();
+            if (pair == nullptr) {
+                reader.fail(element, "each 'colocate' entry must be { centre = \"...\", library = \"...\" }");
+            }
+            const Reader pair_reader(reader.file(), *pair, "colocate");
+            pair_reader.allow_only({"centre", "library"});
+            CoLocation move{pair_reader.text("centre").value_or(""), pair_reader.text("library").value_or(""),
+                            pair_reader.at()};
+            if (move.centre.empty() || move.library.empty()) {
+                reader.fail(element, "each 'colocate' entry needs both 'centre' and 'library'");
+            }
+            s.colocate.push_back(move);
+        }
+    }
+    if (const toml::table* rule = reader.table("colocate_rule")) {
+        const Reader rule_reader(reader.file(), *rule, "colocate_rule");
+        rule_reader.allow_only({"within_m", "otherwise"});
+        CoLocationRule r;
+        r.at = rule_reader.at();
+        const auto within = rule_reader.number("within_m", 1.0, 100000.0);
+        if (!within) {
+            rule_reader.fail_here("'colocate_rule' needs 'within_m', the farthest a centre may move");
+        }
+        r.within_m = *within;
+        const std::string otherwise = rule_reader.text("otherwise").value_or("stay");
+        if (otherwise != "stay" && otherwise != "close") {
+            rule_reader.fail(*rule_reader.find("otherwise"), "'otherwise' must be \"stay\" or \"close\"");
+        }
+        r.otherwise_close = otherwise == "close";
+        s.colocate_rule = r;
+    }
+    if (const toml::table* outreach = reader.table("outreach")) {
+        const Reader o(reader.file(), *outreach, "outreach");
+        o.allow_only({"sites", "all_libraries", "weight", "thresholds_m"});
+        Outreach out;
+        out.at = o.at();
+        out.sites = o.texts("sites").value_or(std::vector<std::string>{});
+        if (const toml::node* all = o.find("all_libraries")) {
+            if (!all->is_boolean()) {
+                o.fail(*all, "'all_libraries' must be true or false");
+            }
+            out.all_libraries = *all->value<bool>();
+        }
+        out.weight = o.number("weight", 0.0, 1.0).value_or(out.weight);
+        out.thresholds_m = o.numbers("thresholds_m", 1.0, 200000.0);
+        if (out.sites.empty() && !out.all_libraries) {
+            o.fail_here("'outreach' needs 'sites' or all_libraries = true");
+        }
+        s.outreach = out;
+    }
+    if (const toml::table* target = reader.table("target")) {
+        const Reader t(reader.file(), *target, "target");
+        t.allow_only({"imd_deciles", "idaci_deciles", "lsoas"});
+        s.target.imd_deciles = t.deciles("imd_deciles");
+        s.target.idaci_deciles = t.deciles("idaci_deciles");
+        for (const auto& code : t.texts("lsoas").value_or(std::vector<std::string>{})) {
+            s.target.lsoas.insert(code);
+        }
+        if (s.target.empty()) {
+            t.fail_here("'target' names no families: give imd_deciles, idaci_deciles or lsoas");
+        }
+    }
+    s.thresholds_m = reader.numbers("thresholds_m", 1.0, 200000.0);
+    s.costs = read_costs(reader, reader.table("costs"));
+    s.budget = reader.number("budget", 0.0, max_money);
+    if (const toml::node* node = reader.find("budget"); node != nullptr && !s.budget) {
+        reader.fail(*node, "'budget' must be a number");
+    }
+    if (const toml::table* rule = reader.table("keep_by_budget")) {
+        const Reader b(reader.file(), *rule, "keep_by_budget");
+        b.allow_only({"budget"});
+        const auto budget = b.number("budget", 0.0, max_money);
+        if (!budget) {
+            b.fail_here("'keep_by_budget' needs 'budget'");
+        }
+        s.keep_by_budget = BudgetRule{*budget, b.at()};
+    }
+
+    // A site both closed and kept cannot be meant.
+    for (const auto& id : s.close) {
+        const bool kept = std::find(s.keep.begin(), s.keep.end(), id) != s.keep.end() ||
+                          (s.keep_only && std::find(s.keep_only->begin(), s.keep_only->end(), id) != s.keep_only->end());
+        if (kept) {
+            reader.fail_here("scenario '" + s.id + "' both closes and keeps site '" + id + "'");
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+ScenarioFile read_scenario_file(const std::filesystem::path& path) {
+    if (!std::filesystem::exists(path)) {
+        throw InputError(path.string(), "", "file not found");
+    }
+    toml::table root;
+    try {
+        root = toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        throw InputError(path.string(), "line " + std::to_string(e.source().begin.line),
+                         "not valid TOML: " + std::string(e.description()));
+    }
+    ScenarioFile file;
+    file.path = path;
+    const Reader top(path.string(), root, "the scenario file");
+    top.allow_only({"study", "costs", "scenario"});
+    if (const toml::table* study = top.table("study")) {
+        const Reader r(path.string(), *study, "[study]");
+        r.allow_only({"data", "distance", "circuity", "network", "profile", "thresholds_m"});
+        file.study.data = r.text("data");
+        file.study.distance = r.text("distance");
+        if (file.study.distance && *file.study.distance != "estimated_road" && *file.study.distance != "straight_line" &&
+            *file.study.distance != "network") {
+            r.fail(*r.find("distance"), "'distance' must be \"estimated_road\", \"straight_line\" or \"network\"");
+        }
+        file.study.circuity = r.number("circuity", 1.0, 3.0);
+        file.study.network = r.text("network");
+        file.study.profile = r.text("profile");
+        if (file.study.profile && *file.study.profile != "walk" && *file.study.profile != "drive") {
+            r.fail(*r.find("profile"), "'profile' must be \"walk\" or \"drive\"");
+        }
+        file.study.thresholds_m = r.numbers("thresholds_m", 1.0, 200000.0);
+    }
+    file.study.costs = read_costs(top, top.table("costs"));
+    const toml::node* scenarios = root.get("scenario");
+    if (scenarios == nullptr || !scenarios->is_array_of_tables()) {
+        throw InputError(path.string(), "", "no scenarios: add at least one [[scenario]] table");
+    }
+    std::map<std::string, std::size_t> line_of;
+    for (const auto& element : *scenarios->as_array()) {
+        const Reader reader(path.string(), *element.as_table(), "[[scenario]]");
+        Scenario s = read_scenario(reader);
+        if (const auto [it, inserted] = line_of.emplace(s.id, reader.line()); !inserted) {
+            reader.fail_here("scenario id '" + s.id + "' is used twice (first on line " + std::to_string(it->second) +
+                             ")");
+        }
+        file.scenarios.push_back(std::move(s));
+    }
+    for (const auto& s : file.scenarios) {
+        if (s.start_from && !line_of.count(*s.start_from)) {
+            throw InputError(path.string(), "line " + std::to_string(s.at.line),
+                             "scenario '" + s.id + "' starts from '" + *s.start_from + "', which is not in this file");
+        }
+    }
+    (void)in_dependency_order(file);  // throws on a cycle
+    return file;
+}
+
+std::vector<const Scenario*> in_dependency_order(const ScenarioFile& file) {
+    std::map<std::string, const Scenario*> by_id;
+    for (const auto& s : file.scenarios) {
+        by_id[s.id] = &s;
+    }
+    std::vector<const Scenario*> order;
+    std::set<std::string> done;
+    std::function<void(const Scenario&, std::vector<std::string>&)> visit = [&](const Scenario& s,
+                                                                                 std::vector<std::string>& path) {
+        if (done.count(s.id)) {
+            return;
+        }
+        if (std::find(path.begin(), path.end(), s.id) != path.end()) {
+            std::string cycle;
+            for (const auto& id : path) {
+                cycle += id + " -> ";
+            }
+            throw InputError(file.path.string(), "line " + std::to_string(s.at.line),
+                             "'start_from' goes round in a circle: " + cycle + s.id);
+        }
+        path.push_back(s.id);
+        if (s.start_from) {
+            visit(*by_id.at(*s.start_from), path);
+        }
+        path.pop_back();
+        done.insert(s.id);
+        order.push_back(&s);
+    };
+    for (const auto& s : file.scenarios) {
+        std::vector<std::string> path;
+        visit(s, path);
+    }
+    return order;
+}
+
+}  // namespace centrecov::scenario
