@@ -188,14 +188,14 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
         if (s->keep_only) {
             std::set<std::size_t> only;
             for (const auto& id : *s->keep_only) {
-                only.insert(centre_index(centres, id, s->at, "keep_only"));
+                only.insert(centre_index(centres, id, s->where("keep_only"), "keep_only"));
             }
             std::erase_if(open, [&](std::size_t c) { return !only.count(c); });
         }
         if (!s->keep_where.empty()) {
             for (const auto& [key, value] : s->keep_where) {
                 if (std::none_of(centres.begin(), centres.end(), [&](const Site& c) { return c.attribute(key); })) {
-                    fail(s->at, "keep_where: the centres have no column '" + key + "'");
+                    fail(s->where("keep_where"), "keep_where: the centres have no column '" + key + "'");
                 }
             }
             std::erase_if(open, [&](std::size_t c) {
@@ -206,12 +206,12 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             });
         }
         for (const auto& id : s->close) {
-            open.erase(centre_index(centres, id, s->at, "close"));
+            open.erase(centre_index(centres, id, s->where("close"), "close"));
         }
         for (const auto& id : s->keep) {
-            const std::size_t c = centre_index(centres, id, s->at, "keep");
+            const std::size_t c = centre_index(centres, id, s->where("keep"), "keep");
             if (!centres[c].duplicate_of.empty()) {
-                fail(s->at, "'" + id + "' in 'keep' is the same site as '" + centres[c].duplicate_of +
+                fail(s->where("keep"), "'" + id + "' in 'keep' is the same site as '" + centres[c].duplicate_of +
                                 "'; keep that one instead");
             }
             open.insert(c);

@@ -79,6 +79,13 @@ struct Scenario {
     std::optional<double> budget;  // stated budget, reported against the cost
     std::optional<BudgetRule> keep_by_budget;
     SourceRef at;
+    std::map<std::string, SourceRef> key_at;  // where each key of the table is, for messages
+
+    // The line of a key when present, else of the scenario.
+    const SourceRef& where(const std::string& key) const {
+        const auto found = key_at.find(key);
+        return found == key_at.end() ? at : found->second;
+    }
 };
 
 // Study settings a scenario file may carry.

@@ -40,6 +40,12 @@ public:
 
     const toml::node* find(const char* key) const { return table_.get(key); }
 
+    void record_key_lines(std::map<std::string, SourceRef>& out) const {
+        for (const auto& [key, node] : table_) {
+            out[std::string(key.str())] = {file_, node.source().begin.line};
+        }
+    }
+
     std::optional<std::string> text(const char* key) const {
         const toml::node* node = find(key);
         if (node == nullptr) {
@@ -186,6 +192,7 @@ Scenario read_scenario(const Reader& reader) {
                        "keep_by_budget"});
     Scenario s;
     s.at = reader.at();
+    reader.record_key_lines(s.key_at);
     s.id = reader.text("id").value_or("");
     if (s.id.empty()) {
         reader.fail_here("a scenario needs an 'id'");

@@ -22,7 +22,7 @@ check() {  # check NAME CONDITION...
 contains() { grep -qF -- "$2" "$1"; }
 
 # --help and --version on the tool and on each subcommand.
-for sub in "" geocode run calibrate; do
+for sub in "" geocode run calibrate scenarios; do
     $centrecov $sub --help >"$work/help" 2>&1
     check "$sub --help exits 0" test $? -eq 0
     check "$sub --help shows usage" contains "$work/help" "Usage"
@@ -101,6 +101,23 @@ check "wrong network is explained" contains "$work/log" "does not cover the stud
 check "wrong network writes no summary" test ! -e "$work/wrong-net/summary.json"
 $centrecov --quiet calibrate --network "$work/centres.csv" >"$work/log" 2>&1
 check "a table is not a road network" test $? -eq 1
+
+# Scenario files: the shipped Norfolk options run; a mistake names file and line and writes nothing.
+scenarios="$(dirname "$0")/../../geodata/scenarios/norfolk.toml"
+$centrecov --quiet scenarios "$scenarios" --data "$data" --out "$work/scen" >"$work/stdout" 2>"$work/log"
+check "scenarios exit 0" test $? -eq 0
+check "scenarios write the comparison" test -s "$work/scen/comparison.md"
+check "scenarios write a folder per scenario" test -s "$work/scen/proposal-sept-2018/lsoa.geojson"
+check "scenarios write run.json" contains "$work/scen/run.json" '"fnv1a64:'
+printf '[[scenario]]\nid = "a"\n\n[[scenario]]\nid = "b"\nstart_from = "a"\nclose = ["no-such-centre"]\n' >"$work/bad.toml"
+$centrecov --quiet scenarios "$work/bad.toml" --data "$data" --out "$work/bad-scen" >"$work/log" 2>&1
+check "unknown site id exits 1" test $? -eq 1
+check "unknown site id names file and line" contains "$work/log" "bad.toml, line 7: unknown centre id 'no-such-centre'"
+check "no partial scenario output" test ! -e "$work/bad-scen"
+printf '[[scenario]]\nid = "a"\ntarget = { imd_deciles = [0] }\n' >"$work/decile.toml"
+$centrecov --quiet scenarios "$work/decile.toml" --data "$data" --out "$work/bad-scen" >"$work/log" 2>&1
+check "decile outside 1-10 exits 1" test $? -eq 1
+check "decile outside 1-10 is explained" contains "$work/log" "decile.toml, line 3"
 
 # --quiet may also follow the subcommand.
 $centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"$work/stderr"

@@ -1,0 +1,133 @@
+// The shipped Norfolk scenarios on the real data: invariants that must hold
+// whatever the numbers.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/scenario_run.hpp"
+#include "report/scenario_output.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov {
+namespace {
+
+const std::filesystem::path scenario_path = std::filesystem::path(CENTRECOV_SOURCE_DIR) / "geodata/scenarios/norfolk.toml";
+
+struct Norfolk {
+    analysis::StudyInputs inputs{io::DataFiles{CENTRECOV_TEST_DATA}};
+    analysis::Study study = analysis::load_study(inputs);
+    scenario::ScenarioFile file = scenario::read_scenario_file(scenario_path);
+    analysis::Settings settings;
+    analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
+
+    const analysis::ScenarioResult& result(const std::string& id) const {
+        for (const auto& r : run.results) {
+            if (r.resolved.scenario->id == id) {
+                return r;
+            }
+        }
+        throw std::runtime_error("no scenario " + id);
+    }
+};
+
+const Norfolk& norfolk() {
+    static const Norfolk instance;
+    return instance;
+}
+
+TEST(NorfolkScenarios, TheBaselineComparedWithItselfChangesNothing) {
+    const auto& base = norfolk().result("baseline-2017-18");
+    EXPECT_EQ(base.resolved.open.size(), 47u);
+    for (const auto& change : base.changes) {
+        EXPECT_EQ(change.lost, 0);
+        EXPECT_EQ(change.gained, 0);
+    }
+    EXPECT_TRUE(base.closed.empty());
+    EXPECT_EQ(base.coverage.total.under5, 44201);
+}
+
+TEST(NorfolkScenarios, ClosingCentresNeverIncreasesCoverage) {
+    const auto& base = norfolk().result("baseline-2017-18");
+    for (const char* id : {"proposal-sept-2018", "decision-jan-2019", "budget-council-5m", "budget-libdem-5-75m",
+                           "budget-labour-7m"}) {
+        const auto& cut = norfolk().result(id);
+        for (std::size_t t = 0; t < cut.coverage.total.covered.size(); ++t) {
+            EXPECT_LE(cut.coverage.total.covered[t], base.coverage.total.covered[t]) << id;
+            EXPECT_EQ(cut.changes[t].gained, 0) << id;
+            EXPECT_EQ(cut.coverage.total.covered[t], base.coverage.total.covered[t] - cut.changes[t].lost) << id;
+        }
+        for (std::size_t f = 0; f < cut.nearest.size(); ++f) {
+            EXPECT_GE(cut.nearest[f].metres, base.nearest[f].metres - 1e-9) << id;
+        }
+    }
+}
+
+TEST(NorfolkScenarios, TheRecordedDecisionsKeepTheirNamedBases) {
+    EXPECT_EQ(norfolk().result("proposal-sept-2018").resolved.open.size(), 7u);
+    EXPECT_EQ(norfolk().result("decision-jan-2019").resolved.open.size(), 10u);
+    EXPECT_FALSE(norfolk().result("decision-jan-2019").resolved.outreach.empty());
+    EXPECT_FALSE(norfolk().result("decision-jan-2019").resolved.notes.empty()) << "the 5 unidentified bases are said";
+}
+
+TEST(NorfolkScenarios, BudgetsAreRespectedAndBuyMoreWithMore) {
+    double previous_cost = 0.0;
+    long long previous_covered = 0;
+    for (const char* id : {"budget-council-5m", "budget-libdem-5-75m", "budget-labour-7m"}) {
+        const auto& r = norfolk().result(id);
+        ASSERT_TRUE(r.resolved.cost && r.resolved.budget) << id;
+        EXPECT_LE(*r.resolved.cost, *r.resolved.budget) << id;
+        EXPECT_GT(*r.resolved.cost, previous_cost) << id;
+        EXPECT_GE(r.coverage.total.covered[0], previous_covered) << id;
+        previous_cost = *r.resolved.cost;
+        previous_covered = r.coverage.total.covered[0];
+    }
+}
+
+TEST(NorfolkScenarios, EligibleFamiliesAreASubsetAndCountsAddUp) {
+    const auto& targeted = norfolk().result("targeted-idaci-30");
+    EXPECT_LT(targeted.eligible_under5, targeted.coverage.total.under5);
+    EXPECT_GT(targeted.eligible_under5, 0);
+    for (std::size_t t = 0; t < targeted.coverage.total.covered.size(); ++t) {
+        EXPECT_LE(targeted.eligible_coverage.total.covered[t], targeted.coverage.total.covered[t]);
+    }
+    for (std::size_t f = 0; f < targeted.eligible.size(); ++f) {
+        const int decile = norfolk().study.families.points[f].idaci_decile;
+        EXPECT_EQ(targeted.eligible[f], decile >= 1 && decile <= 3);
+    }
+    const auto& cut = norfolk().result("proposal-sept-2018");
+    for (const auto& change : cut.changes) {
+        for (const auto& breakdown : change.lost_by) {
+            long long sum = 0;
+            for (const auto& group : breakdown.groups) {
+                sum += group.covered[0];
+            }
+            EXPECT_EQ(sum, change.lost) << breakdown.name;
+        }
+    }
+}
+
+TEST(NorfolkScenarios, OutputsAreCompleteAndByteIdentical) {
+    test::TempDir first;
+    test::TempDir second;
+    const auto& n = norfolk();
+    report::write_scenario_run(first.path(), n.study, n.inputs, n.file, n.settings, n.run);
+    const analysis::ScenarioRun again = analysis::run_scenarios(n.study, n.file, n.settings);
+    report::write_scenario_run(second.path(), n.study, n.inputs, n.file, n.settings, again);
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(first.path())) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        ++files;
+        const auto relative = std::filesystem::relative(entry.path(), first.path());
+        EXPECT_EQ(test::read_file(entry.path()), test::read_file(second.path() / relative)) << relative;
+    }
+    EXPECT_EQ(files, 4u + 8u * 5u);  // comparison csv/json/md, run.json; 5 files per scenario
+    const auto meta = nlohmann::json::parse(test::read_file(first.path() / "run.json"));
+    EXPECT_EQ(meta["scenarios"].size(), 8u);
+    EXPECT_EQ(meta["inputs"]["norfolk_childrens_centres_2017.csv"].get<std::string>().substr(0, 8), "fnv1a64:");
+}
+
+}  // namespace
+}  // namespace centrecov

@@ -1,0 +1,161 @@
+// Scenarios on a small drawn network, read through GDAL's OSM driver; every
+// gain and loss below is worked out by hand. One character is 100 m.
+//
+//   a-------b-------c      centre "west" at a, centre "east" at c, library "lib-e" at e
+//   |               |      families: 100 under-5s at b, 50 at f, 20 at d
+//   d-------e-------f      thresholds 500 m and 1,000 m, walking
+
+#include <gtest/gtest.h>
+
+#include "analysis/scenario_run.hpp"
+#include "support/osm_xml.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::analysis {
+namespace {
+
+using test::AsciiMap;
+using test::TempDir;
+
+const AsciiMap map(R"(
+    a-------b-------c
+    |               |
+    d-------e-------f
+)");
+
+Site site(const std::string& id, SiteKind kind, Point p) {
+    Site s;
+    s.id = id;
+    s.name = id;
+    s.kind = kind;
+    s.location.point = p;
+    s.location.precision = Precision::coordinates;
+    return s;
+}
+
+DemandPoint family(const std::string& code, Point p, int under5, int idaci) {
+    DemandPoint d;
+    d.lsoa_code = code;
+    d.point = p;
+    d.under5 = under5;
+    d.district_code = "D";
+    d.district_name = "District";
+    d.imd_decile = idaci;
+    d.idaci_decile = idaci;
+    return d;
+}
+
+struct Fixture {
+    TempDir dir;
+    Study study;
+    Settings settings;
+    Fixture() {
+        NetworkSettings network;
+        network.file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
+                                                                 {"adefc", {{"highway", "residential"}}}}));
+        network.max_snap_m = 100.0;
+        settings.network = network;
+        settings.thresholds_m = {500.0, 1000.0};
+        study.centres = {site("west", SiteKind::centre, map.at('a')), site("east", SiteKind::centre, map.at('c'))};
+        study.libraries = {site("lib-e", SiteKind::library, map.at('e'))};
+        study.families.points = {family("B", map.at('b'), 100, 1), family("F", map.at('f'), 50, 9),
+                                 family("D", map.at('d'), 20, 2)};
+    }
+    ScenarioRun run(const std::string& scenarios) const {
+        const auto file = scenario::read_scenario_file(dir.write("options.toml", scenarios));
+        return run_scenarios(study, file, settings);
+    }
+};
+
+const std::string file = R"(
+[study]
+thresholds_m = [500, 1000]
+[costs]
+centre = 1000
+colocation_saving = 0.5
+
+[[scenario]]
+id = "base"
+
+[[scenario]]
+id = "close-east"
+start_from = "base"
+close = ["east"]
+
+[[scenario]]
+id = "west-into-library"
+start_from = "base"
+colocate = [{ centre = "west", library = "lib-e" }]
+
+[[scenario]]
+id = "targeted"
+start_from = "base"
+target = { idaci_deciles = [1, 2] }
+)";
+
+TEST(ScenariosOnANetwork, GainsAndLossesByHand) {
+    const Fixture fixture;
+    const ScenarioRun run = fixture.run(file);
+    ASSERT_EQ(run.results.size(), 4u);
+    EXPECT_EQ(run.distance_key, "network_walk");
+
+    const auto& base = run.results[0];
+    // b is 800 m from both centres (the first listed wins), f 200 m from east, d 200 m from west.
+    EXPECT_NEAR(base.nearest[0].metres, 800.0, 0.05);
+    EXPECT_NEAR(base.nearest[1].metres, 200.0, 0.05);
+    EXPECT_NEAR(base.nearest[2].metres, 200.0, 0.05);
+    EXPECT_EQ(base.coverage.total.covered, (std::vector<long long>{70, 170}));
+    for (const auto& change : base.changes) {
+        EXPECT_EQ(change.lost, 0) << "a scenario compared with itself changes nothing";
+        EXPECT_EQ(change.gained, 0);
+    }
+    EXPECT_DOUBLE_EQ(*base.resolved.cost, 2000.0);
+
+    const auto& closed = run.results[1];
+    // Without east, f walks f-e-d-a or f-c-b-a: 1,800 m.
+    EXPECT_NEAR(closed.nearest[1].metres, 1800.0, 0.05);
+    EXPECT_EQ(closed.coverage.total.covered, (std::vector<long long>{20, 120}));
+    EXPECT_EQ(closed.changes[0].lost, 50);
+    EXPECT_EQ(closed.changes[1].lost, 50);
+    ASSERT_EQ(closed.closed.size(), 1u);
+    EXPECT_EQ(fixture.study.centres[closed.closed[0].centre].id, "east");
+    EXPECT_EQ(closed.closed[0].left_beyond, (std::vector<long long>{50, 50}))
+        << "b stays within 1 km of west, so reopening east brings back only f";
+    EXPECT_DOUBLE_EQ(*closed.resolved.cost, 1000.0);
+
+    const auto& moved = run.results[2];
+    // West now serves from e: b is 800 m from east, d 800 m from e.
+    EXPECT_NEAR(moved.nearest[0].metres, 800.0, 0.05);
+    EXPECT_NEAR(moved.nearest[2].metres, 800.0, 0.05);
+    EXPECT_EQ(moved.changes[0].lost, 20);
+    EXPECT_EQ(moved.changes[1].lost, 0);
+    EXPECT_TRUE(moved.closed.empty()) << "a moved centre is not closed";
+    EXPECT_DOUBLE_EQ(*moved.resolved.cost, 1500.0);
+
+    const auto& targeted = run.results[3];
+    EXPECT_EQ(targeted.eligible_under5, 120);
+    EXPECT_EQ(targeted.eligible_coverage.total.covered, (std::vector<long long>{20, 120}));
+    EXPECT_EQ(targeted.coverage.total.covered, base.coverage.total.covered) << "all families are still reported";
+}
+
+TEST(ScenariosOnANetwork, ABudgetKeepsTheCentresServingMost) {
+    Fixture fixture;
+    // No tie this time: the 100 under-5s live 100 m west of b, 700 m from west and 900 m from east.
+    fixture.study.families.points[0].point.x -= 100.0;
+    const ScenarioRun run = fixture.run(file + R"(
+[[scenario]]
+id = "one-centre"
+start_from = "base"
+keep_by_budget = { budget = 1500 }
+)");
+    const auto& one = run.results.back();
+    // West serves b and d (120 under-5s), east serves f (50): the budget keeps west.
+    ASSERT_EQ(one.resolved.open.size(), 1u);
+    EXPECT_EQ(fixture.study.centres[one.resolved.open[0]].id, "west");
+    EXPECT_DOUBLE_EQ(*one.resolved.cost, 1000.0);
+    EXPECT_DOUBLE_EQ(*one.resolved.budget, 1500.0);
+    EXPECT_EQ(one.changes[0].lost, 50);
+}
+
+}  // namespace
+}  // namespace centrecov::analysis

@@ -1,0 +1,241 @@
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "scenario/resolve.hpp"
+#include "scenario/scenario.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::scenario {
+namespace {
+
+using test::TempDir;
+
+std::string error_of(const std::string& toml) {
+    TempDir dir;
+    const auto file = dir.write("options.toml", toml);
+    try {
+        (void)read_scenario_file(file);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(ScenarioFile, ReadsStudyCostsAndScenarios) {
+    TempDir dir;
+    const auto file = dir.write("options.toml", R"(
+[study]
+distance = "straight_line"
+thresholds_m = [800, 1600]
+
+[costs]
+centre = 100000
+colocation_saving = 0.5
+
+[[scenario]]
+id = "base"
+
+[[scenario]]
+id = "cut"
+name = "Cut"
+start_from = "base"
+close = ["b"]
+colocate = [{ centre = "a", library = "lib-1" }]
+outreach = { sites = ["lib-2"], weight = 0.25, thresholds_m = [400, 800] }
+target = { imd_deciles = [1, 2] }
+budget = 150000
+)");
+    const ScenarioFile parsed = read_scenario_file(file);
+    EXPECT_EQ(*parsed.study.distance, "straight_line");
+    EXPECT_EQ(parsed.study.thresholds_m, (std::vector<double>{800, 1600}));
+    EXPECT_EQ(*parsed.study.costs.centre, 100000.0);
+    ASSERT_EQ(parsed.scenarios.size(), 2u);
+    const Scenario& cut = parsed.scenarios[1];
+    EXPECT_EQ(cut.name, "Cut");
+    EXPECT_EQ(*cut.start_from, "base");
+    EXPECT_EQ(cut.close, std::vector<std::string>{"b"});
+    ASSERT_EQ(cut.colocate.size(), 1u);
+    EXPECT_EQ(cut.colocate[0].library, "lib-1");
+    EXPECT_DOUBLE_EQ(cut.outreach->weight, 0.25);
+    EXPECT_EQ(cut.target.imd_deciles, (std::set<int>{1, 2}));
+    EXPECT_EQ(*cut.budget, 150000.0);
+    EXPECT_EQ(parsed.scenarios[0].name, "base") << "the id stands in for a missing name";
+    const auto order = in_dependency_order(parsed);
+    EXPECT_EQ(order[0]->id, "base");
+}
+
+TEST(ScenarioFile, EveryMistakeNamesTheFileAndLine) {
+    struct Case {
+        const char* toml;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"[[scenario]]\nid = \"a\"\nclose = [\"x\"]\nkeep = [\"x\"]\n", "line 1: scenario 'a' both closes and keeps site 'x'"},
+        {"[[scenario]]\nid = \"a\"\nstart_from = \"b\"\n[[scenario]]\nid = \"b\"\nstart_from = \"a\"\n",
+         "goes round in a circle"},
+        {"[[scenario]]\nid = \"a\"\nstart_from = \"a\"\n", "goes round in a circle: a -> a"},
+        {"[[scenario]]\nid = \"a\"\nstart_from = \"nowhere\"\n", "starts from 'nowhere', which is not in this file"},
+        {"[[scenario]]\nid = \"a\"\ntarget = { idaci_deciles = [1, 11] }\n",
+         "line 3: decile in 'idaci_deciles' must be a whole number from 1 to 10"},
+        {"[[scenario]]\nid = \"a\"\nbudget = -5\n", "line 3: 'budget' is -5; it must be between 0"},
+        {"[costs]\ncentre = -1\n[[scenario]]\nid = \"a\"\n", "line 2: 'centre' is -1"},
+        {"[[scenario]]\nid = \"a\"\nclose = [\"x\"\n", "line 3: not valid TOML"},
+        {"[[scenario]]\nid = \"a\"\n[[scenario]]\nid = \"a\"\n", "line 3: scenario id 'a' is used twice (first on line 1)"},
+        {"[[scenario]]\nid = \"a\"\nclsoe = [\"x\"]\n", "line 3: unknown key 'clsoe'"},
+        {"[study]\nthresholds_m = []\n[[scenario]]\nid = \"a\"\n", "line 2: 'thresholds_m' must be a non-empty list"},
+        {"[[scenario]]\nname = \"no id\"\n", "line 1: a scenario needs an 'id'"},
+        {"[study]\ndistance = \"teleport\"\n[[scenario]]\nid = \"a\"\n", "line 2: 'distance' must be"},
+        {"[[scenario]]\nid = \"a\"\ncolocate_rule = { otherwise = \"stay\" }\n", "needs 'within_m'"},
+        {"[study]\n", "no scenarios"},
+    };
+    for (const Case& c : cases) {
+        const std::string message = error_of(c.toml);
+        EXPECT_NE(message.find("options.toml"), std::string::npos) << c.toml;
+        EXPECT_NE(message.find(c.expected), std::string::npos) << "got: " << message << "\nfor:\n" << c.toml;
+    }
+}
+
+// Three centres and two libraries on a line, 1 km apart:
+//   centre a (0), library L1 (300), centre b (1000), centre c (2000), library L2 (5000)
+struct Sites {
+    std::vector<Site> centres;
+    std::vector<Site> libraries;
+    Sites() {
+        for (const auto& [id, x, status] : {std::tuple{"a", 0.0, "base"}, std::tuple{"b", 1000.0, "close"},
+                                            std::tuple{"c", 2000.0, "base"}}) {
+            Site site;
+            site.id = id;
+            site.location.point = Point{x, 0.0};
+            site.attributes = {{"status", status}};
+            centres.push_back(site);
+        }
+        Site twin;  // the same building as a
+        twin.id = "a2";
+        twin.duplicate_of = "a";
+        twin.location.point = Point{0.0, 0.0};
+        centres.push_back(twin);
+        for (const auto& [id, x] : {std::pair{"L1", 300.0}, std::pair{"L2", 5000.0}}) {
+            Site site;
+            site.id = id;
+            site.kind = SiteKind::library;
+            site.location.point = Point{x, 0.0};
+            libraries.push_back(site);
+        }
+    }
+};
+
+std::map<std::string, ResolvedScenario> resolve(const std::string& toml, const Sites& sites) {
+    TempDir dir;
+    const auto file = read_scenario_file(dir.write("s.toml", toml));
+    return resolve_all(file, sites.centres, sites.libraries, {1600.0});
+}
+
+std::string resolve_error(const std::string& toml) {
+    try {
+        (void)resolve(toml, Sites());
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+const std::string base = "[costs]\ncentre = 100\noutreach = 10\ncolocation_saving = 0.4\n[[scenario]]\nid = \"base\"\n";
+
+TEST(Resolve, StartFromCloseKeepAndStatusColumns) {
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "cut"
+start_from = "base"
+close = ["b"]
+[[scenario]]
+id = "bases"
+start_from = "base"
+keep_where = { status = "base" }
+[[scenario]]
+id = "bases-plus-b"
+start_from = "bases"
+keep = ["b"]
+)",
+                                  sites);
+    EXPECT_EQ(resolved.at("base").open, (std::vector<std::size_t>{0, 1, 2})) << "the twin of a is counted once";
+    EXPECT_EQ(*resolved.at("base").cost, 300.0);
+    EXPECT_EQ(resolved.at("cut").open, (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(resolved.at("cut").base_id, "base");
+    EXPECT_EQ(resolved.at("bases").open, (std::vector<std::size_t>{0, 2}));
+    EXPECT_EQ(resolved.at("bases-plus-b").open, (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(resolved.at("bases-plus-b").base_id, "bases");
+}
+
+TEST(Resolve, CoLocationByPairsAndByRule) {
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "pairs"
+start_from = "base"
+colocate = [{ centre = "c", library = "L2" }]
+[[scenario]]
+id = "rule-stay"
+start_from = "base"
+colocate_rule = { within_m = 500 }
+[[scenario]]
+id = "rule-close"
+start_from = "base"
+colocate_rule = { within_m = 500, otherwise = "close" }
+)",
+                                  sites);
+    const auto& pairs = resolved.at("pairs");
+    EXPECT_EQ(pairs.moved.at(2), 1u);
+    EXPECT_EQ(pairs.service_points.back().point.x, 5000.0) << "a moved centre serves from the library";
+    EXPECT_DOUBLE_EQ(*pairs.cost, 100 + 100 + 60);
+    const auto& stay = resolved.at("rule-stay");
+    EXPECT_EQ(stay.moved.size(), 1u) << "only a has a library within 500 m";
+    EXPECT_EQ(stay.moved.at(0), 0u);
+    EXPECT_EQ(stay.open.size(), 3u);
+    const auto& close = resolved.at("rule-close");
+    EXPECT_EQ(close.open, std::vector<std::size_t>{0});
+    EXPECT_EQ(close.centre_fate(1, sites.centres[1]), Fate::closed);
+    EXPECT_EQ(close.centre_fate(0, sites.centres[0]), Fate::moved);
+    EXPECT_EQ(close.library_fate(0), Fate::moved);
+}
+
+TEST(Resolve, OutreachTargetAndCosts) {
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "outreach"
+start_from = "base"
+keep_only = ["a"]
+outreach = { sites = ["L2"], weight = 0.2 }
+target = { idaci_deciles = [1] }
+)",
+                                  sites);
+    const auto& r = resolved.at("outreach");
+    EXPECT_EQ(r.outreach, std::vector<std::size_t>{1});
+    EXPECT_DOUBLE_EQ(r.outreach_weight, 0.2);
+    EXPECT_DOUBLE_EQ(*r.cost, 110.0);
+    DemandPoint poor;
+    poor.idaci_decile = 1;
+    DemandPoint rich;
+    rich.idaci_decile = 9;
+    EXPECT_TRUE(r.eligible(poor));
+    EXPECT_FALSE(r.eligible(rich));
+    EXPECT_TRUE(resolved.at("base").eligible(rich));
+}
+
+TEST(Resolve, UnknownIdsAndNonLibrariesAreNamed) {
+    EXPECT_NE(resolve_error(base + "[[scenario]]\nid = \"x\"\nclose = [\"zzz\"]\n").find("line 9: unknown centre id 'zzz' in 'close'"),
+              std::string::npos)
+        << resolve_error(base + "[[scenario]]\nid = \"x\"\nclose = [\"zzz\"]\n");
+    const std::string to_centre = base + "[[scenario]]\nid = \"x\"\ncolocate = [{ centre = \"a\", library = \"b\" }]\n";
+    EXPECT_NE(resolve_error(to_centre).find("'b' in 'colocate' is a children's centre, not a library"),
+              std::string::npos)
+        << resolve_error(to_centre);
+    const std::string where = base + "[[scenario]]\nid = \"x\"\nkeep_where = { stauts = \"base\" }\n";
+    EXPECT_NE(resolve_error(where).find("the centres have no column 'stauts'"), std::string::npos);
+    const std::string twin = base + "[[scenario]]\nid = \"x\"\nkeep = [\"a2\"]\n";
+    EXPECT_NE(resolve_error(twin).find("same site as 'a'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace centrecov::scenario
