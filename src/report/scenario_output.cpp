@@ -269,11 +269,45 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     for (const auto& result : run.results) {
         const auto& s = *result.resolved.scenario;
         md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
+        if (s.start_from) {
+            md += "Compared with `" + *s.start_from + "`. ";
+        }
         if (!s.description.empty()) {
             md += escape_markdown(s.description) + "\n\n";
         }
-        for (const auto& note : result.resolved.notes) {
+        for (const auto& note : s.notes) {  // inherited notes are in summary.json
             md += "- **Note:** " + escape_markdown(note) + "\n";
+        }
+        const auto& r = result.resolved;
+        const double first = r.thresholds_m.front();
+        const auto& change = result.changes.front();
+        if (change.lost > 0) {
+            long long most_deprived = 0;
+            for (const auto& breakdown : change.lost_by) {
+                if (breakdown.name != "idaci_decile") {
+                    continue;
+                }
+                for (const auto& group : breakdown.groups) {
+                    if (group.key == "01" || group.key == "02" || group.key == "03") {
+                        most_deprived += group.covered[0];
+                    }
+                }
+            }
+            md += fmt::format("- {} under-5s lose a centre within {}; {} of them ({}) live in the 30 % most "
+                              "income-deprived areas for children (IDACI deciles 1-3).\n",
+                              with_commas(change.lost), metrics::threshold_label(first), with_commas(most_deprived),
+                              percent(static_cast<double>(most_deprived) / static_cast<double>(change.lost)));
+        }
+        if (!r.outreach.empty()) {
+            md += fmt::format("- Outreach in {} libraries reaches {} more under-5s within {} (each counted as {} of a "
+                              "centre).\n",
+                              r.outreach.size(), with_commas(std::llround(result.outreach_reach.front())),
+                              metrics::threshold_label(r.outreach_thresholds_m.front()), r.outreach_weight);
+        }
+        if (!r.target.empty()) {
+            md += fmt::format("- Eligible: {} of {} under-5s; {} of them live within {} of a centre.\n",
+                              with_commas(result.eligible_under5), with_commas(result.coverage.total.under5),
+                              percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
         }
         if (!result.closed.empty()) {
             md += fmt::format("\nClosures that leave the most under-5s beyond {} (reopening that centre alone would "
@@ -283,9 +317,11 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             std::stable_sort(closed.begin(), closed.end(),
                              [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
             for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
-                md += fmt::format("- {}: {} under-5s\n", escape_markdown(study.centres[closed[i].centre].name),
-                                  with_commas(closed[i].left_beyond[0]));
+                const auto& centre = study.centres[closed[i].centre];
+                md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
+                                  with_commas(closed[i].left_beyond[0]), to_string(centre.location.precision));
             }
+            md += "\nCentres placed only to a town share its point, so each appears to serve the whole town.\n";
         }
         md += "\n";
     }
