@@ -130,4 +130,15 @@ std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, 
     return engine;
 }
 
+std::unique_ptr<DistanceEngine> make_engine(const std::optional<NetworkSettings>& network,
+                                            const routing::DistanceModel& estimate,
+                                            std::optional<NetworkSummary>& summary) {
+    if (!network) {
+        summary.reset();
+        return estimated_engine(estimate);
+    }
+    summary.emplace();
+    return network_engine(*network, *summary);
+}
+
 }  // namespace centrecov::analysis

@@ -65,4 +65,9 @@ struct NetworkSummary {
 // Loads (or reuses from the cache) the network and builds the profile's graph.
 std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, NetworkSummary& summary);
 
+// The network engine when a network is set, else the estimate; `summary` is filled for a network.
+std::unique_ptr<DistanceEngine> make_engine(const std::optional<NetworkSettings>& network,
+                                            const routing::DistanceModel& estimate,
+                                            std::optional<NetworkSummary>& summary);
+
 }  // namespace centrecov::analysis

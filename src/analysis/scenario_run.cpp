@@ -175,14 +175,7 @@ void summarise(ScenarioResult& result, const Study& study) {
 
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings) {
     ScenarioRun run;
-    std::unique_ptr<DistanceEngine> engine;
-    if (settings.network) {
-        NetworkSummary summary;
-        engine = network_engine(*settings.network, summary);
-        run.network = summary;
-    } else {
-        engine = estimated_engine(settings.distance);
-    }
+    const auto engine = make_engine(settings.network, settings.distance, run.network);
     run.distance_key = engine->key();
     run.distance_label = engine->label();
     const auto families = family_points(study);

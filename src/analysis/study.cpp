@@ -92,6 +92,16 @@ Study load_study(const StudyInputs& inputs) {
     return study;
 }
 
+std::vector<const Site*> Study::all_sites() const {
+    std::vector<const Site*> sites;
+    for (const auto* list : {&centres, &libraries}) {
+        for (const auto& site : *list) {
+            sites.push_back(&site);
+        }
+    }
+    return sites;
+}
+
 std::string baseline_role(const Site& site) {
     if (site.kind == SiteKind::library) {
         return "candidate";
@@ -108,14 +118,7 @@ std::string baseline_role(const Site& site) {
 Baseline run_baseline(const Study& study, const Settings& settings) {
     Baseline baseline;
     baseline.settings = settings;
-    std::unique_ptr<DistanceEngine> engine;
-    if (settings.network) {
-        NetworkSummary summary;
-        engine = network_engine(*settings.network, summary);
-        baseline.network = summary;
-    } else {
-        engine = estimated_engine(settings.distance);
-    }
+    const auto engine = make_engine(settings.network, settings.distance, baseline.network);
     baseline.distance_key = engine->key();
     baseline.distance_label = engine->label();
 

@@ -30,6 +30,9 @@ struct Study {
     std::vector<Site> libraries;
     families::Families families;
     std::vector<std::string> warnings;  // one line each, for the log and the summary
+
+    // Centres, then libraries.
+    std::vector<const Site*> all_sites() const;
 };
 
 // Loads and geocodes the sites (and their districts) without the families.

@@ -21,13 +21,10 @@ void add_geocode_command(CLI::App& app) {
     add_version_flag(*command);
     command->callback([options] {
         const analysis::Study study = analysis::load_sites(options->inputs());
-        std::vector<const Site*> sites;
+        const auto sites = study.all_sites();
         std::map<std::string, int> counts;
-        for (const auto* list : {&study.centres, &study.libraries}) {
-            for (const auto& site : *list) {
-                sites.push_back(&site);
-                ++counts[fmt::format("{:<8} {}", to_string(site.kind), to_string(site.location.precision))];
-            }
+        for (const Site* site : sites) {
+            ++counts[fmt::format("{:<8} {}", to_string(site->kind), to_string(site->location.precision))];
         }
         report::write_sites(options->out, sites, analysis::baseline_role);
         log_warnings(study.warnings);

@@ -467,18 +467,8 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
 
 void write_baseline(const std::filesystem::path& directory, const analysis::Study& study,
                     const analysis::Baseline& baseline) {
-    const io::OutputLayer lsoa = lsoa_layer(study, baseline);
-    io::write_geojson(directory / "lsoa.geojson", lsoa);
-    io::write_csv(directory / "lsoa.csv", field_names(lsoa), feature_values(lsoa));
-
-    std::vector<const Site*> sites;
-    for (const auto& site : study.centres) {
-        sites.push_back(&site);
-    }
-    for (const auto& site : study.libraries) {
-        sites.push_back(&site);
-    }
-    write_sites(directory, sites, analysis::baseline_role);
+    write_geojson_and_csv(directory, "lsoa", lsoa_layer(study, baseline));
+    write_sites(directory, study.all_sites(), analysis::baseline_role);
     io::write_text_file(directory / "summary.csv", summary_csv(baseline));
     io::write_text_file(directory / "summary.json", summary_json(study, baseline).dump(2) + "\n");
     io::write_text_file(directory / "summary.md", summary_markdown(study, baseline));

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "io/writers.hpp"
+
 namespace centrecov::report {
 
 std::string with_commas(long long value) {
@@ -60,6 +62,12 @@ std::vector<std::vector<io::Value>> feature_values(const io::OutputLayer& layer)
         rows.push_back(feature.values);
     }
     return rows;
+}
+
+void write_geojson_and_csv(const std::filesystem::path& directory, const std::string& name,
+                           const io::OutputLayer& layer) {
+    io::write_geojson(directory / (name + ".geojson"), layer);
+    io::write_csv(directory / (name + ".csv"), field_names(layer), feature_values(layer));
 }
 
 }  // namespace centrecov::report

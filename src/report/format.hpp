@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ std::string escape_markdown(const std::string& text);
 nlohmann::ordered_json json_number(double value, int decimals);
 
 std::vector<std::string> field_names(const io::OutputLayer& layer);
+// Writes DIRECTORY/NAME.geojson and DIRECTORY/NAME.csv (the same table without geometry).
+void write_geojson_and_csv(const std::filesystem::path& directory, const std::string& name,
+                           const io::OutputLayer& layer);
 std::vector<std::vector<io::Value>> feature_values(const io::OutputLayer& layer);
 
 inline constexpr const char* attribution =

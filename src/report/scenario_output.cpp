@@ -222,17 +222,8 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     for (const auto& result : run.results) {
         const auto& r = result.resolved;
         const auto scenario_directory = directory / r.scenario->id;
-        const io::OutputLayer lsoa = scenario_lsoa_layer(study, run, result);
-        io::write_geojson(scenario_directory / "lsoa.geojson", lsoa);
-        io::write_csv(scenario_directory / "lsoa.csv", field_names(lsoa), feature_values(lsoa));
-        std::vector<const Site*> sites;
-        for (const auto& site : study.centres) {
-            sites.push_back(&site);
-        }
-        for (const auto& site : study.libraries) {
-            sites.push_back(&site);
-        }
-        write_sites(scenario_directory, sites,
+        write_geojson_and_csv(scenario_directory, "lsoa", scenario_lsoa_layer(study, run, result));
+        write_sites(scenario_directory, study.all_sites(),
                     [&](const Site& site) { return fate_of(result, study, site); });
         const ordered_json json = scenario_json(study, run, result);
         io::write_text_file(scenario_directory / "summary.json", json.dump(2) + "\n");

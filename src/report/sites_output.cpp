@@ -6,6 +6,7 @@
 #include "geom/geos.hpp"
 #include "io/gdal.hpp"
 #include "io/writers.hpp"
+#include "report/format.hpp"
 
 namespace centrecov::report {
 
@@ -88,10 +89,7 @@ void write_sites(const std::filesystem::path& directory, const std::vector<const
     const io::OutputLayer layer = sites_layer(sites, role);
     io::write_geojson(directory / "sites.geojson", layer);
 
-    std::vector<std::string> header;
-    for (const auto& field : layer.fields) {
-        header.push_back(field.name);
-    }
+    std::vector<std::string> header = field_names(layer);
     header.insert(header.begin() + 10, {"longitude", "latitude"});
     const io::Transformer to_wgs84(io::bng_epsg, io::wgs84_epsg);
     std::vector<std::vector<io::Value>> rows;
