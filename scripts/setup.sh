@@ -13,6 +13,7 @@ packages=(
   nlohmann-json3-dev              # JSON output
   libspdlog-dev libfmt-dev        # logging and formatting
   libtbb-dev                      # parallel routing
+  coinor-libcbc-dev               # exact optimisation (MILP)
   libgtest-dev libgmock-dev       # unit tests
   libbenchmark-dev                # benchmarks
 )

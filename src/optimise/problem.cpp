@@ -1,0 +1,117 @@
+#include "optimise/problem.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace centrecov::optimise {
+
+std::size_t Solution::open_count() const {
+    return static_cast<std::size_t>(std::count(open.begin(), open.end(), true));
+}
+
+bool better(const Request& request, double a, double b) {
+    return request.objective == Objective::max_coverage ? a > b + 1e-9 : a < b - 1e-9;
+}
+
+void check_request(const Problem& problem, const Request& request) {
+    const std::size_t n = problem.size();
+    if (n == 0) {
+        throw InfeasibleRequest("there are no candidate sites to choose from");
+    }
+    std::size_t forced_open = 0;
+    std::size_t available = 0;
+    double forced_cost = 0.0;
+    for (const auto& c : problem.candidates) {
+        if (c.forced_open && c.forced_closed) {
+            throw InfeasibleRequest("site '" + c.id + "' is both forced open and forced closed");
+        }
+        forced_open += c.forced_open ? 1 : 0;
+        forced_cost += c.forced_open ? c.cost : 0.0;
+        available += c.forced_closed ? 0 : 1;
+    }
+    if (request.sites) {
+        const auto k = static_cast<std::size_t>(std::max(0, *request.sites));
+        if (*request.sites < 1) {
+            throw InfeasibleRequest(fmt::format("asked for {} sites; at least one is needed", *request.sites));
+        }
+        if (k > available) {
+            throw InfeasibleRequest(fmt::format("asked for {} sites but only {} candidates may open ({} of {} are "
+                                                "forced closed)",
+                                                k, available, n - available, n));
+        }
+        if (k < forced_open) {
+            throw InfeasibleRequest(
+                fmt::format("asked for {} sites but {} are forced open", k, forced_open));
+        }
+    }
+    if (request.budget && forced_cost > *request.budget + 1e-6) {
+        throw InfeasibleRequest(fmt::format("the budget of {:.0f} is below the {:.0f} that the {} forced-open sites "
+                                            "cost",
+                                            *request.budget, forced_cost, forced_open));
+    }
+    if (request.objective != Objective::set_cover && !request.sites && !request.budget) {
+        throw InfeasibleRequest("say how many sites (a number) or how much money (a budget) to spend");
+    }
+    if (request.objective == Objective::set_cover) {
+        if (!(request.cover_share > 0.0 && request.cover_share <= 1.0)) {
+            throw InfeasibleRequest("the share to cover must be above 0 and at most 1");
+        }
+        const double total = std::accumulate(problem.weights.begin(), problem.weights.end(), 0.0);
+        double coverable = 0.0;
+        for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+            for (std::size_t j = 0; j < n; ++j) {
+                if (!problem.candidates[j].forced_closed && problem.distance[i][j] <= request.threshold_m) {
+                    coverable += problem.weights[i];
+                    break;
+                }
+            }
+        }
+        if (coverable < request.cover_share * total - 1e-6) {
+            throw InfeasibleRequest(fmt::format("even with every candidate open only {:.1f} % of the weight lies "
+                                                "within {:.0f} m; {:.1f} % was asked for",
+                                                100.0 * coverable / total, request.threshold_m,
+                                                100.0 * request.cover_share));
+        }
+    }
+}
+
+Solution evaluate(const Problem& problem, const Request& request, const std::vector<bool>& open) {
+    Solution s;
+    s.open = open;
+    for (std::size_t j = 0; j < problem.size(); ++j) {
+        s.cost += open[j] ? problem.candidates[j].cost : 0.0;
+    }
+    for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        double nearest = unreachable;
+        for (std::size_t j = 0; j < problem.size(); ++j) {
+            if (open[j]) {
+                nearest = std::min(nearest, problem.distance[i][j]);
+            }
+        }
+        if (nearest <= request.threshold_m) {
+            s.covered_weight += problem.weights[i];
+        }
+        if (std::isfinite(nearest)) {
+            s.weighted_distance += problem.weights[i] * nearest;
+        } else {
+            s.weighted_distance = unreachable;
+        }
+    }
+    switch (request.objective) {
+        case Objective::max_coverage:
+            s.objective = s.covered_weight;
+            break;
+        case Objective::p_median:
+            s.objective = s.weighted_distance;
+            break;
+        case Objective::set_cover:
+            s.objective = s.cost;  // give every site cost 1 to count sites
+            break;
+    }
+    return s;
+}
+
+}  // namespace centrecov::optimise

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace centrecov::optimise {
+
+inline constexpr double unreachable = std::numeric_limits<double>::infinity();
+
+struct Candidate {
+    std::string id;
+    double cost = 1.0;
+    bool forced_open = false;
+    bool forced_closed = false;
+};
+
+// Candidate sites, demand weights (under-5s, perhaps weighted by deprivation)
+// and the distance from every demand point to every candidate.
+struct Problem {
+    std::vector<Candidate> candidates;
+    std::vector<double> weights;                // per demand point
+    std::vector<std::vector<double>> distance;  // [demand][candidate]; unreachable where no route
+
+    std::size_t size() const { return candidates.size(); }
+};
+
+enum class Objective {
+    max_coverage,  // MCLP: most weight within the threshold
+    p_median,      // least weighted distance to the nearest open site
+    set_cover,     // LSCP: least cost covering a share of the weight (cost 1 each: fewest sites)
+};
+
+struct Request {
+    Objective objective = Objective::max_coverage;
+    std::optional<int> sites;        // exactly this many open
+    std::optional<double> budget;    // total cost at most this
+    double threshold_m = 1600.0;     // coverage distance (MCLP, LSCP)
+    double cover_share = 1.0;        // LSCP: share of the weight that must be covered
+};
+
+struct Solution {
+    std::vector<bool> open;
+    double objective = 0.0;  // covered weight (MCLP), weighted distance (p-median), cost (LSCP)
+    double bound = 0.0;      // best possible objective proven (LP relaxation or branch and bound)
+    double gap = 0.0;        // relative distance between objective and bound
+    bool proven_optimal = false;
+    std::string method;
+    double covered_weight = 0.0;
+    double weighted_distance = 0.0;
+    double cost = 0.0;
+    std::size_t open_count() const;
+};
+
+// Why a request cannot be met, in words (budget below the forced sites' cost, k larger than the candidates, ...).
+class InfeasibleRequest : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws InfeasibleRequest when no choice of sites can satisfy the request.
+void check_request(const Problem& problem, const Request& request);
+
+// The objective's parts for a given choice of open sites.
+Solution evaluate(const Problem& problem, const Request& request, const std::vector<bool>& open);
+
+// True when `a` is better than `b` for the objective (max for coverage, min otherwise).
+bool better(const Request& request, double a, double b);
+
+// Whether a choice of sites meets the request's count, budget, forced sites and (set cover) share.
+bool feasible(const Problem& problem, const Request& request, const Solution& evaluated);
+
+// Every subset, for small problems (tests): at most 24 candidates.
+Solution solve_brute_force(const Problem& problem, const Request& request);
+
+// Greedy construction then Teitz-Bart interchange (swap one open site for one
+// closed while that improves), with the LP relaxation as the bound on the gap.
+// Deterministic.
+Solution solve_heuristic(const Problem& problem, const Request& request);
+
+// The exact mixed-integer model, solved with CBC; demand points that see the
+// same candidates are merged first. Reports the proven bound and gap.
+Solution solve_exact(const Problem& problem, const Request& request, double time_limit_s = 60.0);
+
+// The LP relaxation's optimum: a bound no choice of sites can beat.
+double lp_bound(const Problem& problem, const Request& request);
+
+}  // namespace centrecov::optimise

@@ -1,0 +1,204 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "optimise/problem.hpp"
+
+namespace centrecov::optimise {
+namespace {
+
+// Candidates and families on a line, distances in metres:
+//   families:   A(0, w=10)  B(1000, w=30)  C(2000, w=20)  D(5000, w=40)
+//   candidates: s0 at 0, s1 at 1500, s2 at 5000
+Problem line() {
+    Problem p;
+    const double family_x[] = {0, 1000, 2000, 5000};
+    const double site_x[] = {0, 1500, 5000};
+    p.weights = {10, 30, 20, 40};
+    for (const double f : family_x) {
+        std::vector<double> row;
+        for (const double s : site_x) {
+            row.push_back(std::abs(f - s));
+        }
+        p.distance.push_back(row);
+    }
+    p.candidates = {{"s0", 100}, {"s1", 100}, {"s2", 250}};
+    return p;
+}
+
+Request coverage(int sites, double threshold) {
+    Request r;
+    r.objective = Objective::max_coverage;
+    r.sites = sites;
+    r.threshold_m = threshold;
+    return r;
+}
+
+TEST(Optimise, CoverageByHand) {
+    // Within 600 m: s0 covers A (10); s1 covers B and C (50); s2 covers D (40).
+    const auto best_one = solve_exact(line(), coverage(1, 600));
+    EXPECT_EQ(best_one.open, (std::vector<bool>{false, true, false}));
+    EXPECT_DOUBLE_EQ(best_one.objective, 50);
+    EXPECT_TRUE(best_one.proven_optimal);
+    const auto best_two = solve_exact(line(), coverage(2, 600));
+    EXPECT_EQ(best_two.open, (std::vector<bool>{false, true, true}));
+    EXPECT_DOUBLE_EQ(best_two.objective, 90);
+}
+
+TEST(Optimise, PMedianByHand) {
+    Request r;
+    r.objective = Objective::p_median;
+    r.sites = 1;
+    // s1: 10*1500 + 30*500 + 20*500 + 40*3500 = 180,000 beats s0 (260,000) and s2 (260,000).
+    const auto one = solve_exact(line(), r);
+    EXPECT_EQ(one.open, (std::vector<bool>{false, true, false}));
+    EXPECT_DOUBLE_EQ(one.objective, 180000);
+}
+
+TEST(Optimise, BudgetsAndForcedSitesAreRespected) {
+    Request r = coverage(2, 600);
+    r.sites.reset();
+    r.budget = 260;  // s2 (250) alone, or s0 + s1 (200)
+    const auto within = solve_exact(line(), r);
+    EXPECT_LE(within.cost, 260);
+    EXPECT_DOUBLE_EQ(within.objective, 60) << "s0 + s1 cover 60; s2 alone only 40";
+    Problem forced = line();
+    forced.candidates[2].forced_open = true;
+    forced.candidates[1].forced_closed = true;
+    const auto f = solve_exact(forced, coverage(2, 600));
+    EXPECT_TRUE(f.open[2]);
+    EXPECT_FALSE(f.open[1]);
+    const auto h = solve_heuristic(forced, coverage(2, 600));
+    EXPECT_TRUE(h.open[2]);
+    EXPECT_FALSE(h.open[1]);
+}
+
+TEST(Optimise, SetCoverFindsTheCheapestCover) {
+    Request r;
+    r.objective = Objective::set_cover;
+    r.threshold_m = 600;
+    const auto all = solve_exact(line(), r);
+    EXPECT_EQ(all.open, (std::vector<bool>{true, true, true}));
+    r.cover_share = 0.85;  // 90 of 100: s1 + s2
+    const auto most = solve_exact(line(), r);
+    EXPECT_EQ(most.open, (std::vector<bool>{false, true, true}));
+    EXPECT_DOUBLE_EQ(most.objective, 350);
+    EXPECT_DOUBLE_EQ(solve_heuristic(line(), r).objective, 350);
+}
+
+TEST(Optimise, InfeasibleRequestsAreExplained) {
+    Problem forced = line();
+    forced.candidates[2].forced_open = true;
+    Request r = coverage(1, 600);
+    r.sites.reset();
+    r.budget = 200;
+    try {
+        (void)solve_exact(forced, r);
+        FAIL();
+    } catch (const InfeasibleRequest& e) {
+        EXPECT_NE(std::string(e.what()).find("budget of 200 is below the 250"), std::string::npos) << e.what();
+    }
+    try {
+        (void)solve_heuristic(line(), coverage(4, 600));
+        FAIL();
+    } catch (const InfeasibleRequest& e) {
+        EXPECT_NE(std::string(e.what()).find("asked for 4 sites but only 3"), std::string::npos) << e.what();
+    }
+    Request cover;
+    cover.objective = Objective::set_cover;
+    cover.threshold_m = 100;  // B and C are 500 m from any site
+    EXPECT_THROW((void)solve_exact(line(), cover), InfeasibleRequest);
+}
+
+Problem random_problem(std::uint64_t seed, std::size_t candidates, std::size_t demands) {
+    std::mt19937_64 random(seed);
+    std::uniform_real_distribution<double> coordinate(0.0, 10000.0);
+    std::uniform_real_distribution<double> weight(1.0, 50.0);
+    std::uniform_real_distribution<double> cost(50.0, 150.0);
+    std::vector<std::pair<double, double>> sites;
+    Problem p;
+    for (std::size_t j = 0; j < candidates; ++j) {
+        sites.emplace_back(coordinate(random), coordinate(random));
+        p.candidates.push_back({"c" + std::to_string(j), std::round(cost(random))});
+    }
+    for (std::size_t i = 0; i < demands; ++i) {
+        const double x = coordinate(random);
+        const double y = coordinate(random);
+        std::vector<double> row;
+        for (const auto& [sx, sy] : sites) {
+            row.push_back(std::round(std::hypot(x - sx, y - sy)));
+        }
+        p.distance.push_back(row);
+        p.weights.push_back(std::round(weight(random)));
+    }
+    return p;
+}
+
+TEST(Optimise, ExactMatchesBruteForceAndTheHeuristicNeverBeatsIt) {
+    int solved = 0;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        Problem p = random_problem(seed, 9, 40);
+        if (seed % 3 == 0) {
+            p.candidates[seed % 9].forced_open = true;
+            p.candidates[(seed + 4) % 9].forced_closed = true;
+        }
+        std::vector<Request> requests;
+        for (const int k : {1, 3, 5}) {
+            requests.push_back(coverage(k, 2500));
+            Request median;
+            median.objective = Objective::p_median;
+            median.sites = k;
+            requests.push_back(median);
+        }
+        Request budget = coverage(1, 2500);
+        budget.sites.reset();
+        budget.budget = 320;
+        requests.push_back(budget);
+        Request cover;
+        cover.objective = Objective::set_cover;
+        cover.threshold_m = 4000;
+        cover.cover_share = 0.9;
+        requests.push_back(cover);
+        for (const auto& request : requests) {
+            Solution brute;
+            try {
+                brute = solve_brute_force(p, request);
+            } catch (const InfeasibleRequest&) {
+                // Then no solver may claim a solution.
+                EXPECT_THROW((void)solve_exact(p, request), InfeasibleRequest);
+                EXPECT_THROW((void)solve_heuristic(p, request), InfeasibleRequest);
+                continue;
+            }
+            const auto exact = solve_exact(p, request);
+            const auto heuristic = solve_heuristic(p, request);
+            const std::string what = "seed " + std::to_string(seed) + " objective " +
+                                     std::to_string(static_cast<int>(request.objective));
+            EXPECT_NEAR(exact.objective, brute.objective, 1e-6 * std::max(1.0, brute.objective)) << what;
+            EXPECT_TRUE(exact.proven_optimal) << what;
+            EXPECT_FALSE(better(request, heuristic.objective, exact.objective)) << what;
+            // The LP bound is never beaten by any integer solution.
+            EXPECT_FALSE(better(request, exact.objective, heuristic.bound + (request.objective == Objective::max_coverage
+                                                                                 ? 1e-6
+                                                                                 : -1e-6)))
+                << what;
+            EXPECT_GE(heuristic.gap, 0.0);
+            EXPECT_TRUE(feasible(p, request, heuristic)) << what;
+            ++solved;
+        }
+    }
+    EXPECT_GE(solved, 90) << "of 96 requests, only the few made infeasible by forced closures may be skipped";
+}
+
+TEST(Optimise, MergingIdenticalDemandGivesTheSameAnswer) {
+    Problem p = line();
+    Problem doubled = p;
+    doubled.distance.push_back(p.distance[1]);  // B again, weight split in two
+    doubled.weights[1] = 15;
+    doubled.weights.push_back(15);
+    for (const int k : {1, 2}) {
+        EXPECT_DOUBLE_EQ(solve_exact(doubled, coverage(k, 600)).objective, solve_exact(p, coverage(k, 600)).objective);
+    }
+}
+
+}  // namespace
+}  // namespace centrecov::optimise
