@@ -30,6 +30,16 @@ public:
         }
         return report;
     }
+    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
+                                            const std::vector<Point>& destinations) const override {
+        std::vector<std::vector<double>> out(origins.size(), std::vector<double>(destinations.size()));
+        for (std::size_t o = 0; o < origins.size(); ++o) {
+            for (std::size_t d = 0; d < destinations.size(); ++d) {
+                out[o][d] = model_.metres(origins[o], destinations[d]);
+            }
+        }
+        return out;
+    }
 
 private:
     routing::DistanceModel model_;
@@ -84,6 +94,22 @@ public:
             report.origins.push_back(site);
         }
         return report;
+    }
+
+    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
+                                            const std::vector<Point>& destinations) const override {
+        const auto origin_snaps = snap_all(origins, "snapping families");
+        const auto destination_snaps = snap_all(destinations, "snapping sites");
+        const auto columns = router_.matrix(origin_snaps, destination_snaps, routing::Metric::metres,
+                                            routing::unreachable);
+        std::vector<std::vector<double>> out(origins.size(),
+                                             std::vector<double>(destinations.size(), routing::unreachable));
+        for (std::size_t d = 0; d < columns.size(); ++d) {
+            for (const auto& entry : columns[d]) {
+                out[entry.origin][d] = entry.cost;
+            }
+        }
+        return out;
     }
 
     const network::RoadNetwork& network() const { return network_; }

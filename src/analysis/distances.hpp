@@ -47,6 +47,9 @@ public:
     virtual std::string label() const = 0;  // a sentence for people
     virtual bool measured_on_network() const = 0;
     virtual NearestReport nearest(const std::vector<Point>& origins, const std::vector<Point>& destinations) const = 0;
+    // metres[origin][destination]; infinity where there is no way (or a point is off the network).
+    virtual std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
+                                                    const std::vector<Point>& destinations) const = 0;
 };
 
 std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& model);

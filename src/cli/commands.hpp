@@ -9,5 +9,6 @@ void add_geocode_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 void add_calibrate_command(CLI::App& app);
 void add_scenarios_command(CLI::App& app);
+void add_optimise_command(CLI::App& app);
 
 }  // namespace centrecov::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     cli::add_run_command(app);
     cli::add_calibrate_command(app);
     cli::add_scenarios_command(app);
+    cli::add_optimise_command(app);
 
     auto logger = spdlog::stderr_color_mt("centrecov");
     logger->set_pattern("%^%l%$: %v");

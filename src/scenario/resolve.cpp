@@ -59,13 +59,6 @@ std::size_t library_index(const std::vector<Site>& libraries, const std::vector<
     fail(at, std::string("unknown library id '") + id + "' in '" + where + "'");
 }
 
-bool open_in(const Site& library, int year) {
-    const std::string* opened = library.attribute("year_opened");
-    const std::string* closed = library.attribute("year_closed");
-    const auto from = opened ? text::parse_integer(*opened) : std::nullopt;
-    const auto to = closed ? text::parse_integer(*closed) : std::nullopt;
-    return (!from || *from <= year) && (!to || *to > year);
-}
 
 Costs merged(const Costs& base, const Costs& over) {
     Costs out = base;
@@ -85,6 +78,14 @@ Costs merged(const Costs& base, const Costs& over) {
 }
 
 }  // namespace
+
+bool open_in(const Site& library, int year) {
+    const std::string* opened = library.attribute("year_opened");
+    const std::string* closed = library.attribute("year_closed");
+    const auto from = opened ? text::parse_integer(*opened) : std::nullopt;
+    const auto to = closed ? text::parse_integer(*closed) : std::nullopt;
+    return (!from || *from <= year) && (!to || *to > year);
+}
 
 bool ResolvedScenario::eligible(const DemandPoint& family) const {
     if (target.empty()) {

@@ -53,6 +53,9 @@ struct ResolvedScenario {
 // The year whose libraries count as open for outreach ("all_libraries").
 inline constexpr int study_year = 2018;
 
+// Whether a library was open in a year, from its year_opened and year_closed attributes.
+bool open_in(const Site& library, int year);
+
 // Resolves every scenario of the file in dependency order. Throws InputError
 // (file and line) for a site id that is not a centre or library as required,
 // or a co-location into something that is not a library.

@@ -22,7 +22,7 @@ check() {  # check NAME CONDITION...
 contains() { grep -qF -- "$2" "$1"; }
 
 # --help and --version on the tool and on each subcommand.
-for sub in "" geocode run calibrate scenarios; do
+for sub in "" geocode run calibrate scenarios optimise; do
     $centrecov $sub --help >"$work/help" 2>&1
     check "$sub --help exits 0" test $? -eq 0
     check "$sub --help shows usage" contains "$work/help" "Usage"
@@ -118,6 +118,20 @@ printf '[[scenario]]\nid = "a"\ntarget = { imd_deciles = [0] }\n' >"$work/decile
 $centrecov --quiet scenarios "$work/decile.toml" --data "$data" --out "$work/bad-scen" >"$work/log" 2>&1
 check "decile outside 1-10 exits 1" test $? -eq 1
 check "decile outside 1-10 is explained" contains "$work/log" "decile.toml, line 3"
+
+# Optimisation: the best 7, written as scenarios that 'scenarios' runs; impossible requests explained.
+$centrecov --quiet optimise --data "$data" --sites 7 --out "$work/opt" >"$work/stdout" 2>"$work/log"
+check "optimise exits 0" test $? -eq 0
+check "optimise reports a proven optimum" contains "$work/stdout" "(gap 0) by exact (CBC)"
+check "optimise writes scenarios" contains "$work/opt/optimised.toml" 'id = "optimal-7-sites"'
+$centrecov --quiet scenarios "$work/opt/optimised.toml" --data "$data" --out "$work/opt/scen" >/dev/null 2>&1
+check "optimised scenarios run" test -s "$work/opt/scen/optimal-7-sites/summary.json"
+$centrecov --quiet optimise --data "$data" --sites 100 --out "$work/opt-bad" >"$work/log" 2>&1
+check "too many sites exits 1" test $? -eq 1
+check "too many sites is explained" contains "$work/log" "asked for 100 sites but only 40 candidates may open"
+$centrecov --quiet optimise --data "$data" --budget 100 --centre-cost 200 --force-open diss --out "$work/opt-bad" >"$work/log" 2>&1
+check "budget below forced sites is explained" contains "$work/log" "the budget of 100 is below the 200"
+check "no partial optimise output" test ! -e "$work/opt-bad"
 
 # --quiet may also follow the subcommand.
 $centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"$work/stderr"
