@@ -19,6 +19,7 @@ trap 'rm -rf "$work"' EXIT
 
 iow="$data/roads/fallback_non_norfolk/iow_os_opendata.osm.pbf"
 CENTRECOV_BENCH_NETWORK="$iow" ./build-bench/bench/network_bench --benchmark_counters_tabular=true
+CENTRECOV_DATA="$data" ./build-bench/bench/optimise_bench --benchmark_counters_tabular=true
 
 ./build-bench/bench/export_graph --network "$iow" "$work/iow.csv" "$work/iow.src"
 /usr/bin/python3 bench/compare.py "$work/iow.csv" "$work/iow.src" "isle-of-wight"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, and analyses Norfolk into out/:
-# the baseline (out/summary.md) and the 2018-19 remodelling options
-# (out/scenarios/comparison.md). Extra arguments go to both commands
+# the baseline (out/summary.md), the 2018-19 remodelling options
+# (out/scenarios/comparison.md) and the best sites for each (out/optimise/optimise.md). Extra arguments go to both commands
 # (e.g. --mode straight_line, or --network FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,3 +9,6 @@ bash scripts/setup.sh
 bash scripts/build.sh build -DCMAKE_BUILD_TYPE=Release
 ./build/src/centrecov run --out out "$@"
 ./build/src/centrecov scenarios geodata/scenarios/norfolk.toml --out out/scenarios "$@"
+# The best sites for the council's numbers of bases and the three budgets, and the whole k-curve.
+./build/src/centrecov optimise --out out/optimise --k-curve --sites 7,15 --budget 5000000,5750000,7000000 \
+  --centre-cost 188679 --mark "7=Sept 2018 proposal" --mark "15=Jan 2019 decision (15 bases)" "$@"
