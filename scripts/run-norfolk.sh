@@ -12,3 +12,6 @@ bash scripts/build.sh build -DCMAKE_BUILD_TYPE=Release
 # The best sites for the council's numbers of bases and the three budgets, and the whole k-curve.
 ./build/src/centrecov optimise --out out/optimise --k-curve --sites 7,15 --budget 5000000,5750000,7000000 \
   --centre-cost 188679 --mark "7=Sept 2018 proposal" --mark "15=Jan 2019 decision (15 bases)" "$@"
+# The same budgets when a base may also sit in a library, at half a centre's cost.
+./build/src/centrecov optimise --out out/optimise-with-libraries --with-libraries \
+  --budget 5000000,5750000,7000000 --centre-cost 188679 --library-cost 94340 "$@"

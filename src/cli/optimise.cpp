@@ -284,6 +284,10 @@ void add_optimise_command(CLI::App& app) {
                           {"sites", "threshold_m", "covered_weight", "covered_share", "gap"}, rows);
             out["k_curve"] = curve;
         }
+        if (options->candidates.with_libraries) {
+            md += "\nBases in libraries cannot yet be written as a scenario (a scenario moves named centres into "
+                  "libraries), so no optimised.toml is written; optimise.json lists the chosen sites.\n";
+        }
         md += "\n" + std::string(report::attribution);
         const std::filesystem::path dir = options->data.out;
         io::write_text_file(dir / "optimise.json", out.dump(2) + "\n");
