@@ -146,7 +146,6 @@ std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, 
     const auto& graph = engine->graph();
     summary.file = settings.file;
     summary.profile = settings.profile;
-    summary.from_cache = loaded.from_cache;
     summary.nodes = engine->network().stats.nodes;
     summary.pieces = engine->network().stats.pieces;
     summary.components = graph.component_nodes.size();

@@ -58,7 +58,6 @@ std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& m
 struct NetworkSummary {
     std::filesystem::path file;
     std::string profile;
-    bool from_cache = false;
     std::size_t nodes = 0;
     std::size_t pieces = 0;
     std::size_t components = 0;

@@ -25,8 +25,6 @@ LoadedNetwork load_road_network(const std::filesystem::path& path,
     }
     spdlog::info("road network: reading {}", path.string());
     WaySource source = read_ways(path);
-    loaded.features_read = source.features_read;
-    loaded.not_roads = source.not_roads;
     spdlog::info("road network: {} roads of {} lines; building the graph", source.ways.size(), source.features_read);
     loaded.network = build_network(std::move(source.ways));
     if (cache_file) {

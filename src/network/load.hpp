@@ -12,8 +12,6 @@ struct LoadedNetwork {
     RoadNetwork network;
     std::filesystem::path source;
     bool from_cache = false;
-    std::size_t features_read = 0;  // 0 when loaded from the cache
-    std::size_t not_roads = 0;
 };
 
 // Reads and builds a road network, reusing a cache in `cache_directory` (when

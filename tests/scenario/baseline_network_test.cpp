@@ -5,6 +5,7 @@
 
 #include "analysis/study.hpp"
 #include "core/error.hpp"
+#include "support/drawn_study.hpp"
 #include "support/osm_xml.hpp"
 #include "support/temp_dir.hpp"
 
@@ -13,6 +14,9 @@ namespace {
 
 using test::AsciiMap;
 using test::TempDir;
+
+DemandPoint family(const std::string& code, Point p, int under5) { return test::families_at(code, p, under5); }
+Site centre(const std::string& id, Point p) { return test::placed_site(id, p); }
 
 // One character is 100 m.
 //
@@ -24,27 +28,6 @@ const AsciiMap map(R"(
     |               |
     d-------e-------f          x-------y
 )");
-
-DemandPoint family(const std::string& code, Point p, int under5) {
-    DemandPoint point;
-    point.lsoa_code = code;
-    point.under5 = under5;
-    point.district_code = "E07000148";
-    point.district_name = "Norwich";
-    point.imd_decile = 1;
-    point.idaci_decile = 1;
-    point.point = p;
-    return point;
-}
-
-Site centre(const std::string& id, Point p) {
-    Site site;
-    site.id = id;
-    site.name = id;
-    site.location.point = p;
-    site.location.precision = Precision::coordinates;
-    return site;
-}
 
 struct DrawnStudy {
     TempDir dir;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/scenario_run.hpp"
+#include "support/drawn_study.hpp"
 #include "support/osm_xml.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,28 +24,6 @@ const AsciiMap map(R"(
     d-------e-------f
 )");
 
-Site site(const std::string& id, SiteKind kind, Point p) {
-    Site s;
-    s.id = id;
-    s.name = id;
-    s.kind = kind;
-    s.location.point = p;
-    s.location.precision = Precision::coordinates;
-    return s;
-}
-
-DemandPoint family(const std::string& code, Point p, int under5, int idaci) {
-    DemandPoint d;
-    d.lsoa_code = code;
-    d.point = p;
-    d.under5 = under5;
-    d.district_code = "D";
-    d.district_name = "District";
-    d.imd_decile = idaci;
-    d.idaci_decile = idaci;
-    return d;
-}
-
 struct Fixture {
     TempDir dir;
     Study study;
@@ -56,10 +35,10 @@ struct Fixture {
         network.max_snap_m = 100.0;
         settings.network = network;
         settings.thresholds_m = {500.0, 1000.0};
-        study.centres = {site("west", SiteKind::centre, map.at('a')), site("east", SiteKind::centre, map.at('c'))};
-        study.libraries = {site("lib-e", SiteKind::library, map.at('e'))};
-        study.families.points = {family("B", map.at('b'), 100, 1), family("F", map.at('f'), 50, 9),
-                                 family("D", map.at('d'), 20, 2)};
+        study.centres = {test::placed_site("west", map.at('a')), test::placed_site("east", map.at('c'))};
+        study.libraries = {test::placed_site("lib-e", map.at('e'), SiteKind::library)};
+        study.families.points = {test::families_at("B", map.at('b'), 100, 1), test::families_at("F", map.at('f'), 50, 9),
+                                 test::families_at("D", map.at('d'), 20, 2)};
     }
     ScenarioRun run(const std::string& scenarios) const {
         const auto file = scenario::read_scenario_file(dir.write("options.toml", scenarios));

@@ -1,0 +1,36 @@
+#pragma once
+
+// Sites and families for studies drawn by hand in the tests.
+
+#include <string>
+
+#include "core/demand.hpp"
+#include "core/site.hpp"
+
+namespace centrecov::test {
+
+// A site placed exactly where the test says.
+inline Site placed_site(const std::string& id, Point p, SiteKind kind = SiteKind::centre) {
+    Site site;
+    site.id = id;
+    site.name = id;
+    site.kind = kind;
+    site.location.point = p;
+    site.location.precision = Precision::coordinates;
+    return site;
+}
+
+// Families of one area, in one district, at the given deprivation decile (IMD and IDACI alike).
+inline DemandPoint families_at(const std::string& code, Point p, int under5, int decile = 1) {
+    DemandPoint point;
+    point.lsoa_code = code;
+    point.under5 = under5;
+    point.district_code = "E07000148";
+    point.district_name = "Norwich";
+    point.imd_decile = decile;
+    point.idaci_decile = decile;
+    point.point = p;
+    return point;
+}
+
+}  // namespace centrecov::test
