@@ -10,6 +10,8 @@
 #include <memory>
 #include <numeric>
 
+#include "optimise/bound.hpp"
+#include "optimise/detail/state.hpp"
 #include "optimise/problem.hpp"
 
 namespace centrecov::optimise {
@@ -61,6 +63,69 @@ std::vector<Group> distance_groups(const Problem& problem) {
     return groups;
 }
 
+// Capacitated models give each family a share of each site within reach
+// (coverage) or reachable at all (p-median): columns a_ij in [0, 1], at most
+// (coverage) or exactly (p-median) one in all, a_ij <= y_j, and per site
+// sum_i population_i a_ij <= capacity_j y_j. Families are not merged: two
+// with the same sites may still differ in weight per child.
+void add_capacitated(Cbc_Model* model, const Problem& problem, const Request& request, int& column) {
+    const int n = static_cast<int>(problem.size());
+    const bool median = request.objective == Objective::p_median;
+    std::vector<std::vector<int>> site_rows(problem.size());       // share columns per site
+    std::vector<std::vector<double>> site_children(problem.size());
+    std::vector<int> all_shares;
+    std::vector<double> share_weights;
+    for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        std::vector<int> shares;
+        for (int j = 0; j < n; ++j) {
+            const auto uj = static_cast<std::size_t>(j);
+            const double d = problem.distance[i][uj];
+            const bool usable = median ? std::isfinite(d) : d <= request.threshold_m;
+            if (!usable || problem.candidates[uj].forced_closed) {
+                continue;
+            }
+            const double objective = median ? problem.weights[i] * d
+                                             : (request.objective == Objective::max_coverage ? problem.weights[i] : 0.0);
+            Cbc_addCol(model, "", 0.0, 1.0, objective, 0, 0, nullptr, nullptr);
+            const int cols[] = {column, j};
+            const double coefs[] = {1.0, -1.0};
+            Cbc_addRow(model, "", 2, cols, coefs, 'L', 0.0);
+            shares.push_back(column);
+            site_rows[uj].push_back(column);
+            site_children[uj].push_back(problem.population_at(i));
+            all_shares.push_back(column);
+            share_weights.push_back(problem.weights[i]);
+            ++column;
+        }
+        if (median && problem.weights[i] > 0.0) {
+            // Every family is served; one with no reachable site makes the model infeasible, as it should.
+            const std::vector<double> ones(shares.size(), 1.0);
+            Cbc_addRow(model, "", static_cast<int>(shares.size()), shares.data(), ones.data(), 'E', 1.0);
+        } else if (!shares.empty()) {
+            const std::vector<double> ones(shares.size(), 1.0);
+            Cbc_addRow(model, "", static_cast<int>(shares.size()), shares.data(), ones.data(), 'L', 1.0);
+        }
+    }
+    for (int j = 0; j < n; ++j) {
+        const auto uj = static_cast<std::size_t>(j);
+        const auto& capacity = problem.candidates[uj].capacity;
+        if (!capacity || site_rows[uj].empty()) {
+            continue;
+        }
+        std::vector<int> cols = site_rows[uj];
+        std::vector<double> coefs = site_children[uj];
+        cols.push_back(j);
+        coefs.push_back(-*capacity);
+        Cbc_addRow(model, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L', 0.0);
+    }
+    if (request.objective == Objective::set_cover) {
+        const double total = std::accumulate(problem.weights.begin(), problem.weights.end(), 0.0);
+        Cbc_addRow(model, "share", static_cast<int>(all_shares.size()), all_shares.data(), share_weights.data(), 'G',
+                   request.cover_share * total - 1e-9);
+    }
+    Cbc_setObjSense(model, request.objective == Objective::max_coverage ? -1.0 : 1.0);
+}
+
 // Builds the model; site columns come first (0 .. n-1).
 ModelPtr build(const Problem& problem, const Request& request, bool relax) {
     ModelPtr model(Cbc_newModel());
@@ -87,7 +152,9 @@ ModelPtr build(const Problem& problem, const Request& request, bool relax) {
         Cbc_addRow(model.get(), "budget", n, all.data(), costs.data(), 'L', *request.budget);
     }
     int column = n;
-    if (request.objective == Objective::max_coverage || request.objective == Objective::set_cover) {
+    if (problem.capacitated()) {
+        add_capacitated(model.get(), problem, request, column);
+    } else if (request.objective == Objective::max_coverage || request.objective == Objective::set_cover) {
         const auto groups = coverage_groups(problem, request.threshold_m);
         const bool share_rows = request.objective == Objective::set_cover;
         std::vector<int> z_columns;
@@ -146,15 +213,62 @@ double lp_bound(const Problem& problem, const Request& request) {
     return Cbc_getObjValue(model.get());
 }
 
-Solution solve_exact(const Problem& problem, const Request& request, double time_limit_s) {
-    check_request(problem, request);
-    ModelPtr model = build(problem, request, false);
-    Cbc_setMaximumSeconds(model.get(), time_limit_s);
-    Cbc_solve(model.get());
-    if (Cbc_isProvenInfeasible(model.get())) {
+namespace detail {
+
+SharedOut share_out(const Problem& problem, const Request& request, const std::vector<bool>& open) {
+    Problem fixed = problem;
+    for (std::size_t j = 0; j < fixed.size(); ++j) {
+        fixed.candidates[j].forced_open = open[j];
+        fixed.candidates[j].forced_closed = !open[j];
+    }
+    const std::size_t n = problem.size();
+    const bool median_sharing = request.objective == Objective::p_median;
+    std::vector<double> load(n, 0.0);
+    auto solve = [&](Objective objective) {
+        Request r;
+        r.objective = objective;
+        r.threshold_m = request.threshold_m;
+        ModelPtr model = build(fixed, r, true);
+        Cbc_solve(model.get());
+        if (Cbc_isProvenOptimal(model.get()) == 0) {
+            return unreachable;
+        }
+        if ((objective == Objective::p_median) == median_sharing) {
+            // Share columns follow the sites, family by family, in the order build() adds them.
+            const double* values = Cbc_getColSolution(model.get());
+            std::size_t column = n;
+            for (std::size_t i = 0; i < fixed.weights.size(); ++i) {
+                for (std::size_t j = 0; j < n; ++j) {
+                    const double d = fixed.distance[i][j];
+                    const bool usable = objective == Objective::p_median ? std::isfinite(d) : d <= request.threshold_m;
+                    if (usable && !fixed.candidates[j].forced_closed) {
+                        load[j] += values[column] * fixed.population_at(i);
+                        ++column;
+                    }
+                }
+            }
+        }
+        return Cbc_getObjValue(model.get());
+    };
+    SharedOut out;
+    out.covered_weight = solve(Objective::max_coverage);
+    if (!std::isfinite(out.covered_weight)) {
+        out.covered_weight = 0.0;
+    }
+    out.weighted_distance = solve(Objective::p_median);
+    out.load = load;
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+Solution finish(const Problem& problem, const Request& request, Cbc_Model* model) {
+    if (Cbc_isProvenInfeasible(model)) {
         throw InfeasibleRequest("no choice of sites meets the request (CBC proved it infeasible)");
     }
-    const double* values = Cbc_getColSolution(model.get());
+    const double* values = Cbc_getColSolution(model);
     if (values == nullptr) {
         throw InfeasibleRequest("CBC found no solution within the time limit");
     }
@@ -167,11 +281,70 @@ Solution solve_exact(const Problem& problem, const Request& request, double time
         throw InfeasibleRequest("CBC found no solution that meets the request within the time limit");
     }
     s.method = "exact (CBC)";
-    s.proven_optimal = Cbc_isProvenOptimal(model.get()) != 0;
-    s.bound = s.proven_optimal ? s.objective : Cbc_getBestPossibleObjValue(model.get());
-    const double scale = std::max(std::abs(s.objective), 1e-9);
-    s.gap = std::abs(s.objective - s.bound) / scale;
+    s.bound_method = "branch and bound (CBC)";
+    s.proven_optimal = Cbc_isProvenOptimal(model) != 0;
+    s.bound = s.proven_optimal ? s.objective : Cbc_getBestPossibleObjValue(model);
+    s.gap = relative_gap(s.objective, s.bound);
     return s;
+}
+
+// p-median: the interchange heuristic is usually optimal on problems this
+// size and the Lagrangian bound usually proves it, far faster than CBC's LP
+// on the assignment model. When it does not, the sites the bound settles are
+// fixed and CBC finishes from the heuristic's answer.
+Solution solve_median(const Problem& problem, const Request& request, double time_limit_s) {
+    Solution incumbent = detail::search_without_bound(problem, request);
+    const LagrangianBound bound = lagrangian_bound(problem, request, incumbent, 3000);
+    if (relative_gap(incumbent.objective, bound.bound) <= optimality_tolerance) {
+        incumbent.method = "exact (interchange, proven by Lagrangian bound)";
+        incumbent.bound_method = "Lagrangian relaxation";
+        incumbent.bound = bound.bound;
+        incumbent.gap = relative_gap(incumbent.objective, incumbent.bound);
+        incumbent.proven_optimal = true;
+        return incumbent;
+    }
+    Problem reduced = problem;
+    const auto settled = settle_sites(problem, request, bound, incumbent);
+    for (std::size_t j = 0; j < reduced.size(); ++j) {
+        if (settled[j]) {
+            reduced.candidates[j].forced_open = *settled[j];
+            reduced.candidates[j].forced_closed = !*settled[j];
+        }
+    }
+    ModelPtr model = build(reduced, request, false);
+    std::vector<int> columns(problem.size());
+    std::iota(columns.begin(), columns.end(), 0);
+    std::vector<double> start(problem.size());
+    for (std::size_t j = 0; j < problem.size(); ++j) {
+        start[j] = incumbent.open[j] ? 1.0 : 0.0;
+    }
+    Cbc_setMIPStartI(model.get(), static_cast<int>(columns.size()), columns.data(), start.data());
+    Cbc_setMaximumSeconds(model.get(), time_limit_s);
+    Cbc_solve(model.get());
+    Solution s = finish(problem, request, model.get());
+    if (better(request, incumbent.objective, s.objective)) {
+        s = incumbent;  // CBC stopped early with less than it was given
+    }
+    // Fixing only drops choices that cannot beat the incumbent, so the reduced model's bound holds for all.
+    s.bound = Cbc_isProvenOptimal(model.get()) != 0 ? s.objective : std::max(bound.bound, Cbc_getBestPossibleObjValue(model.get()));
+    s.gap = relative_gap(s.objective, s.bound);
+    s.proven_optimal = s.gap <= optimality_tolerance;
+    s.method = "exact (Lagrangian fixing + CBC)";
+    s.bound_method = s.proven_optimal ? "branch and bound (CBC)" : "Lagrangian relaxation and CBC";
+    return s;
+}
+
+}  // namespace
+
+Solution solve_exact(const Problem& problem, const Request& request, double time_limit_s) {
+    check_request(problem, request);
+    if (request.objective == Objective::p_median && !problem.capacitated()) {
+        return solve_median(problem, request, time_limit_s);
+    }
+    ModelPtr model = build(problem, request, false);
+    Cbc_setMaximumSeconds(model.get(), time_limit_s);
+    Cbc_solve(model.get());
+    return finish(problem, request, model.get());
 }
 
 }  // namespace centrecov::optimise

@@ -1,5 +1,7 @@
 #include "optimise/problem.hpp"
 
+#include "optimise/detail/state.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,6 +9,20 @@
 #include <numeric>
 
 namespace centrecov::optimise {
+
+bool Problem::capacitated() const {
+    return std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.capacity.has_value(); });
+}
+
+double relative_gap(double objective, double bound) {
+    if (objective == bound) {
+        return 0.0;  // also both infinite
+    }
+    if (!std::isfinite(objective) || !std::isfinite(bound)) {
+        return 1.0;
+    }
+    return std::abs(objective - bound) / std::max(std::abs(objective), 1e-9);
+}
 
 std::size_t Solution::open_count() const {
     return static_cast<std::size_t>(std::count(open.begin(), open.end(), true));
@@ -51,6 +67,30 @@ void check_request(const Problem& problem, const Request& request) {
         throw InfeasibleRequest(fmt::format("the budget of {:.0f} is below the {:.0f} that the {} forced-open sites "
                                             "cost",
                                             *request.budget, forced_cost, forced_open));
+    }
+    if (!problem.population.empty() && problem.population.size() != problem.weights.size()) {
+        throw std::invalid_argument("population and weights differ in length");
+    }
+    for (const auto& c : problem.candidates) {
+        if (c.capacity && !(*c.capacity >= 0.0)) {
+            throw InfeasibleRequest(fmt::format("site '{}' has a capacity of {}; it must be 0 or more", c.id,
+                                                *c.capacity));
+        }
+    }
+    if (request.objective == Objective::p_median && problem.capacitated()) {
+        double population = 0.0;
+        for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+            population += problem.population_at(i);
+        }
+        double room = 0.0;
+        for (const auto& c : problem.candidates) {
+            room += c.forced_closed ? 0.0 : c.capacity.value_or(unreachable);
+        }
+        if (room < population - 1e-6) {
+            throw InfeasibleRequest(fmt::format("the median model serves every family, but all the sites that may "
+                                                "open hold only {:.0f} of the {:.0f} under-5s",
+                                                room, population));
+        }
     }
     if (request.objective != Objective::set_cover && !request.sites && !request.budget) {
         throw InfeasibleRequest("say how many sites (a number) or how much money (a budget) to spend");
@@ -99,6 +139,12 @@ Solution evaluate(const Problem& problem, const Request& request, const std::vec
         } else {
             s.weighted_distance = unreachable;
         }
+    }
+    if (problem.capacitated()) {
+        const auto shared = detail::share_out(problem, request, open);
+        s.covered_weight = shared.covered_weight;
+        s.weighted_distance = shared.weighted_distance;
+        s.load = shared.load;
     }
     switch (request.objective) {
         case Objective::max_coverage:

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace centrecov::optimise {
@@ -11,10 +12,14 @@ namespace centrecov::optimise {
 inline constexpr double unreachable = std::numeric_limits<double>::infinity();
 
 struct Candidate {
+    Candidate() = default;
+    Candidate(std::string id_, double cost_) : id(std::move(id_)), cost(cost_) {}
+
     std::string id;
     double cost = 1.0;
     bool forced_open = false;
     bool forced_closed = false;
+    std::optional<double> capacity;  // under-5s it can serve; none: no limit
 };
 
 // Candidate sites, demand weights (under-5s, perhaps weighted by deprivation)
@@ -23,9 +28,21 @@ struct Problem {
     std::vector<Candidate> candidates;
     std::vector<double> weights;                // per demand point
     std::vector<std::vector<double>> distance;  // [demand][candidate]; unreachable where no route
+    // Under-5s per demand point, what capacities count; empty: the weights.
+    std::vector<double> population;
 
     std::size_t size() const { return candidates.size(); }
+    bool capacitated() const;
+    double population_at(std::size_t demand) const {
+        return population.empty() ? weights[demand] : population[demand];
+    }
 };
+
+// Below this relative gap a solution counts as proven optimal.
+inline constexpr double optimality_tolerance = 1e-9;
+
+// |objective - bound| / |objective|, 0 when both are the same infinity.
+double relative_gap(double objective, double bound);
 
 enum class Objective {
     max_coverage,  // MCLP: most weight within the threshold
@@ -48,9 +65,11 @@ struct Solution {
     double gap = 0.0;        // relative distance between objective and bound
     bool proven_optimal = false;
     std::string method;
+    std::string bound_method;  // where the bound comes from
     double covered_weight = 0.0;
     double weighted_distance = 0.0;
     double cost = 0.0;
+    std::vector<double> load;  // with capacities: under-5s each site serves (else empty)
     std::size_t open_count() const;
 };
 
@@ -63,7 +82,11 @@ public:
 // Throws InfeasibleRequest when no choice of sites can satisfy the request.
 void check_request(const Problem& problem, const Request& request);
 
-// The objective's parts for a given choice of open sites.
+// The objective's parts for a given choice of open sites. With capacities,
+// families are shared out among the open sites by a transport LP: coverage
+// counts the weight that can be served within the threshold, p-median the
+// least total weighted distance serving everyone (unreachable when the
+// capacity falls short).
 Solution evaluate(const Problem& problem, const Request& request, const std::vector<bool>& open);
 
 // True when `a` is better than `b` for the objective (max for coverage, min otherwise).
@@ -76,12 +99,15 @@ bool feasible(const Problem& problem, const Request& request, const Solution& ev
 Solution solve_brute_force(const Problem& problem, const Request& request);
 
 // Greedy construction then Teitz-Bart interchange (swap one open site for one
-// closed while that improves), with the LP relaxation as the bound on the gap.
-// Deterministic.
+// closed while that improves), with a Lagrangian bound (coverage, p-median) or
+// the LP relaxation (set cover) on the gap. Deterministic. Not for capacities.
 Solution solve_heuristic(const Problem& problem, const Request& request);
 
 // The exact mixed-integer model, solved with CBC; demand points that see the
 // same candidates are merged first. Reports the proven bound and gap.
+// p-median without capacities first tries the heuristic and the Lagrangian
+// bound: when they meet the answer is proven without CBC; otherwise the
+// sites the bound settles are fixed and CBC starts from the heuristic's answer.
 Solution solve_exact(const Problem& problem, const Request& request, double time_limit_s = 60.0);
 
 // The LP relaxation's optimum: a bound no choice of sites can beat.

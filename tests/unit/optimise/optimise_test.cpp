@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include "optimise/bound.hpp"
 #include "optimise/problem.hpp"
 
 namespace centrecov::optimise {
@@ -198,6 +199,127 @@ TEST(Optimise, MergingIdenticalDemandGivesTheSameAnswer) {
     for (const int k : {1, 2}) {
         EXPECT_DOUBLE_EQ(solve_exact(doubled, coverage(k, 600)).objective, solve_exact(p, coverage(k, 600)).objective);
     }
+}
+
+TEST(Optimise, CapacitiesShareFamiliesOut) {
+    // s1 alone would cover B and C (50 under-5s) within 600 m but holds 30:
+    // s2, covering D (40), is then the best single site.
+    Problem p = line();
+    p.candidates[1].capacity = 30;
+    const auto one = solve_exact(p, coverage(1, 600));
+    EXPECT_EQ(one.open, (std::vector<bool>{false, false, true}));
+    EXPECT_DOUBLE_EQ(one.objective, 40);
+    // Two sites: s1 serves 30 of B and C, s2 serves D: 70.
+    const auto two = solve_exact(p, coverage(2, 600));
+    EXPECT_EQ(two.open, (std::vector<bool>{false, true, true}));
+    EXPECT_NEAR(two.objective, 70, 1e-6);
+    ASSERT_EQ(two.load.size(), 3U);
+    EXPECT_NEAR(two.load[1], 30, 1e-6);
+    EXPECT_NEAR(two.load[2], 40, 1e-6);
+    EXPECT_THROW((void)solve_heuristic(p, coverage(1, 600)), std::invalid_argument);
+
+    // p-median must serve all 100: capacities of 30 each fall short.
+    for (auto& c : p.candidates) {
+        c.capacity = 30;
+    }
+    Request median;
+    median.objective = Objective::p_median;
+    median.sites = 3;
+    try {
+        (void)solve_exact(p, median);
+        FAIL();
+    } catch (const InfeasibleRequest& e) {
+        EXPECT_NE(std::string(e.what()).find("hold only 90 of the 100"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Optimise, CapacitatedExactMatchesBruteForce) {
+    int compared = 0;
+    for (std::uint64_t seed = 21; seed <= 23; ++seed) {
+        Problem p = random_problem(seed, 7, 25);
+        std::mt19937_64 random(seed);
+        std::uniform_real_distribution<double> room(60.0, 300.0);
+        for (std::size_t j = 0; j < p.size(); ++j) {
+            if (j % 2 == 0) {
+                p.candidates[j].capacity = std::round(room(random));
+            }
+        }
+        Request median;
+        median.objective = Objective::p_median;
+        median.sites = 4;
+        Request cover;
+        cover.objective = Objective::set_cover;
+        cover.threshold_m = 4000;
+        cover.cover_share = 0.6;
+        for (const auto& request : {coverage(2, 3000), coverage(4, 3000), median, cover}) {
+            Solution brute;
+            try {
+                brute = solve_brute_force(p, request);
+            } catch (const InfeasibleRequest&) {
+                EXPECT_THROW((void)solve_exact(p, request), InfeasibleRequest);
+                continue;
+            }
+            const auto exact = solve_exact(p, request);
+            const std::string what = "seed " + std::to_string(seed) + " objective " +
+                                     std::to_string(static_cast<int>(request.objective));
+            EXPECT_NEAR(exact.objective, brute.objective, 1e-6 * std::max(1.0, brute.objective)) << what;
+            EXPECT_TRUE(exact.proven_optimal) << what;
+            ASSERT_EQ(exact.load.size(), p.size());
+            for (std::size_t j = 0; j < p.size(); ++j) {
+                if (!exact.open[j]) {
+                    EXPECT_NEAR(exact.load[j], 0.0, 1e-6) << what;
+                }
+                if (p.candidates[j].capacity) {
+                    EXPECT_LE(exact.load[j], *p.candidates[j].capacity + 1e-6) << what << " site " << j;
+                }
+            }
+            ++compared;
+        }
+    }
+    EXPECT_GE(compared, 9);
+}
+
+TEST(Optimise, LagrangianBoundsHoldAndTheMedianSolverProvesOptimality) {
+    int proven_by_bound = 0;
+    int finished_by_cbc = 0;
+    for (std::uint64_t seed = 40; seed < 48; ++seed) {
+        const Problem p = random_problem(seed, 12, 60);
+        for (const int k : {2, 4, 6}) {
+            Request median;
+            median.objective = Objective::p_median;
+            median.sites = k;
+            const auto brute = solve_brute_force(p, median);
+            const auto exact = solve_exact(p, median);
+            EXPECT_NEAR(exact.objective, brute.objective, 1e-6 * brute.objective) << "seed " << seed << " k " << k;
+            EXPECT_TRUE(exact.proven_optimal);
+            EXPECT_LE(exact.bound, brute.objective * (1 + 1e-9));
+            (exact.method.find("Lagrangian bound") != std::string::npos ? proven_by_bound : finished_by_cbc) += 1;
+            // Any multipliers give a valid bound, however few steps are taken.
+            const auto cover = coverage(k, 2500);
+            const auto best_cover = solve_brute_force(p, cover);
+            for (const std::size_t steps : {std::size_t{1}, std::size_t{5}, std::size_t{50}}) {
+                EXPECT_LE(lagrangian_bound(p, median, exact, steps).bound, brute.objective * (1 + 1e-9));
+                EXPECT_GE(lagrangian_bound(p, cover, best_cover, steps).bound, best_cover.objective * (1 - 1e-9));
+            }
+            // Settled sites agree with the optimum (the optimum here is unique in practice).
+            const auto bound = lagrangian_bound(p, median, exact, 3000);
+            const auto settled = settle_sites(p, median, bound, exact);
+            for (std::size_t j = 0; j < p.size(); ++j) {
+                if (settled[j]) {
+                    EXPECT_EQ(*settled[j], static_cast<bool>(brute.open[j])) << "seed " << seed << " site " << j;
+                }
+            }
+        }
+        Request budget;
+        budget.objective = Objective::p_median;
+        budget.budget = 350;
+        const auto brute = solve_brute_force(p, budget);
+        EXPECT_NEAR(solve_exact(p, budget).objective, brute.objective, 1e-6 * brute.objective);
+        EXPECT_LE(solve_heuristic(p, budget).bound, brute.objective * (1 + 1e-9));
+    }
+    // Both routes of the median solver are taken on these instances.
+    EXPECT_GT(proven_by_bound, 0);
+    EXPECT_GT(finished_by_cbc, 0);
 }
 
 }  // namespace
