@@ -48,11 +48,23 @@ StudyProblem build_problem(const Study& study, const DistanceEngine& engine, con
     };
     mark(candidates.force_open, true);
     mark(candidates.force_closed, false);
+    for (auto& c : out.problem.candidates) {
+        c.capacity = candidates.capacity;
+    }
+    for (const auto& [id, capacity] : candidates.capacity_of) {
+        const auto found = std::find_if(out.problem.candidates.begin(), out.problem.candidates.end(),
+                                        [&](const optimise::Candidate& c) { return c.id == id; });
+        if (found == out.problem.candidates.end()) {
+            throw UsageError("--capacity-of: '" + id + "' is not a candidate site");
+        }
+        found->capacity = capacity;
+    }
 
     std::vector<Point> families;
     for (const auto& family : study.families.points) {
         families.push_back(family.point);
         out.problem.weights.push_back(weighting.weight(family));
+        out.problem.population.push_back(static_cast<double>(family.under5));
     }
     std::vector<Point> sites;
     for (const Site* site : out.sites) {

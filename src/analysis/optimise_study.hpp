@@ -1,5 +1,7 @@
 #pragma once
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,6 +18,8 @@ struct CandidateOptions {
     double library_cost = 1.0;    // a base in a library
     std::vector<std::string> force_open;
     std::vector<std::string> force_closed;
+    std::optional<double> capacity;                 // under-5s every site can serve
+    std::map<std::string, double> capacity_of;      // per site id, over `capacity`
 };
 
 // How families count: their under-5s, those in the chosen deprivation deciles
@@ -35,7 +39,8 @@ struct StudyProblem {
 };
 
 // Candidates are the placed, distinct centres (and libraries when asked);
-// distances come from the engine. Throws UsageError for an unknown forced id.
+// distances come from the engine; capacities count under-5s (not weights).
+// Throws UsageError for an unknown forced or capacity id.
 StudyProblem build_problem(const Study& study, const DistanceEngine& engine, const CandidateOptions& candidates,
                            const FamilyWeighting& weighting);
 

@@ -49,13 +49,18 @@ void apply_budget_rule(ScenarioResult& result, const Study& study, const Distanc
     std::map<std::size_t, long long> served;  // centre -> under-5s for whom it is nearest
     for (std::size_t f = 0; f < families.size(); ++f) {
         if (result.nearest[f].found()) {
-            served[resolved.service_points[result.nearest[f].site].centre] += study.families.points[f].under5;
+            if (const auto centre = resolved.service_points[result.nearest[f].site].centre) {
+                served[*centre] += study.families.points[f].under5;
+            }
         }
     }
     std::vector<std::size_t> ranked = resolved.open;
     std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return served[a] > served[b]; });
-    // Outreach sessions are paid for first; the centres share what is left.
+    // Outreach sessions and library bases are paid for first; the centres share what is left.
     double spent = static_cast<double>(resolved.outreach.size()) * resolved.costs.outreach.value_or(0.0);
+    for (const std::size_t l : resolved.library_bases) {
+        spent += scenario::library_base_cost(resolved, study.libraries[l]).value_or(0.0);
+    }
     std::vector<std::size_t> kept;
     for (const std::size_t c : ranked) {
         const double cost = *scenario::centre_cost(resolved, study.centres[c], resolved.moved.count(c) > 0);
@@ -114,12 +119,15 @@ void compare(ScenarioResult& result, const ScenarioResult& base, const Study& st
     result.closed.clear();
     for (const auto& point : base.resolved.service_points) {
         const auto& open = result.resolved.open;
-        if (std::find(open.begin(), open.end(), point.centre) != open.end()) {
+        const auto& bases = result.resolved.library_bases;
+        const bool still_open = point.centre ? std::find(open.begin(), open.end(), *point.centre) != open.end()
+                                             : std::binary_search(bases.begin(), bases.end(), *point.library);
+        if (still_open) {
             continue;
         }
         const auto to_site = engine.nearest(families, {point.point}).origins;
         ClosedSite closed;
-        closed.centre = point.centre;
+        closed.point = point;
         for (const double t : thresholds) {
             long long left = 0;
             for (std::size_t f = 0; f < families.size(); ++f) {

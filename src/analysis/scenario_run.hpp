@@ -9,9 +9,9 @@
 
 namespace centrecov::analysis {
 
-// A closed centre and the under-5s it alone would bring back within each threshold.
+// A closed centre (or library base) and the under-5s it alone would bring back within each threshold.
 struct ClosedSite {
-    std::size_t centre = 0;
+    scenario::ServicePoint point;
     std::vector<long long> left_beyond;  // per threshold
 };
 

@@ -15,6 +15,8 @@
 #include "core/progress.hpp"
 #include "io/atomic_output.hpp"
 #include "io/writers.hpp"
+#include "core/text.hpp"
+#include "metrics/coverage.hpp"
 #include "report/format.hpp"
 
 namespace centrecov::cli {
@@ -30,7 +32,7 @@ struct OptimiseOptions {
     bool k_curve = false;
     std::vector<std::string> marks;  // "7=Sept 2018 proposal"
     double threshold_m = 1600.0;
-    double share = 1.0;
+    std::string share = "1";  // a number, or "reachable": all that any candidate reaches
     std::string method = "exact";
     double time_limit_s = 60.0;
     analysis::CandidateOptions candidates;
@@ -38,6 +40,16 @@ struct OptimiseOptions {
     std::vector<int> weight_deciles;
     double weight_factor = 1.0;
     bool only_deprived = false;
+    std::optional<double> capacity;
+    std::vector<std::string> capacity_of;  // ID=N
+    bool compare_colocation = false;
+};
+
+// One set of candidates: the centres alone, or with libraries as hosts.
+struct Variant {
+    std::string label;
+    std::string id_suffix;
+    analysis::StudyProblem built;
 };
 
 optimise::Objective objective_named(const std::string& name) {
@@ -61,20 +73,39 @@ optimise::Solution solve(const OptimiseOptions& options, const optimise::Problem
     return optimise::solve_exact(problem, request, options.time_limit_s);
 }
 
-nlohmann::ordered_json solution_json(const analysis::StudyProblem& study_problem, const optimise::Request& request,
+nlohmann::ordered_json solution_json(const Variant& variant, const optimise::Request& request,
                                      const optimise::Solution& solution, double total_weight) {
+    const auto& study_problem = variant.built;
     nlohmann::ordered_json out;
+    out["candidates"] = variant.label;
+    out["id_suffix"] = variant.id_suffix;
     out["sites"] = request.sites ? nlohmann::ordered_json(*request.sites) : nlohmann::ordered_json(nullptr);
     out["budget"] = request.budget ? nlohmann::ordered_json(*request.budget) : nlohmann::ordered_json(nullptr);
     out["method"] = solution.method;
+    out["bound_method"] = solution.bound_method;
     nlohmann::ordered_json open = nlohmann::ordered_json::array();
+    nlohmann::ordered_json bases = nlohmann::ordered_json::array();
     for (std::size_t j = 0; j < solution.open.size(); ++j) {
         if (solution.open[j]) {
-            open.push_back(study_problem.sites[j]->id);
+            const Site& site = *study_problem.sites[j];
+            (site.kind == SiteKind::library ? bases : open).push_back(site.id);
         }
     }
     out["open"] = open;
+    out["library_bases"] = bases;
     out["open_count"] = solution.open_count();
+    if (!solution.load.empty()) {
+        nlohmann::ordered_json loads = nlohmann::ordered_json::object();
+        for (std::size_t j = 0; j < solution.open.size(); ++j) {
+            if (solution.open[j]) {
+                const auto& capacity = study_problem.problem.candidates[j].capacity;
+                loads[study_problem.sites[j]->id] = {
+                    {"under5_served", io::round_to(solution.load[j], 1)},
+                    {"capacity", capacity ? nlohmann::ordered_json(*capacity) : nlohmann::ordered_json(nullptr)}};
+            }
+        }
+        out["load"] = loads;
+    }
     out["objective"] = io::round_to(solution.objective, 3);
     out["bound"] = io::round_to(solution.bound, 3);
     out["gap"] = io::round_to(solution.gap, 6);
@@ -89,12 +120,23 @@ nlohmann::ordered_json solution_json(const analysis::StudyProblem& study_problem
     return out;
 }
 
+std::string toml_list(const nlohmann::ordered_json& ids) {
+    std::string out = "[";
+    bool first = true;
+    for (const auto& id : ids) {
+        out += (first ? "\"" : ", \"") + id.get<std::string>() + "\"";
+        first = false;
+    }
+    return out + "]";
+}
+
 std::string scenario_toml(const std::vector<nlohmann::ordered_json>& results, const std::string& objective,
-                          double threshold_m, double centre_cost) {
+                          double threshold_m, double centre_cost, double library_cost) {
     std::string toml = fmt::format(
         "# Written by centrecov optimise ({}, threshold {} m). Run: centrecov scenarios THIS_FILE\n\n"
-        "[costs]\ncentre = {}\n\n[[scenario]]\nid = \"baseline\"\nname = \"Every centre open\"\n",
-        objective, threshold_m, centre_cost);
+        "[costs]\ncentre = {}\nlibrary_base = {}\n\n[[scenario]]\nid = \"baseline\"\nname = \"Every centre "
+        "open\"\n",
+        objective, threshold_m, centre_cost, library_cost);
     for (const auto& result : results) {
         std::string id = "optimal-cover";
         if (!result["sites"].is_null()) {
@@ -102,15 +144,17 @@ std::string scenario_toml(const std::vector<nlohmann::ordered_json>& results, co
         } else if (!result["budget"].is_null()) {
             id = fmt::format("optimal-budget-{}", result["budget"].get<double>());
         }
-        toml += fmt::format("\n[[scenario]]\nid = \"{}\"\nname = \"Best {} centres ({})\"\nstart_from = \"baseline\"\n"
-                            "keep_only = [",
-                            id, result["open_count"].get<std::size_t>(), objective);
-        bool first = true;
-        for (const auto& site : result["open"]) {
-            toml += (first ? "\"" : ", \"") + site.get<std::string>() + "\"";
-            first = false;
+        id += result["id_suffix"].get<std::string>();
+        const std::size_t bases = result["library_bases"].size();
+        const std::string what =
+            bases == 0 ? fmt::format("{} centres", result["open"].size())
+                       : fmt::format("{} centres and {} library bases", result["open"].size(), bases);
+        toml += fmt::format("\n[[scenario]]\nid = \"{}\"\nname = \"Best {} ({})\"\nstart_from = \"baseline\"\n"
+                            "keep_only = {}\n",
+                            id, what, objective, toml_list(result["open"]));
+        if (bases > 0) {
+            toml += "library_bases = " + toml_list(result["library_bases"]) + "\n";
         }
-        toml += "]\n";
     }
     return toml;
 }
@@ -135,7 +179,10 @@ void add_optimise_command(CLI::App& app) {
     command->add_flag("--k-curve", options->k_curve, "Best coverage for every number of sites, at every threshold");
     command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"Sept 2018 proposal\"");
     command->add_option("--threshold", options->threshold_m, "Coverage distance in metres")->capture_default_str();
-    command->add_option("--share", options->share, "Share of under-5s to cover (cover)")->capture_default_str();
+    command->add_option("--share", options->share,
+                        "Share of under-5s to cover (cover): a number from 0 to 1, or 'reachable' for every one "
+                        "within the threshold of some candidate")
+        ->capture_default_str();
     command->add_option("--method", options->method, "exact or heuristic")->capture_default_str();
     command->add_option("--time-limit", options->time_limit_s, "Seconds the exact solver may take per problem")
         ->capture_default_str();
@@ -151,6 +198,10 @@ void add_optimise_command(CLI::App& app) {
     command->add_option("--deprived-weight", options->weight_factor, "Weight of a family in those deciles")
         ->capture_default_str();
     command->add_flag("--only-deprived", options->only_deprived, "Count only the families in those deciles");
+    command->add_option("--capacity", options->capacity, "Under-5s each site can serve (exact method only)");
+    command->add_option("--capacity-of", options->capacity_of, "Under-5s one site can serve: ID=N (repeatable)");
+    command->add_flag("--compare-colocation", options->compare_colocation,
+                      "Answer every request twice, with centres only and with library bases too");
     add_version_flag(*command);
 
     command->callback([options] {
@@ -184,17 +235,54 @@ void add_optimise_command(CLI::App& app) {
         const analysis::Study study = analysis::load_study(inputs);
         std::optional<analysis::NetworkSummary> network;
         const auto engine = analysis::make_engine(settings.network, settings.distance, network);
-        const auto built = analysis::build_problem(study, *engine, options->candidates, weighting);
+        auto candidates = options->candidates;
+        for (const auto& entry : options->capacity_of) {
+            const auto at = entry.find('=');
+            const auto value = at == std::string::npos ? std::nullopt : text::parse_number(entry.substr(at + 1));
+            if (!value || *value < 0.0) {
+                throw UsageError("--capacity-of wants ID=N with N under-5s (0 or more), not '" + entry + "'");
+            }
+            candidates.capacity_of[entry.substr(0, at)] = *value;
+        }
+        candidates.capacity = options->capacity;
+        if (candidates.capacity && *candidates.capacity < 0.0) {
+            throw UsageError("--capacity must be 0 or more");
+        }
+        const bool capacitated = candidates.capacity || !candidates.capacity_of.empty();
+        if (capacitated && options->method == "heuristic") {
+            throw UsageError("capacities are solved by the exact method only; drop --method heuristic");
+        }
+        std::vector<Variant> variants;
+        if (options->compare_colocation) {
+            candidates.with_libraries = false;
+            variants.push_back({"centres", "", analysis::build_problem(study, *engine, candidates, weighting)});
+            candidates.with_libraries = true;
+            variants.push_back(
+                {"centres and libraries", "-with-libraries", analysis::build_problem(study, *engine, candidates, weighting)});
+        } else {
+            variants.push_back({candidates.with_libraries ? "centres and libraries" : "centres", "",
+                                analysis::build_problem(study, *engine, candidates, weighting)});
+        }
+        const auto& built = variants.front().built;
         const double total_weight = std::accumulate(built.problem.weights.begin(), built.problem.weights.end(), 0.0);
-        spdlog::info("{} candidate sites, {} family areas; distances: {}", built.problem.size(),
-                     built.problem.weights.size(), engine->label());
+        for (const auto& variant : variants) {
+            spdlog::info("{}: {} candidate sites, {} family areas; distances: {}", variant.label,
+                         variant.built.problem.size(), variant.built.problem.weights.size(), engine->label());
+        }
 
         std::vector<optimise::Request> requests;
         auto base_request = [&] {
             optimise::Request r;
             r.objective = objective;
             r.threshold_m = options->threshold_m;
-            r.cover_share = options->share;
+            if (options->share != "reachable") {
+                const auto share = text::parse_number(options->share);
+                if (!share) {
+                    throw UsageError("--share must be a number from 0 to 1 or 'reachable', not '" + options->share +
+                                     "'");
+                }
+                r.cover_share = *share;
+            }
             return r;
         };
         for (const int k : options->sites) {
@@ -211,22 +299,59 @@ void add_optimise_command(CLI::App& app) {
             requests.push_back(base_request());
         }
         std::vector<nlohmann::ordered_json> results;
-        std::string md = fmt::format("# Optimised sites\n\nObjective: {}; distances: {}; {} candidate sites.\n\n",
-                                     options->objective, engine->label(), built.problem.size());
-        md += "| request | sites | cost | covered | mean distance | gap | method |\n|---|---:|---:|---:|---:|---:|---|\n";
-        for (const auto& request : requests) {
-            const auto solution = solve(*options, built.problem, request);
-            auto json = solution_json(built, request, solution, total_weight);
-            md += fmt::format("| {} | {} | {} | {} | {} | {:.4f} % | {} |\n",
-                              request.sites ? fmt::format("{} sites", *request.sites)
-                                            : request.budget ? fmt::format("budget {:.0f}", *request.budget)
-                                                             : std::string("cover"),
-                              solution.open_count(), report::with_commas(std::llround(solution.cost)),
-                              report::percent(solution.covered_weight / total_weight),
-                              report::kilometres(solution.weighted_distance / total_weight), 100.0 * solution.gap,
-                              solution.method);
-            results.push_back(std::move(json));
+        std::string md = fmt::format("# Optimised sites\n\nObjective: {}; threshold {}; distances: {}.\n",
+                                     options->objective, metrics::threshold_label(options->threshold_m),
+                                     engine->label());
+        for (const auto& variant : variants) {
+            md += fmt::format("Candidates ({}): {} sites.\n", variant.label, variant.built.problem.size());
         }
+        if (capacitated) {
+            md += "Capacities: each site serves at most its capacity in under-5s; covered counts the under-5s "
+                  "the open sites can serve within the threshold.\n";
+        }
+        md += "\n| request | candidates | centres | library bases | cost | covered | mean distance | gap | method "
+              "|\n|---|---|---:|---:|---:|---:|---:|---:|---|\n";
+        // The share within the threshold of some candidate, for --share reachable.
+        auto reachable_share = [&](const optimise::Problem& problem) {
+            double reached = 0.0;
+            for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+                for (std::size_t j = 0; j < problem.size(); ++j) {
+                    if (!problem.candidates[j].forced_closed && problem.distance[i][j] <= options->threshold_m) {
+                        reached += problem.weights[i];
+                        break;
+                    }
+                }
+            }
+            return total_weight > 0.0 ? reached / total_weight : 1.0;
+        };
+        std::string notes;
+        for (const auto& asked : requests) {
+            for (const auto& variant : variants) {
+                auto request = asked;
+                if (options->share == "reachable" && objective == optimise::Objective::set_cover) {
+                    request.cover_share = reachable_share(variant.built.problem);
+                    notes += fmt::format("\n{}: {} of the weight lies within {} of some candidate; the cover keeps all "
+                                      "of it.\n",
+                                      variant.label, report::percent(request.cover_share),
+                                      metrics::threshold_label(options->threshold_m));
+                }
+                const auto solution = solve(*options, variant.built.problem, request);
+                auto json = solution_json(variant, request, solution, total_weight);
+                md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.4f} % | {} |\n",
+                                  request.sites ? fmt::format("{} sites", *request.sites)
+                                  : request.budget ? fmt::format("budget {}", report::with_commas(std::llround(*request.budget)))
+                                                   : std::string("cover"),
+                                  variant.label, json["open"].size(), json["library_bases"].size(),
+                                  report::with_commas(std::llround(solution.cost)),
+                                  report::percent(solution.covered_weight / total_weight),
+                                  std::isfinite(solution.weighted_distance)
+                                      ? report::kilometres(solution.weighted_distance / total_weight)
+                                      : std::string("-"),
+                                  100.0 * solution.gap, solution.method);
+                results.push_back(std::move(json));
+            }
+        }
+        md += notes;
 
         nlohmann::ordered_json out;
         out["objective"] = options->objective;
@@ -284,25 +409,28 @@ void add_optimise_command(CLI::App& app) {
                           {"sites", "threshold_m", "covered_weight", "covered_share", "gap"}, rows);
             out["k_curve"] = curve;
         }
-        if (options->candidates.with_libraries) {
-            md += "\nBases in libraries cannot yet be written as a scenario (a scenario moves named centres into "
-                  "libraries), so no optimised.toml is written; optimise.json lists the chosen sites.\n";
+        if (!results.empty()) {
+            md += "\nEvery answer above is a scenario in optimised.toml (library bases as `library_bases`); run it "
+                  "with `centrecov scenarios` for the same outputs and comparison with today as any option.\n";
         }
         md += "\n" + std::string(report::attribution);
         const std::filesystem::path dir = options->data.out;
         io::write_text_file(dir / "optimise.json", out.dump(2) + "\n");
         io::write_text_file(dir / "optimise.md", md);
-        if (!options->candidates.with_libraries && !results.empty()) {
-            io::write_text_file(dir / "optimised.toml", scenario_toml(results, options->objective, options->threshold_m, options->candidates.centre_cost));
+        if (!results.empty()) {
+            io::write_text_file(dir / "optimised.toml",
+                                scenario_toml(results, options->objective, options->threshold_m,
+                                              options->candidates.centre_cost, options->candidates.library_cost));
         }
         log_warnings(study.warnings);
         for (const auto& result : results) {
-            fmt::print("{} sites, cost {}: covers {} (gap {}) by {}\n", result["open_count"].get<std::size_t>(),
+            fmt::print("{} sites ({}), cost {}: covers {} (gap {}) by {}\n", result["open_count"].get<std::size_t>(),
+                       result["candidates"].get<std::string>(),
                        result["cost"].get<double>(), report::percent(result["covered_share"].get<double>()),
                        result["gap"].get<double>(), result["method"].get<std::string>());
         }
         fmt::print("wrote {}/optimise.md{}\n", options->data.out,
-                   options->candidates.with_libraries ? "" : " and optimised.toml (run it with centrecov scenarios)");
+                   results.empty() ? "" : " and optimised.toml (run it with centrecov scenarios)");
     });
 }
 

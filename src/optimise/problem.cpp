@@ -82,13 +82,22 @@ void check_request(const Problem& problem, const Request& request) {
         for (std::size_t i = 0; i < problem.weights.size(); ++i) {
             population += problem.population_at(i);
         }
-        double room = 0.0;
+        std::vector<double> rooms;
         for (const auto& c : problem.candidates) {
-            room += c.forced_closed ? 0.0 : c.capacity.value_or(unreachable);
+            if (!c.forced_closed) {
+                rooms.push_back(c.capacity.value_or(unreachable));
+            }
         }
+        std::sort(rooms.begin(), rooms.end(), std::greater<>());
+        if (request.sites) {
+            rooms.resize(std::min(rooms.size(), static_cast<std::size_t>(std::max(0, *request.sites))));
+        }
+        const double room = std::accumulate(rooms.begin(), rooms.end(), 0.0);
         if (room < population - 1e-6) {
-            throw InfeasibleRequest(fmt::format("the median model serves every family, but all the sites that may "
-                                                "open hold only {:.0f} of the {:.0f} under-5s",
+            throw InfeasibleRequest(fmt::format("the median model serves every family, but {} hold only {:.0f} of "
+                                                "the {:.0f} under-5s",
+                                                request.sites ? fmt::format("the {} largest sites", rooms.size())
+                                                              : std::string("all the sites that may open"),
                                                 room, population));
         }
     }

@@ -90,10 +90,12 @@ io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis
         v.push_back(family.idaci_decile ? io::Value(static_cast<long long>(family.idaci_decile)) : io::Value());
         v.push_back(flag(result.eligible[f]));
         if (nearest.found()) {
-            const auto& centre = study.centres[r.service_points[nearest.site].centre];
-            v.emplace_back(centre.id);
-            v.emplace_back(r.service_points[nearest.site].library ? std::string("library")
-                                                                   : std::string(to_string(centre.location.precision)));
+            const auto& point = r.service_points[nearest.site];
+            const Site& site = scenario::service_site(point, study.centres, study.libraries);
+            v.emplace_back(site.id);
+            v.emplace_back(point.library ? std::string("library") + (point.centre ? "" : " base") + " (" +
+                                               std::string(to_string(site.location.precision)) + ")"
+                                         : std::string(to_string(site.location.precision)));
         } else {
             v.insert(v.end(), std::size_t{2}, io::Value());
         }
@@ -183,8 +185,9 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
     out["change_from_base"] = changes;
     ordered_json closed = ordered_json::array();
     for (const auto& site : result.closed) {
-        closed.push_back({{"id", study.centres[site.centre].id},
-                          {"name", study.centres[site.centre].name},
+        const Site& closed_site = scenario::service_site(site.point, study.centres, study.libraries);
+        closed.push_back({{"id", closed_site.id},
+                          {"name", closed_site.name},
                           {"under5_left_beyond", site.left_beyond}});
     }
     out["closed_sites"] = closed;
@@ -308,7 +311,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             std::stable_sort(closed.begin(), closed.end(),
                              [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
             for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
-                const auto& centre = study.centres[closed[i].centre];
+                const Site& centre = scenario::service_site(closed[i].point, study.centres, study.libraries);
                 md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
                                   with_commas(closed[i].left_beyond[0]), to_string(centre.location.precision));
             }

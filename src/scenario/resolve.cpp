@@ -18,6 +18,8 @@ std::string_view to_string(Fate fate) {
             return "closed";
         case Fate::outreach:
             return "outreach";
+        case Fate::library_base:
+            return "library_base";
         case Fate::not_placed:
             return "open, not placed";
         case Fate::same_site:
@@ -71,6 +73,9 @@ Costs merged(const Costs& base, const Costs& over) {
     if (over.colocation_saving) {
         out.colocation_saving = over.colocation_saving;
     }
+    if (over.library_base) {
+        out.library_base = over.library_base;
+    }
     for (const auto& [id, cost] : over.per_site) {
         out.per_site[id] = cost;
     }
@@ -114,7 +119,27 @@ Fate ResolvedScenario::library_fate(std::size_t library) const {
             return Fate::moved;  // hosts a centre
         }
     }
+    if (std::binary_search(library_bases.begin(), library_bases.end(), library)) {
+        return Fate::library_base;
+    }
     return std::find(outreach.begin(), outreach.end(), library) != outreach.end() ? Fate::outreach : Fate::candidate;
+}
+
+std::optional<double> library_base_cost(const ResolvedScenario& resolved, const Site& library) {
+    if (const auto found = resolved.costs.per_site.find(library.id); found != resolved.costs.per_site.end()) {
+        return found->second;
+    }
+    if (resolved.costs.library_base) {
+        return resolved.costs.library_base;
+    }
+    if (resolved.costs.centre) {
+        return *resolved.costs.centre * (1.0 - resolved.costs.colocation_saving.value_or(0.0));
+    }
+    return std::nullopt;
+}
+
+const Site& service_site(const ServicePoint& point, const std::vector<Site>& centres, const std::vector<Site>& libraries) {
+    return point.centre ? centres[*point.centre] : libraries[point.library.value()];
 }
 
 std::optional<double> centre_cost(const ResolvedScenario& resolved, const Site& centre, bool moved) {
@@ -142,6 +167,13 @@ void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const
                 {c, moved ? std::optional<std::size_t>(move->second) : std::nullopt, *location.point});
         }
         const auto one = centre_cost(resolved, centres[c], moved);
+        cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
+    }
+    for (const std::size_t l : resolved.library_bases) {
+        if (libraries[l].location.point) {
+            resolved.service_points.push_back({std::nullopt, l, *libraries[l].location.point});
+        }
+        const auto one = library_base_cost(resolved, libraries[l]);
         cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
     }
     resolved.outreach_points.clear();
@@ -247,6 +279,13 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             }
         }
         r.open.assign(open.begin(), open.end());
+        if (s->library_bases) {
+            std::set<std::size_t> bases;
+            for (const auto& id : *s->library_bases) {
+                bases.insert(library_index(libraries, centres, id, s->where("library_bases"), "library_bases"));
+            }
+            r.library_bases.assign(bases.begin(), bases.end());
+        }
         if (s->outreach) {
             r.outreach.clear();
             std::set<std::size_t> sites;

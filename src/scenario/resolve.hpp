@@ -12,13 +12,14 @@
 namespace centrecov::scenario {
 
 // What a scenario does to one site.
-enum class Fate { open, moved, closed, outreach, not_placed, same_site, candidate };
+enum class Fate { open, moved, closed, outreach, not_placed, same_site, candidate, library_base };
 std::string_view to_string(Fate fate);
 
-// A place where families are served: a centre where it stands, or moved into a library.
+// A place where families are served: a centre where it stands, a centre moved
+// into a library, or a new base in a library (no centre).
 struct ServicePoint {
-    std::size_t centre = 0;  // index into the centres
-    std::optional<std::size_t> library;  // the library it moved into
+    std::optional<std::size_t> centre;   // index into the centres; none for a new library base
+    std::optional<std::size_t> library;  // the library it moved into, or that hosts the new base
     Point point;
 };
 
@@ -33,6 +34,7 @@ struct ResolvedScenario {
     std::vector<std::size_t> open;       // open centres (indices), in file order
     std::map<std::size_t, std::size_t> moved;  // centre -> library it moved into
     std::vector<ServicePoint> service_points;  // the placed open centres
+    std::vector<std::size_t> library_bases;  // libraries hosting a new base (indices), ascending
     std::vector<std::size_t> outreach;   // libraries offering sessions
     std::vector<OutreachPoint> outreach_points;
     double outreach_weight = 0.0;
@@ -68,5 +70,12 @@ void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const
 
 // Annual cost of one open centre under the scenario's costs; nullopt when not stated.
 std::optional<double> centre_cost(const ResolvedScenario& resolved, const Site& centre, bool moved);
+
+// Annual cost of a new base in a library: its own cost if listed, else
+// [costs] library_base, else what a centre moved into a library costs.
+std::optional<double> library_base_cost(const ResolvedScenario& resolved, const Site& library);
+
+// The site a service point stands for: its centre, or the library of a new base.
+const Site& service_site(const ServicePoint& point, const std::vector<Site>& centres, const std::vector<Site>& libraries);
 
 }  // namespace centrecov::scenario

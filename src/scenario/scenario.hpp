@@ -51,6 +51,7 @@ struct Costs {
     std::optional<double> centre;             // per centre base
     std::optional<double> outreach;           // per outreach site
     std::optional<double> colocation_saving;  // share of a centre's cost saved when it moves into a library
+    std::optional<double> library_base;       // a new base in a library; default: a moved centre's cost
     std::map<std::string, double> per_site;   // overrides by site id
 };
 
@@ -71,6 +72,8 @@ struct Scenario {
     std::optional<std::vector<std::string>> keep_only;
     std::map<std::string, std::string> keep_where;  // attribute = value (all must match)
     std::vector<CoLocation> colocate;
+    // New bases in libraries, apart from any centre (replaces the inherited list when given).
+    std::optional<std::vector<std::string>> library_bases;
     std::optional<CoLocationRule> colocate_rule;
     std::optional<Outreach> outreach;
     Target target;

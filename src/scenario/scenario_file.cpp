@@ -169,10 +169,11 @@ Costs read_costs(const Reader& parent, const toml::table* table) {
         return costs;
     }
     const Reader reader(parent.file(), *table, "costs");
-    reader.allow_only({"centre", "outreach", "colocation_saving", "sites"});
+    reader.allow_only({"centre", "outreach", "colocation_saving", "library_base", "sites"});
     costs.centre = reader.number("centre", 0.0, max_money);
     costs.outreach = reader.number("outreach", 0.0, max_money);
     costs.colocation_saving = reader.number("colocation_saving", 0.0, 1.0);
+    costs.library_base = reader.number("library_base", 0.0, max_money);
     if (const toml::table* sites = reader.table("sites")) {
         const Reader site_reader(parent.file(), *sites, "costs.sites");
         for (const auto& [key, node] : *sites) {
@@ -189,7 +190,7 @@ Costs read_costs(const Reader& parent, const toml::table* table) {
 Scenario read_scenario(const Reader& reader) {
     reader.allow_only({"id", "name", "description", "notes", "start_from", "close", "keep", "keep_only", "keep_where",
                        "colocate", "colocate_rule", "outreach", "target", "thresholds_m", "costs", "budget",
-                       "keep_by_budget"});
+                       "keep_by_budget", "library_bases"});
     Scenario s;
     s.at = reader.at();
     reader.record_key_lines(s.key_at);
@@ -204,6 +205,7 @@ Scenario read_scenario(const Reader& reader) {
     s.close = reader.texts("close").value_or(std::vector<std::string>{});
     s.keep = reader.texts("keep").value_or(std::vector<std::string>{});
     s.keep_only = reader.texts("keep_only");
+    s.library_bases = reader.texts("library_bases");
     if (const toml::table* where = reader.table("keep_where")) {
         for (const auto& [key, node] : *where) {
             if (!node.is_string()) {

@@ -133,6 +133,35 @@ $centrecov --quiet optimise --data "$data" --budget 100 --centre-cost 200 --forc
 check "budget below forced sites is explained" contains "$work/log" "the budget of 100 is below the 200"
 check "no partial optimise output" test ! -e "$work/opt-bad"
 
+# With and without library bases; the library answer runs as a scenario with the same coverage.
+$centrecov --quiet optimise --data "$data" --budget 2000000 --centre-cost 200000 --library-cost 100000 \
+  --compare-colocation --out "$work/opt-lib" >"$work/stdout" 2>"$work/log"
+check "compare-colocation exits 0" test $? -eq 0
+check "compare-colocation answers with libraries" contains "$work/stdout" "(centres and libraries)"
+check "library bases become a scenario" contains "$work/opt-lib/optimised.toml" "library_bases = ["
+$centrecov --quiet scenarios "$work/opt-lib/optimised.toml" --data "$data" --out "$work/opt-lib/scen" >/dev/null 2>&1
+check "library-base scenarios run" test -s "$work/opt-lib/scen/optimal-budget-2000000-with-libraries/summary.json"
+share_opt=$(/usr/bin/python3 -c "import json,sys; r=[x for x in json.load(open(sys.argv[1]))['results'] if x['id_suffix']][0]; print(round(100*r['covered_share'],1))" "$work/opt-lib/optimise.json")
+check "the scenario reproduces the optimised coverage" contains "$work/opt-lib/scen/comparison.md" "| ${share_opt} % |"
+$centrecov --quiet optimise --data "$data" --objective cover --threshold 3200 --deprived-deciles 1,2,3 --only-deprived \
+  --share reachable --out "$work/opt-cover" >"$work/stdout" 2>"$work/log"
+check "cover of every reachable deprived family exits 0" test $? -eq 0
+check "cover says how much is reachable" contains "$work/opt-cover/optimise.md" "of the weight lies within 3.2 km of some candidate"
+$centrecov --quiet optimise --data "$data" --objective cover --share most --out "$work/opt-bad" >"$work/log" 2>&1
+check "a bad share exits 2" test $? -eq 2
+# Capacities: exact only; the median model explains a shortfall.
+$centrecov --quiet optimise --data "$data" --sites 7 --capacity 1500 --out "$work/opt-cap" >"$work/stdout" 2>"$work/log"
+check "capacity exits 0" test $? -eq 0
+check "capacity loads are reported" contains "$work/opt-cap/optimise.json" '"under5_served"'
+$centrecov --quiet optimise --data "$data" --sites 7 --capacity 1500 --method heuristic --out "$work/opt-bad" >"$work/log" 2>&1
+check "capacity with the heuristic exits 2" test $? -eq 2
+check "capacity with the heuristic is explained" contains "$work/log" "capacities are solved by the exact method only"
+$centrecov --quiet optimise --data "$data" --sites 7 --objective median --capacity 1000 --out "$work/opt-bad" >"$work/log" 2>&1
+check "capacity shortfall exits 1" test $? -eq 1
+check "capacity shortfall is explained" contains "$work/log" "the 7 largest sites hold only 7000 of the 44201 under-5s"
+$centrecov --quiet optimise --data "$data" --sites 7 --capacity-of diss=many --out "$work/opt-bad" >"$work/log" 2>&1
+check "bad capacity-of is explained" contains "$work/log" "--capacity-of wants ID=N"
+
 # --quiet may also follow the subcommand.
 $centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"$work/stderr"
 check "quiet after the subcommand is accepted" test $? -eq 0

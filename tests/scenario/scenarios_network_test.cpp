@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/scenario_run.hpp"
+#include "core/error.hpp"
 #include "support/drawn_study.hpp"
 #include "support/osm_xml.hpp"
 #include "support/temp_dir.hpp"
@@ -97,7 +98,7 @@ TEST(ScenariosOnANetwork, GainsAndLossesByHand) {
     EXPECT_EQ(closed.changes[0].lost, 50);
     EXPECT_EQ(closed.changes[1].lost, 50);
     ASSERT_EQ(closed.closed.size(), 1u);
-    EXPECT_EQ(fixture.study.centres[closed.closed[0].centre].id, "east");
+    EXPECT_EQ(fixture.study.centres[closed.closed[0].point.centre.value()].id, "east");
     EXPECT_EQ(closed.closed[0].left_beyond, (std::vector<long long>{50, 50}))
         << "b stays within 1 km of west, so reopening east brings back only f";
     EXPECT_DOUBLE_EQ(*closed.resolved.cost, 1000.0);
@@ -134,6 +135,61 @@ keep_by_budget = { budget = 1500 }
     EXPECT_DOUBLE_EQ(*one.resolved.cost, 1000.0);
     EXPECT_DOUBLE_EQ(*one.resolved.budget, 1500.0);
     EXPECT_EQ(one.changes[0].lost, 50);
+}
+
+TEST(ScenariosOnANetwork, ANewBaseInALibraryServesWithoutACentre) {
+    const Fixture fixture;
+    const ScenarioRun run = fixture.run(file + R"(
+[[scenario]]
+id = "east-closed-base-in-library"
+start_from = "base"
+close = ["east"]
+library_bases = ["lib-e"]
+
+[[scenario]]
+id = "cheaper-base"
+start_from = "east-closed-base-in-library"
+costs = { library_base = 300 }
+
+[[scenario]]
+id = "base-dropped"
+start_from = "east-closed-base-in-library"
+library_bases = []
+)");
+    const auto& with_base = run.results[4];
+    // f walks 800 m to the base at e (not 1,800 m to west); b and d keep west.
+    EXPECT_NEAR(with_base.nearest[1].metres, 800.0, 0.05);
+    EXPECT_EQ(with_base.coverage.total.covered, (std::vector<long long>{20, 170}));
+    EXPECT_EQ(with_base.changes[0].lost, 50);
+    EXPECT_EQ(with_base.changes[1].lost, 0) << "the base brings f back within 1 km";
+    EXPECT_EQ(with_base.resolved.library_fate(0), scenario::Fate::library_base);
+    EXPECT_DOUBLE_EQ(*with_base.resolved.cost, 1500.0) << "west 1,000 + a base at a moved centre's cost, 500";
+    ASSERT_EQ(with_base.closed.size(), 1u);
+    EXPECT_EQ(with_base.closed[0].point.centre, std::optional<std::size_t>(1));
+    EXPECT_EQ(with_base.closed[0].left_beyond, (std::vector<long long>{50, 0}));
+
+    EXPECT_DOUBLE_EQ(*run.results[5].resolved.cost, 1300.0);
+    EXPECT_EQ(run.results[5].resolved.library_bases, (std::vector<std::size_t>{0})) << "bases are inherited";
+
+    const auto& dropped = run.results[6];
+    EXPECT_TRUE(dropped.resolved.library_bases.empty());
+    ASSERT_EQ(dropped.closed.size(), 1u);
+    EXPECT_FALSE(dropped.closed[0].point.centre.has_value()) << "the library base is what closed";
+    EXPECT_EQ(dropped.closed[0].point.library, std::optional<std::size_t>(0));
+    EXPECT_EQ(dropped.closed[0].left_beyond, (std::vector<long long>{0, 50}));
+}
+
+TEST(ScenariosOnANetwork, ALibraryBaseMustNameALibrary) {
+    const Fixture fixture;
+    try {
+        (void)fixture.run(file + "\n[[scenario]]\nid = \"wrong\"\nlibrary_bases = [\"east\"]\n");
+        FAIL();
+    } catch (const centrecov::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("'east' in 'library_bases' is a children's centre, not a library"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_NE(std::string(e.what()).find("options.toml"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace
