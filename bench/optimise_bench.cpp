@@ -1,10 +1,13 @@
 // Optimisation speed on Norfolk (estimated distances): exact MCLP and p-median
-// for one k, the whole k-curve, and the heuristic. Figures: bench/README.md.
+// for one k, the whole k-curve, and the heuristic; and the heuristic on a
+// generated problem of England's scale. Figures: bench/README.md.
 // Needs the data: CENTRECOV_DATA or ../shared/geodata.
 
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <cstdlib>
+#include <random>
 
 #include "analysis/optimise_study.hpp"
 
@@ -76,6 +79,68 @@ void BM_NorfolkHeuristicPMedian(benchmark::State& state) {
     state.counters["gap"] = gap;
 }
 BENCHMARK(BM_NorfolkHeuristicPMedian)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// England's scale: 3,000 candidate sites and 35,000 family areas (about the
+// number of LSOAs), placed in 60 towns of different sizes over a 600 x 400 km
+// box with a rural scatter; estimated road distance (straight line x 1.3).
+const optimise::Problem& england_scale() {
+    static const optimise::Problem problem = [] {
+        std::mt19937_64 random(2018);
+        std::uniform_real_distribution<double> east(0.0, 600000.0);
+        std::uniform_real_distribution<double> north(0.0, 400000.0);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        std::vector<std::pair<double, double>> towns;
+        for (int t = 0; t < 60; ++t) {
+            towns.emplace_back(east(random), north(random));
+        }
+        auto place = [&] {
+            if (unit(random) < 0.25) {
+                return std::pair{east(random), north(random)};  // rural
+            }
+            // Towns by a Zipf-like size: town t gets weight 1 / (t + 1).
+            const auto t = static_cast<std::size_t>(std::floor(std::pow(60.0, unit(random)))) - 1;
+            const auto& [x, y] = towns[std::min<std::size_t>(t, towns.size() - 1)];
+            std::normal_distribution<double> spread(0.0, 4000.0 + 1000.0 * static_cast<double>(t % 5));
+            return std::pair{x + spread(random), y + spread(random)};
+        };
+        optimise::Problem p;
+        std::vector<std::pair<double, double>> sites;
+        for (int j = 0; j < 3000; ++j) {
+            sites.push_back(place());
+            p.candidates.emplace_back("site-" + std::to_string(j), 1.0);
+        }
+        std::uniform_int_distribution<int> children(20, 150);
+        p.distance.reserve(35000);
+        for (int i = 0; i < 35000; ++i) {
+            const auto [x, y] = place();
+            std::vector<double> row(sites.size());
+            for (std::size_t j = 0; j < sites.size(); ++j) {
+                row[j] = 1.3 * std::hypot(x - sites[j].first, y - sites[j].second);
+            }
+            p.distance.push_back(std::move(row));
+            p.weights.push_back(children(random));
+        }
+        return p;
+    }();
+    return problem;
+}
+
+void BM_EnglandScaleHeuristic(benchmark::State& state) {
+    const auto& problem = england_scale();
+    const auto objective = state.range(0) == 0 ? optimise::Objective::max_coverage : optimise::Objective::p_median;
+    optimise::Solution solution;
+    for (auto _ : state) {
+        solution = optimise::solve_heuristic(problem, request(objective, static_cast<int>(state.range(1))));
+    }
+    state.counters["gap_pct"] = 100.0 * solution.gap;
+    state.counters["open"] = static_cast<double>(solution.open_count());
+}
+// (objective: 0 coverage within 1.6 km, 1 p-median; sites)
+BENCHMARK(BM_EnglandScaleHeuristic)
+    ->Args({0, 300})
+    ->Args({1, 300})
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 }  // namespace centrecov::bench
 

@@ -148,3 +148,87 @@ double area(const GEOSGeometry* geometry) {
 }
 
 }  // namespace centrecov::geom
+
+namespace centrecov::geom {
+
+namespace {
+
+Geometry checked(GEOSGeometry* result, const char* what) {
+    if (result == nullptr) {
+        throw std::runtime_error(std::string("GEOS failed ") + what);
+    }
+    return Geometry(result);
+}
+
+}  // namespace
+
+Geometry clone(const GEOSGeometry* geometry) {
+    return checked(GEOSGeom_clone_r(context(), geometry), "to copy a geometry");
+}
+
+Geometry dissolve(const std::vector<const GEOSGeometry*>& parts) {
+    std::vector<GEOSGeometry*> copies;
+    copies.reserve(parts.size());
+    for (const GEOSGeometry* part : parts) {
+        copies.push_back(clone(part).release());
+    }
+    // The collection takes the copies; the union then makes one (Multi)Polygon.
+    Geometry collection = checked(GEOSGeom_createCollection_r(context(), GEOS_GEOMETRYCOLLECTION, copies.data(),
+                                                              static_cast<unsigned>(copies.size())),
+                                  "to collect geometries");
+    return checked(GEOSUnaryUnion_r(context(), collection.get()), "to dissolve polygons");
+}
+
+Geometry buffer(Point centre, double radius, int quadrant_segments) {
+    const Geometry point = make_point(centre);
+    return checked(GEOSBuffer_r(context(), point.get(), radius, quadrant_segments), "to buffer a point");
+}
+
+Geometry intersection(const GEOSGeometry* a, const GEOSGeometry* b) {
+    return checked(GEOSIntersection_r(context(), a, b), "to intersect polygons");
+}
+
+Geometry difference(const GEOSGeometry* a, const GEOSGeometry* b) {
+    return checked(GEOSDifference_r(context(), a, b), "to subtract polygons");
+}
+
+Geometry as_multipolygon(Geometry geometry) {
+    const int type = GEOSGeomTypeId_r(context(), geometry.get());
+    if (type == GEOS_MULTIPOLYGON) {
+        return geometry;
+    }
+    std::vector<GEOSGeometry*> polygons;
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(context(), geometry.get()) == 0) {
+            polygons.push_back(geometry.release());
+        }
+    } else {
+        // A collection from an intersection may hold lines or points on shared edges: keep the polygons.
+        const int n = GEOSGetNumGeometries_r(context(), geometry.get());
+        for (int i = 0; i < n; ++i) {
+            const GEOSGeometry* part = GEOSGetGeometryN_r(context(), geometry.get(), i);
+            const int part_type = GEOSGeomTypeId_r(context(), part);
+            if (part_type == GEOS_POLYGON) {
+                polygons.push_back(clone(part).release());
+            } else if (part_type == GEOS_MULTIPOLYGON) {
+                for (int k = 0; k < GEOSGetNumGeometries_r(context(), part); ++k) {
+                    polygons.push_back(clone(GEOSGetGeometryN_r(context(), part, k)).release());
+                }
+            }
+        }
+    }
+    return checked(GEOSGeom_createCollection_r(context(), GEOS_MULTIPOLYGON, polygons.data(),
+                                               static_cast<unsigned>(polygons.size())),
+                   "to make a multipolygon");
+}
+
+bool is_valid(const GEOSGeometry* geometry) {
+    return GEOSisValid_r(context(), geometry) == 1;
+}
+
+bool contains_within(const GEOSGeometry* outer, const GEOSGeometry* inner, double tolerance_m2) {
+    const Geometry outside = difference(inner, outer);
+    return area(outside.get()) <= tolerance_m2;
+}
+
+}  // namespace centrecov::geom

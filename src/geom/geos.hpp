@@ -60,4 +60,17 @@ bool covers(const GEOSGeometry* geometry, Point p);
 double farthest_distance(const GEOSGeometry* geometry, Point p);
 double area(const GEOSGeometry* geometry);
 
+Geometry clone(const GEOSGeometry* geometry);
+// The union of polygons: shared edges dissolve away.
+Geometry dissolve(const std::vector<const GEOSGeometry*>& parts);
+// A circle (as a polygon) around a point.
+Geometry buffer(Point centre, double radius, int quadrant_segments = 16);
+Geometry intersection(const GEOSGeometry* a, const GEOSGeometry* b);
+Geometry difference(const GEOSGeometry* a, const GEOSGeometry* b);
+// Polygons as one MultiPolygon (what GeoPackage and QGIS layers want); other parts dropped.
+Geometry as_multipolygon(Geometry geometry);
+bool is_valid(const GEOSGeometry* geometry);
+// Whether `inner` lies inside `outer`, but for at most tolerance_m2 of area (rounding at edges).
+bool contains_within(const GEOSGeometry* outer, const GEOSGeometry* inner, double tolerance_m2);
+
 }  // namespace centrecov::geom

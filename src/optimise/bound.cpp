@@ -9,6 +9,8 @@
 
 #include "optimise/detail/state.hpp"
 
+#include <tbb/parallel_for.h>
+
 namespace centrecov::optimise {
 
 namespace {
@@ -157,7 +159,7 @@ LagrangianBound lagrangian_bound(const Problem& problem, const Request& request,
     }
     if (max_iterations == 0) {
         const double work = static_cast<double>(std::max<std::size_t>(1, families * sites));
-        max_iterations = static_cast<std::size_t>(std::clamp(4e9 / work, 30.0, 3000.0));
+        max_iterations = static_cast<std::size_t>(std::clamp(1.2e10 / work, 30.0, 3000.0));
     }
     const double target = incumbent.objective;
     const double scale = std::max(1.0, std::abs(target));
@@ -175,7 +177,8 @@ LagrangianBound lagrangian_bound(const Problem& problem, const Request& request,
                 constant += median ? lambda[i] : std::max(0.0, problem.weights[i] - lambda[i]);
             }
         }
-        for (std::size_t j = 0; j < sites; ++j) {
+        // Each site's price is independent of the others: computed in parallel, deterministic.
+        tbb::parallel_for(std::size_t{0}, sites, [&](std::size_t j) {
             const double* column = columns.column(j);
             double v = 0.0;
             if (!problem.candidates[j].forced_closed) {
@@ -193,7 +196,7 @@ LagrangianBound lagrangian_bound(const Problem& problem, const Request& request,
                 }
             }
             values[j] = v;
-        }
+        });
         const double choice = cheapest_choice(problem, request, values, chosen);
         const double bound = constant + sign * choice;
         const bool improved = median ? bound > best + 1e-12 * scale : bound < best - 1e-12 * scale;

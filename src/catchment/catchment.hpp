@@ -1,0 +1,50 @@
+#pragma once
+
+// Catchments: the area each open site serves (reach areas) and the area
+// within each distance of it (bands). Geometry in British National Grid.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/demand.hpp"
+#include "core/geometry.hpp"
+#include "geom/geos.hpp"
+
+namespace centrecov::catchment {
+
+// The small areas whose families have this site as their nearest, dissolved.
+struct ReachArea {
+    std::size_t site = 0;  // index of the site (service point)
+    geom::Geometry area;   // MultiPolygon
+    long long under5 = 0;
+    std::size_t lsoas = 0;
+};
+
+// Groups the LSOA polygons by each family's nearest site (nullopt: no site
+// reachable, in no reach area) and dissolves each group with GEOS. Every LSOA
+// with a site lies in exactly one reach area. Sites that are nearest to no
+// family get no area. Sorted by site.
+std::vector<ReachArea> reach_areas(const std::vector<DemandPoint>& families,
+                                   const std::map<std::string, geom::Geometry>& boundaries,
+                                   const std::vector<std::optional<std::size_t>>& nearest_site);
+
+// The area within one distance of one site.
+struct Band {
+    std::size_t site = 0;
+    double threshold_m = 0.0;
+    geom::Geometry area;  // MultiPolygon
+};
+
+// Estimated mode: the area within a road distance T of a site is taken as
+// the circle of radius T / circuity (straight-line distance x circuity =
+// estimated road distance), clipped to `land` (the study's small areas, so no
+// sea or land beyond the study). Bands nest because the circles do.
+std::vector<Band> estimated_bands(const std::vector<Point>& sites, const std::vector<double>& thresholds_m,
+                                  double circuity, const GEOSGeometry* land);
+
+// The union of all LSOA polygons: the land the study covers.
+geom::Geometry study_land(const std::map<std::string, geom::Geometry>& boundaries);
+
+}  // namespace centrecov::catchment
