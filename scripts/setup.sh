@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages centrecov needs to build, test and run, when any is missing.
+# Installs the Debian packages centrecov needs to build, test and run, when any is missing,
+# and the report's front-end library (Leaflet, pinned in web/package-lock.json) from npm.
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
 
@@ -23,13 +24,24 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node and npm fetch Leaflet at build time; any working npm will do.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# Extra packages a caller asks for (the tests add chromium).
+for p in "$@"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-echo "setup: installing ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+cd "$(dirname "$0")/.."
+if [ ! -f web/node_modules/leaflet/dist/leaflet.js ]; then
+  echo "setup: installing Leaflet from npm into web/node_modules" >&2
+  npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+fi

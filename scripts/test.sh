@@ -4,7 +4,7 @@
 # integration tests on the real data in ../shared/geodata or $CENTRECOV_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh chromium  # chromium: the HTML report is checked in a real browser
 data=${CENTRECOV_DATA:-$(pwd)/../shared/geodata}
 bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCENTRECOV_WERROR=ON \
   -DCENTRECOV_SANITIZE=address,undefined -DCENTRECOV_TEST_DATA="$data"

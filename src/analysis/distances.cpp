@@ -112,6 +112,26 @@ public:
         return out;
     }
 
+    std::optional<std::vector<std::vector<Polyline>>> reachable_roads(
+        Point site, const std::vector<double>& thresholds_m) const override {
+        const auto snap = snapper_.snap(site, settings_.max_snap_m);
+        if (!snap) {
+            return std::nullopt;
+        }
+        std::vector<std::vector<Polyline>> out;
+        for (const double threshold : thresholds_m) {
+            std::vector<Polyline> lines;
+            for (const auto& stretch : router_.reachable(*snap, threshold)) {
+                auto line = network::sub_line(network_.line(stretch.piece), stretch.from_m, stretch.to_m);
+                if (line.size() >= 2) {
+                    lines.push_back(std::move(line));
+                }
+            }
+            out.push_back(std::move(lines));
+        }
+        return out;
+    }
+
     const network::RoadNetwork& network() const { return network_; }
     const network::Graph& graph() const { return graph_; }
 

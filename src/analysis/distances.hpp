@@ -50,6 +50,14 @@ public:
     // metres[origin][destination]; infinity where there is no way (or a point is off the network).
     virtual std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
                                                     const std::vector<Point>& destinations) const = 0;
+    using Polyline = std::vector<Point>;
+    // Per threshold, the roads from which `site` can be reached within it (the
+    // reachable part of a partly travelled road included); nullopt when
+    // distances are estimated or the site is off the network.
+    virtual std::optional<std::vector<std::vector<Polyline>>> reachable_roads(
+        Point /*site*/, const std::vector<double>& /*thresholds_m*/) const {
+        return std::nullopt;
+    }
 };
 
 std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& model);

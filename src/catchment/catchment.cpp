@@ -44,6 +44,25 @@ geom::Geometry study_land(const std::map<std::string, geom::Geometry>& boundarie
     return geom::dissolve(parts);
 }
 
+std::vector<Band> network_bands(std::size_t site, const std::vector<double>& thresholds_m,
+                                const std::vector<std::vector<std::vector<Point>>>& roads, double roadside_m,
+                                const GEOSGeometry* land) {
+    std::vector<Band> out;
+    for (std::size_t t = 0; t < thresholds_m.size(); ++t) {
+        Band band;
+        band.site = site;
+        band.threshold_m = thresholds_m[t];
+        geom::Geometry area = roads[t].empty() ? geom::as_multipolygon(geom::from_wkt("POLYGON EMPTY"))
+                                               : geom::intersection(geom::buffer_lines(roads[t], roadside_m).get(), land);
+        if (!out.empty()) {
+            area = geom::unite(area.get(), out.back().area.get());
+        }
+        band.area = geom::as_multipolygon(std::move(area));
+        out.push_back(std::move(band));
+    }
+    return out;
+}
+
 std::vector<Band> estimated_bands(const std::vector<Point>& sites, const std::vector<double>& thresholds_m,
                                   double circuity, const GEOSGeometry* land) {
     std::vector<double> thresholds = thresholds_m;
@@ -55,7 +74,11 @@ std::vector<Band> estimated_bands(const std::vector<Point>& sites, const std::ve
             band.site = s;
             band.threshold_m = t;
             const geom::Geometry circle = geom::buffer(sites[s], t / circuity, 32);
-            band.area = geom::as_multipolygon(geom::intersection(circle.get(), land));
+            geom::Geometry area = geom::intersection(circle.get(), land);
+            if (!out.empty() && out.back().site == s) {
+                area = geom::unite(area.get(), out.back().area.get());  // exact nesting despite rounding
+            }
+            band.area = geom::as_multipolygon(std::move(area));
             out.push_back(std::move(band));
         }
     }

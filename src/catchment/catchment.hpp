@@ -44,6 +44,14 @@ struct Band {
 std::vector<Band> estimated_bands(const std::vector<Point>& sites, const std::vector<double>& thresholds_m,
                                   double circuity, const GEOSGeometry* land);
 
+// Network mode: the area within `roadside_m` of the roads from which the site
+// can be reached within each threshold (`roads[t]`, thresholds ascending, the
+// reachable part of a partly travelled road included), clipped to `land`.
+// Each band is also united with the smaller ones, so bands nest exactly.
+std::vector<Band> network_bands(std::size_t site, const std::vector<double>& thresholds_m,
+                                const std::vector<std::vector<std::vector<Point>>>& roads, double roadside_m,
+                                const GEOSGeometry* land);
+
 // The union of all LSOA polygons: the land the study covers.
 geom::Geometry study_land(const std::map<std::string, geom::Geometry>& boundaries);
 

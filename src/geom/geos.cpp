@@ -232,3 +232,30 @@ bool contains_within(const GEOSGeometry* outer, const GEOSGeometry* inner, doubl
 }
 
 }  // namespace centrecov::geom
+
+namespace centrecov::geom {
+
+Geometry buffer_lines(const std::vector<std::vector<Point>>& lines, double width, int quadrant_segments) {
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(lines.size());
+    for (const auto& line : lines) {
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context(), static_cast<unsigned>(line.size()), 2);
+        if (sequence == nullptr) {
+            throw std::runtime_error("GEOS failed to make a coordinate sequence");
+        }
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            GEOSCoordSeq_setXY_r(context(), sequence, static_cast<unsigned>(k), line[k].x, line[k].y);
+        }
+        parts.push_back(checked(GEOSGeom_createLineString_r(context(), sequence), "to make a line").release());
+    }
+    Geometry collection = checked(GEOSGeom_createCollection_r(context(), GEOS_MULTILINESTRING, parts.data(),
+                                                              static_cast<unsigned>(parts.size())),
+                                  "to collect lines");
+    return checked(GEOSBuffer_r(context(), collection.get(), width, quadrant_segments), "to buffer lines");
+}
+
+Geometry unite(const GEOSGeometry* a, const GEOSGeometry* b) {
+    return checked(GEOSUnion_r(context(), a, b), "to unite polygons");
+}
+
+}  // namespace centrecov::geom

@@ -65,6 +65,9 @@ Geometry clone(const GEOSGeometry* geometry);
 Geometry dissolve(const std::vector<const GEOSGeometry*>& parts);
 // A circle (as a polygon) around a point.
 Geometry buffer(Point centre, double radius, int quadrant_segments = 16);
+// The area within `width` of any of the lines.
+Geometry buffer_lines(const std::vector<std::vector<Point>>& lines, double width, int quadrant_segments = 8);
+Geometry unite(const GEOSGeometry* a, const GEOSGeometry* b);
 Geometry intersection(const GEOSGeometry* a, const GEOSGeometry* b);
 Geometry difference(const GEOSGeometry* a, const GEOSGeometry* b);
 // Polygons as one MultiPolygon (what GeoPackage and QGIS layers want); other parts dropped.

@@ -62,7 +62,116 @@ std::string quote_csv(const std::string& cell) {
     return quoted;
 }
 
+// Fields and features of one layer into an OGR layer; polygons made multi where asked.
+void fill_layer(OGRLayer* out, const OutputLayer& layer, OGRSpatialReference& bng, const std::filesystem::path& path,
+                bool force_multi) {
+    for (const auto& field : layer.fields) {
+        OGRFieldDefn definition(field.name.c_str(), ogr_type(field.type));
+        if (out->CreateField(&definition) != OGRERR_NONE) {
+            throw std::runtime_error("cannot create field " + field.name + " in " + path.string());
+        }
+    }
+    for (const auto& source : layer.features) {
+        OGRFeature feature(out->GetLayerDefn());
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+            set_value(feature, static_cast<int>(i), source.values.at(i));
+        }
+        if (!source.wkb_bng.empty()) {
+            OGRGeometry* geometry = nullptr;
+            if (OGRGeometryFactory::createFromWkb(source.wkb_bng.data(), &bng, &geometry, source.wkb_bng.size()) !=
+                OGRERR_NONE) {
+                throw std::runtime_error("invalid geometry in layer " + layer.name + " while writing " +
+                                         path.string());
+            }
+            if (force_multi && layer.geometry == GeometryKind::polygon) {
+                geometry = OGRGeometryFactory::forceToMultiPolygon(geometry);
+            }
+            feature.SetGeometryDirectly(geometry);
+        }
+        if (out->CreateFeature(&feature) != OGRERR_NONE) {
+            throw std::runtime_error("cannot write a feature of layer " + layer.name + " to " + path.string() + ": " +
+                                     last_gdal_error("GDAL error"));
+        }
+    }
+}
+
 }  // namespace
+
+void write_geopackage(const std::filesystem::path& path, const std::vector<OutputLayer>& layers,
+                      const std::vector<LayerStyle>& styles) {
+    init_gdal();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (driver == nullptr) {
+        throw std::runtime_error("GDAL has no GPKG driver");
+    }
+    // Fixed timestamps in gpkg_contents: the same inputs give the same bytes.
+    CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
+    AtomicOutput output(path);
+    CPLErrorReset();
+    {
+        DatasetPtr dataset(driver->Create(output.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!dataset) {
+            throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+        OGRSpatialReference bng = spatial_reference(bng_epsg);
+        for (const auto& layer : layers) {
+            const OGRwkbGeometryType type = layer.geometry == GeometryKind::polygon ? wkbMultiPolygon
+                                            : layer.geometry == GeometryKind::point ? wkbPoint
+                                                                                    : wkbNone;
+            const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
+            OGRLayer* out = dataset->CreateLayer(layer.name.c_str(), type == wkbNone ? nullptr : &bng, type,
+                                                 const_cast<char**>(options));
+            if (out == nullptr) {
+                throw std::runtime_error("cannot create layer " + layer.name + " in " + path.string() + ": " +
+                                         last_gdal_error("GDAL error"));
+            }
+            dataset->StartTransaction();
+            fill_layer(out, layer, bng, path, true);
+            dataset->CommitTransaction();
+        }
+        if (!styles.empty()) {
+            // QGIS reads a layer's default style from this table (its own schema).
+            OGRLayer* table = dataset->CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+            if (table == nullptr) {
+                throw std::runtime_error("cannot create layer_styles in " + path.string());
+            }
+            const std::pair<const char*, OGRFieldType> columns[] = {
+                {"f_table_catalog", OFTString}, {"f_table_schema", OFTString}, {"f_table_name", OFTString},
+                {"f_geometry_column", OFTString}, {"styleName", OFTString}, {"styleQML", OFTString},
+                {"styleSLD", OFTString}, {"useAsDefault", OFTInteger}, {"description", OFTString},
+                {"owner", OFTString}, {"ui", OFTString}, {"update_time", OFTDateTime}};
+            for (const auto& [name, type] : columns) {
+                OGRFieldDefn definition(name, type);
+                if (std::string(name) == "useAsDefault") {
+                    definition.SetSubType(OFSTBoolean);
+                }
+                table->CreateField(&definition);
+            }
+            for (const auto& style : styles) {
+                OGRFeature feature(table->GetLayerDefn());
+                feature.SetField("f_table_catalog", "");
+                feature.SetField("f_table_schema", "");
+                feature.SetField("f_table_name", style.layer.c_str());
+                feature.SetField("f_geometry_column", "geom");
+                feature.SetField("styleName", style.name.c_str());
+                feature.SetField("styleQML", style.qml.c_str());
+                feature.SetField("styleSLD", "");
+                feature.SetField("useAsDefault", 1);
+                feature.SetField("description", style.description.c_str());
+                feature.SetField("owner", "centrecov");
+                feature.SetField("update_time", 2000, 1, 1, 0, 0, 0.0F, 100);
+                if (table->CreateFeature(&feature) != OGRERR_NONE) {
+                    throw std::runtime_error("cannot write the style of " + style.layer + " to " + path.string());
+                }
+            }
+        }
+        dataset->FlushCache();
+        if (CPLGetLastErrorType() == CE_Failure) {
+            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+    }
+    output.commit();
+}
 
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) {
     init_gdal();
@@ -84,30 +193,7 @@ void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) 
         if (out == nullptr) {
             throw std::runtime_error("cannot create layer in " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
-        for (const auto& field : layer.fields) {
-            OGRFieldDefn definition(field.name.c_str(), ogr_type(field.type));
-            if (out->CreateField(&definition) != OGRERR_NONE) {
-                throw std::runtime_error("cannot create field " + field.name + " in " + path.string());
-            }
-        }
-        for (const auto& source : layer.features) {
-            OGRFeature feature(out->GetLayerDefn());
-            for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-                set_value(feature, static_cast<int>(i), source.values.at(i));
-            }
-            if (!source.wkb_bng.empty()) {
-                OGRGeometry* geometry = nullptr;
-                if (OGRGeometryFactory::createFromWkb(source.wkb_bng.data(), &bng, &geometry,
-                                                      source.wkb_bng.size()) != OGRERR_NONE) {
-                    throw std::runtime_error("invalid geometry while writing " + path.string());
-                }
-                feature.SetGeometryDirectly(geometry);
-            }
-            if (out->CreateFeature(&feature) != OGRERR_NONE) {
-                throw std::runtime_error("cannot write a feature to " + path.string() + ": " +
-                                         last_gdal_error("GDAL error"));
-            }
-        }
+        fill_layer(out, layer, bng, path, false);
         dataset->FlushCache();
         if (CPLGetLastErrorType() == CE_Failure) {
             throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));

@@ -9,6 +9,20 @@
 namespace centrecov::io {
 
 // RFC 7946 GeoJSON: WGS84 longitude/latitude with 6 decimals, written atomically.
+// A QGIS layer style (QML) stored in a GeoPackage's layer_styles table.
+struct LayerStyle {
+    std::string layer;
+    std::string name;
+    std::string qml;
+    std::string description;
+};
+
+// Writes every layer into one GeoPackage (British National Grid; polygons as
+// MultiPolygon) with the styles QGIS applies on opening. Atomic; the same
+// layers give the same bytes.
+void write_geopackage(const std::filesystem::path& path, const std::vector<OutputLayer>& layers,
+                      const std::vector<LayerStyle>& styles);
+
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer);
 
 // RFC 4180 CSV with LF line ends, written atomically.

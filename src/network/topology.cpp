@@ -1,5 +1,6 @@
 #include "network/topology.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -167,6 +168,41 @@ RoadNetwork build_network(std::vector<Way> ways) {
     network.stats.pieces = network.pieces.size();
     network.stats.nodes = network.nodes.size();
     return network;
+}
+
+std::vector<Point> sub_line(std::span<const Point> line, double from_m, double to_m) {
+    std::vector<Point> out;
+    if (line.size() < 2 || to_m < from_m) {
+        return out;
+    }
+    double walked = 0.0;
+    auto at = [](Point a, Point b, double t) { return Point{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; };
+    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+        const Point a = line[k];
+        const Point b = line[k + 1];
+        const double length = std::hypot(b.x - a.x, b.y - a.y);
+        const double start = walked;
+        const double end = walked + length;
+        walked = end;
+        if (end < from_m || length <= 0.0) {
+            continue;
+        }
+        if (out.empty()) {
+            out.push_back(at(a, b, std::clamp((from_m - start) / length, 0.0, 1.0)));
+        }
+        if (end >= to_m) {
+            out.push_back(at(a, b, std::clamp((to_m - start) / length, 0.0, 1.0)));
+            return out;
+        }
+        out.push_back(b);
+    }
+    if (out.empty()) {
+        out.push_back(line.back());
+    }
+    if (out.size() == 1) {
+        out.push_back(out.front());
+    }
+    return out;
 }
 
 }  // namespace centrecov::network

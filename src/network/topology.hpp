@@ -47,4 +47,7 @@ inline constexpr double node_tolerance_m = 0.01;
 
 RoadNetwork build_network(std::vector<Way> ways);
 
+// The part of a line between two distances along it (clamped to the line).
+std::vector<Point> sub_line(std::span<const Point> line, double from_m, double to_m);
+
 }  // namespace centrecov::network

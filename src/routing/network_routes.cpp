@@ -1,5 +1,7 @@
 #include "routing/network_routes.hpp"
 
+#include <algorithm>
+
 #include <tbb/parallel_for.h>
 
 #include <map>
@@ -181,6 +183,51 @@ std::vector<std::vector<NetworkRouter::Entry>> NetworkRouter::matrix(
 double NetworkRouter::cost(const network::Snap& from, const network::Snap& to, Metric metric) const {
     const auto result = nearest({from}, {to}, metric);
     return result[0].found() ? result[0].cost : unreachable;
+}
+
+std::vector<NetworkRouter::Stretch> NetworkRouter::reachable(const network::Snap& destination, double cutoff_m) const {
+    std::vector<Seed> seeds;
+    entry_seeds(destination, 0, Metric::metres, seeds);
+    const Labels labels = shortest_paths(graph_.reverse, seeds, Metric::metres, cutoff_m);
+    auto left = [&](network::NodeId node) {
+        return labels.owner[node] == UINT32_MAX ? -1.0 : cutoff_m - labels.cost[node];
+    };
+    const double leg = access(destination.distance_m, Metric::metres);
+    std::vector<Stretch> out;
+    std::vector<std::pair<double, double>> parts;
+    for (std::uint32_t p = 0; p < network_.pieces.size(); ++p) {
+        const auto& permitted = graph_.access[p];
+        if (!permitted.usable()) {
+            continue;
+        }
+        const auto& piece = network_.pieces[p];
+        const double length = piece.length_m;
+        parts.clear();
+        if (permitted.forward && left(piece.to) >= 0.0) {  // travel on to the piece's end, then onwards
+            parts.emplace_back(std::max(0.0, length - left(piece.to)), length);
+        }
+        if (permitted.backward && left(piece.from) >= 0.0) {  // travel back to its start
+            parts.emplace_back(0.0, std::min(length, left(piece.from)));
+        }
+        if (p == destination.piece && cutoff_m - leg >= 0.0) {  // straight along this piece to the destination
+            const double spare = cutoff_m - leg;
+            if (permitted.forward) {
+                parts.emplace_back(std::max(0.0, destination.offset_m - spare), destination.offset_m);
+            }
+            if (permitted.backward) {
+                parts.emplace_back(destination.offset_m, std::min(length, destination.offset_m + spare));
+            }
+        }
+        std::sort(parts.begin(), parts.end());
+        for (const auto& [from, to] : parts) {
+            if (!out.empty() && out.back().piece == p && from <= out.back().to_m) {
+                out.back().to_m = std::max(out.back().to_m, to);
+            } else {
+                out.push_back({p, from, to});
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace centrecov::routing

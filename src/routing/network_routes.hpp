@@ -62,6 +62,17 @@ public:
     // Cost from one snapped point to another (one search); unreachable when there is no way.
     double cost(const network::Snap& from, const network::Snap& to, Metric metric) const;
 
+    // A part of a piece, from one offset to another (metres from its `from` node).
+    struct Stretch {
+        std::uint32_t piece = 0;
+        double from_m = 0.0;
+        double to_m = 0.0;
+    };
+    // Every part of every road from which the destination can be reached
+    // within `cutoff_m` metres, partly travelled pieces included; ordered by
+    // piece, the parts of one piece not overlapping.
+    std::vector<Stretch> reachable(const network::Snap& destination, double cutoff_m) const;
+
 private:
     double along(std::uint32_t piece, double metres, Metric metric) const;
     double access(double metres, Metric metric) const;

@@ -1,0 +1,48 @@
+#pragma once
+
+// QGIS styles (QML) for the GeoPackage layers, so that the file opens styled.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace centrecov::report {
+
+struct Rgb {
+    int r = 0;
+    int g = 0;
+    int b = 0;
+    int a = 255;
+};
+
+struct Range {
+    double lower = 0.0;
+    double upper = 0.0;
+    std::string label;
+    Rgb colour;
+};
+
+struct Category {
+    std::string value;
+    std::string label;
+    Rgb colour;
+    std::string marker = "circle";  // QGIS simple marker name; "cross2" strikes a site through
+};
+
+// Polygons coloured by ranges of a numeric field.
+std::string graduated_fill_qml(const std::string& field, const std::vector<Range>& ranges);
+// Points by the value of a text field.
+std::string categorized_marker_qml(const std::string& field, const std::vector<Category>& categories);
+// Polygons by the value of a field, translucent, outlined.
+std::string categorized_fill_qml(const std::string& field, const std::vector<Category>& categories);
+// One outline per polygon, no fill.
+std::string outline_qml(Rgb colour);
+
+// The colour scales the report and the GeoPackage share.
+std::vector<Range> distance_ranges();  // metres to the nearest site
+std::vector<Range> change_ranges();    // metres further (+) or nearer (-) than the base
+std::vector<Category> fate_categories();
+
+std::string xml_escape(const std::string& text);
+
+}  // namespace centrecov::report
