@@ -4,7 +4,8 @@
 # integration tests on the real data in ../shared/geodata or $CENTRECOV_DATA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh chromium  # chromium: the HTML report is checked in a real browser
+# chromium: the HTML report is checked in a real browser; qgis: the GeoPackage opens styled in QGIS.
+bash scripts/setup.sh chromium qgis python3-qgis
 data=${CENTRECOV_DATA:-$(pwd)/../shared/geodata}
 bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCENTRECOV_WERROR=ON \
   -DCENTRECOV_SANITIZE=address,undefined -DCENTRECOV_TEST_DATA="$data"

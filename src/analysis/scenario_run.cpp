@@ -183,7 +183,8 @@ void summarise(ScenarioResult& result, const Study& study) {
 
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings) {
     ScenarioRun run;
-    const auto engine = make_engine(settings.network, settings.distance, run.network);
+    const std::shared_ptr<const DistanceEngine> engine = make_engine(settings.network, settings.distance, run.network);
+    run.engine = engine;
     run.distance_key = engine->key();
     run.distance_label = engine->label();
     const auto families = family_points(study);

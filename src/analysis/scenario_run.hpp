@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -45,6 +47,7 @@ struct ScenarioRun {
     std::string distance_key;
     std::string distance_label;
     std::optional<NetworkSummary> network;
+    std::shared_ptr<const DistanceEngine> engine;  // what measured it (catchments ask it for roads)
     std::vector<ScenarioResult> results;  // in file order
 };
 

@@ -6,6 +6,8 @@
 
 #include "analysis/scenario_run.hpp"
 #include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 #include "cli/common.hpp"
 #include "cli/distance_options.hpp"
 #include "report/format.hpp"
@@ -19,6 +21,11 @@ struct ScenariosOptions {
     std::string file;
     DataOptions data;
     DistanceOptions distance;
+    std::vector<std::string> formats{"geojson", "csv", "gpkg", "html"};
+    std::string report_directory;
+    std::string k_curve;
+    std::vector<std::string> marks;
+    bool open = false;
 };
 }  // namespace
 
@@ -32,6 +39,17 @@ void add_scenarios_command(CLI::App& app) {
     options->data.out = "out/scenarios";
     command->get_option("--out")->default_str("out/scenarios");
     options->distance.add_to(*command);
+    command->add_option("--format", options->formats,
+                        "Outputs: geojson and csv (layers per scenario), gpkg (centrecov.gpkg, styled for QGIS), html "
+                        "(report.html, one file that works offline)")
+        ->delimiter(',')
+        ->capture_default_str();
+    command->add_option("--report-dir", options->report_directory,
+                        "Where report.html and centrecov.gpkg go (default: --out)");
+    command->add_option("--k-curve", options->k_curve, "An optimise k_curve.csv to chart in the report")
+        ->check(CLI::ExistingFile);
+    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"Sept 2018 proposal\"");
+    command->add_flag("--open", options->open, "Print the report's path (to open it in a browser)");
     add_version_flag(*command);
     command->callback([options, command] {
         const scenario::ScenarioFile file = scenario::read_scenario_file(options->file);
@@ -45,8 +63,24 @@ void add_scenarios_command(CLI::App& app) {
         const auto inputs = options->data.inputs();
         const analysis::Settings settings = options->distance.settings(inputs.files, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
+        report::RunOutputs outputs = report::outputs_named(options->formats);
+        outputs.report_directory = options->report_directory;
+        if (!options->k_curve.empty()) {
+            report::KCurve curve;
+            curve.points = report::read_k_curve(options->k_curve);
+            for (const auto& mark : options->marks) {
+                const auto at = mark.find('=');
+                const auto k = text::parse_integer(mark.substr(0, at));
+                if (!k || *k < 1) {
+                    throw UsageError("--mark wants K=label with K a number of sites, not '" + mark + "'");
+                }
+                curve.marks.emplace_back(static_cast<int>(*k),
+                                         at == std::string::npos ? std::to_string(*k) + " sites" : mark.substr(at + 1));
+            }
+            outputs.k_curve = std::move(curve);
+        }
         const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
-        report::write_scenario_run(options->data.out, study, inputs, file, settings, run);
+        report::write_scenario_run(options->data.out, study, inputs, file, settings, run, outputs);
         log_warnings(study.warnings);
         fmt::print("{} scenarios; distances: {}\n", run.results.size(), run.distance_label);
         for (const auto& result : run.results) {
@@ -59,6 +93,20 @@ void add_scenarios_command(CLI::App& app) {
                        r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
+        const std::filesystem::path report_directory =
+            options->report_directory.empty() ? options->data.out : options->report_directory;
+        if (outputs.gpkg) {
+            fmt::print("wrote {} (open it in QGIS: layers come styled)\n",
+                       (report_directory / "centrecov.gpkg").string());
+        }
+        if (outputs.html) {
+            const auto report = std::filesystem::absolute(report_directory / "report.html").lexically_normal();
+            if (options->open) {
+                fmt::print("open file://{}\n", report.string());
+            } else {
+                fmt::print("wrote {}\n", report.string());
+            }
+        }
     });
 }
 

@@ -259,3 +259,34 @@ Geometry unite(const GEOSGeometry* a, const GEOSGeometry* b) {
 }
 
 }  // namespace centrecov::geom
+
+namespace centrecov::geom {
+
+Geometry simplify(const GEOSGeometry* geometry, double tolerance) {
+    return checked(GEOSTopologyPreserveSimplify_r(context(), geometry, tolerance), "to simplify a geometry");
+}
+
+void for_each_ring(const GEOSGeometry* geometry, const std::function<void(std::size_t, std::size_t, const std::vector<Point>&)>& ring) {
+    const int parts = GEOSGetNumGeometries_r(context(), geometry);
+    for (int p = 0; p < parts; ++p) {
+        const GEOSGeometry* polygon = GEOSGetGeometryN_r(context(), geometry, p);
+        if (GEOSGeomTypeId_r(context(), polygon) != GEOS_POLYGON || GEOSisEmpty_r(context(), polygon) == 1) {
+            continue;
+        }
+        const int holes = GEOSGetNumInteriorRings_r(context(), polygon);
+        for (int r = -1; r < holes; ++r) {
+            const GEOSGeometry* line =
+                r < 0 ? GEOSGetExteriorRing_r(context(), polygon) : GEOSGetInteriorRingN_r(context(), polygon, r);
+            const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context(), line);
+            unsigned size = 0;
+            GEOSCoordSeq_getSize_r(context(), sequence, &size);
+            std::vector<Point> points(size);
+            for (unsigned k = 0; k < size; ++k) {
+                GEOSCoordSeq_getXY_r(context(), sequence, k, &points[k].x, &points[k].y);
+            }
+            ring(static_cast<std::size_t>(p), static_cast<std::size_t>(r + 1), points);
+        }
+    }
+}
+
+}  // namespace centrecov::geom

@@ -6,6 +6,7 @@
 #include <geos_c.h>
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -73,6 +74,11 @@ Geometry difference(const GEOSGeometry* a, const GEOSGeometry* b);
 // Polygons as one MultiPolygon (what GeoPackage and QGIS layers want); other parts dropped.
 Geometry as_multipolygon(Geometry geometry);
 bool is_valid(const GEOSGeometry* geometry);
+// Fewer vertices, no new crossings (GEOS TopologyPreserveSimplify).
+Geometry simplify(const GEOSGeometry* geometry, double tolerance);
+// Calls ring(polygon, ring, points) for every ring of a (Multi)Polygon: ring 0 the outer, then the holes.
+void for_each_ring(const GEOSGeometry* geometry,
+                   const std::function<void(std::size_t, std::size_t, const std::vector<Point>&)>& ring);
 // Whether `inner` lies inside `outer`, but for at most tolerance_m2 of area (rounding at edges).
 bool contains_within(const GEOSGeometry* outer, const GEOSGeometry* inner, double tolerance_m2);
 

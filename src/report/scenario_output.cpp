@@ -1,4 +1,7 @@
 #include "report/scenario_output.hpp"
+#include "core/error.hpp"
+#include "report/styles.hpp"
+#include "report/catchment_output.hpp"
 
 #include <fmt/format.h>
 
@@ -24,32 +27,6 @@ io::Value metres(double value) {
 }
 
 io::Value flag(bool value) { return static_cast<long long>(value ? 1 : 0); }
-
-std::string fate_of(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site) {
-    const auto& r = result.resolved;
-    if (site.kind == SiteKind::library) {
-        for (std::size_t l = 0; l < study.libraries.size(); ++l) {
-            if (&study.libraries[l] == &site) {
-                const auto fate = r.library_fate(l);
-                return fate == scenario::Fate::moved ? "hosts a centre" : std::string(scenario::to_string(fate));
-            }
-        }
-        return "candidate";
-    }
-    for (std::size_t c = 0; c < study.centres.size(); ++c) {
-        if (&study.centres[c] == &site) {
-            const auto fate = r.centre_fate(c, site);
-            if (fate == scenario::Fate::moved) {
-                return "moved to " + study.libraries[r.moved.at(c)].id;
-            }
-            if (fate == scenario::Fate::same_site) {
-                return "same site as " + site.duplicate_of;
-            }
-            return std::string(scenario::to_string(fate));
-        }
-    }
-    return "closed";
-}
 
 io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
                                     const analysis::ScenarioResult& result) {
@@ -200,9 +177,118 @@ std::string file_hash(const std::filesystem::path& path) {
 
 }  // namespace
 
+std::string site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site) {
+    const auto& r = result.resolved;
+    if (site.kind == SiteKind::library) {
+        for (std::size_t l = 0; l < study.libraries.size(); ++l) {
+            if (&study.libraries[l] == &site) {
+                const auto fate = r.library_fate(l);
+                return fate == scenario::Fate::moved ? "hosts a centre" : std::string(scenario::to_string(fate));
+            }
+        }
+        return "candidate";
+    }
+    for (std::size_t c = 0; c < study.centres.size(); ++c) {
+        if (&study.centres[c] == &site) {
+            const auto fate = r.centre_fate(c, site);
+            if (fate == scenario::Fate::moved) {
+                return "moved to " + study.libraries[r.moved.at(c)].id;
+            }
+            if (fate == scenario::Fate::same_site) {
+                return "same site as " + site.duplicate_of;
+            }
+            return std::string(scenario::to_string(fate));
+        }
+    }
+    return "closed";
+}
+
+std::string fate_category(const std::string& fate) {
+    if (fate.rfind("moved to ", 0) == 0) {
+        return "moved";
+    }
+    if (fate.rfind("same site as ", 0) == 0) {
+        return "same_site";
+    }
+    return fate;
+}
+
+RunOutputs outputs_named(const std::vector<std::string>& formats) {
+    RunOutputs out;
+    out.geojson = out.csv = out.gpkg = out.html = false;
+    for (const auto& name : formats) {
+        if (name == "geojson") {
+            out.geojson = true;
+        } else if (name == "csv") {
+            out.csv = true;
+        } else if (name == "gpkg") {
+            out.gpkg = true;
+        } else if (name == "html") {
+            out.html = true;
+        } else {
+            throw UsageError("--format takes geojson, csv, gpkg and html, not '" + name + "'");
+        }
+    }
+    return out;
+}
+
+namespace {
+
+io::OutputLayer renamed(io::OutputLayer layer, const std::string& name) {
+    layer.name = name;
+    return layer;
+}
+
+void write_layer(const std::filesystem::path& directory, const std::string& name, const io::OutputLayer& layer,
+                 const RunOutputs& outputs) {
+    if (outputs.geojson) {
+        io::write_geojson(directory / (name + ".geojson"), layer);
+    }
+    if (outputs.csv) {
+        io::write_csv(directory / (name + ".csv"), field_names(layer), feature_values(layer));
+    }
+}
+
+// The sites layer with the fate as a category QGIS can style.
+io::OutputLayer sites_with_fate(const analysis::Study& study, const analysis::ScenarioResult& result) {
+    auto layer = sites_layer(study.all_sites(), [&](const Site& site) { return site_fate(result, study, site); });
+    layer.fields.push_back({"fate", io::FieldType::text});
+    const auto role = static_cast<std::size_t>(
+        std::find_if(layer.fields.begin(), layer.fields.end(), [](const io::Field& f) { return f.name == "role"; }) -
+        layer.fields.begin());
+    for (auto& feature : layer.features) {
+        feature.values.emplace_back(fate_category(std::get<std::string>(feature.values.at(role))));
+    }
+    return layer;
+}
+
+std::vector<io::LayerStyle> styles_for(const std::string& prefix, const std::vector<double>& thresholds) {
+    std::vector<Category> bands;
+    const Rgb blues[] = {{8, 81, 156, 110}, {49, 130, 189, 90}, {107, 174, 214, 70}, {189, 215, 231, 60}};
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        bands.push_back({"within " + metrics::threshold_label(thresholds[t]),
+                         "within " + metrics::threshold_label(thresholds[t]), blues[std::min<std::size_t>(t, 3)], ""});
+    }
+    auto categories = fate_categories();
+    categories.push_back({"moved", "moved into a library", {117, 112, 179}, "diamond"});
+    categories.push_back({"same_site", "same site as another", {150, 150, 150}, "circle"});
+    return {{prefix + "_lsoa", "distance to the nearest centre", graduated_fill_qml("distance_m", distance_ranges()),
+             "centrecov: areas coloured by distance"},
+            {prefix + "_sites", "fate", categorized_marker_qml("fate", categories),
+             "centrecov: sites by what the scenario does to them; closed struck through"},
+            {prefix + "_reach", "outline", outline_qml({51, 51, 51}), "centrecov: the area nearest each site"},
+            {prefix + "_bands", "bands", categorized_fill_qml("band", bands), "centrecov: distance bands"}};
+}
+
+}  // namespace
+
 void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
                         const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
-                        const analysis::Settings& settings, const analysis::ScenarioRun& run) {
+                        const analysis::Settings& settings, const analysis::ScenarioRun& run,
+                        const RunOutputs& outputs) {
+    const RunCatchments catchments = compute_catchments(study, run, settings);
+    std::vector<io::OutputLayer> package;
+    std::vector<io::LayerStyle> styles;
     ordered_json comparison = ordered_json::array();
     std::vector<std::vector<io::Value>> rows;
     std::vector<std::string> header{"id", "name", "base", "open_centres", "moved_into_libraries", "outreach_sites",
@@ -225,9 +311,26 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     for (const auto& result : run.results) {
         const auto& r = result.resolved;
         const auto scenario_directory = directory / r.scenario->id;
-        write_geojson_and_csv(scenario_directory, "lsoa", scenario_lsoa_layer(study, run, result));
-        write_sites(scenario_directory, study.all_sites(),
-                    [&](const Site& site) { return fate_of(result, study, site); });
+        const std::size_t index = static_cast<std::size_t>(&result - run.results.data());
+        const auto lsoa = scenario_lsoa_layer(study, run, result);
+        write_layer(scenario_directory, "lsoa", lsoa, outputs);
+        if (outputs.geojson || outputs.csv) {
+            write_sites(scenario_directory, study.all_sites(),
+                        [&](const Site& site) { return site_fate(result, study, site); });
+        }
+        const auto reach = reach_layer(study, run, result, catchments.scenarios[index]);
+        const auto bands = bands_layer(study, result, catchments.scenarios[index], catchments.band_method);
+        write_layer(scenario_directory, "reach", reach, outputs);
+        write_layer(scenario_directory, "bands", bands, outputs);
+        if (outputs.gpkg) {
+            const std::string prefix = r.scenario->id;
+            package.push_back(renamed(lsoa, prefix + "_lsoa"));
+            package.push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
+            package.push_back(renamed(reach, prefix + "_reach"));
+            package.push_back(renamed(bands, prefix + "_bands"));
+            const auto more = styles_for(prefix, r.thresholds_m);
+            styles.insert(styles.end(), more.begin(), more.end());
+        }
         const ordered_json json = scenario_json(study, run, result);
         io::write_text_file(scenario_directory / "summary.json", json.dump(2) + "\n");
         comparison.push_back(json);
@@ -346,6 +449,28 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         meta["scenarios"].push_back(result.resolved.scenario->id);
     }
     io::write_text_file(directory / "run.json", meta.dump(2) + "\n");
+
+    const std::filesystem::path report_directory =
+        outputs.report_directory.empty() ? directory : outputs.report_directory;
+    if (outputs.gpkg) {
+        package.push_back(districts_layer(study, run.results.front()));
+        std::vector<Range> shares;
+        const Rgb ramp[] = {{215, 48, 39}, {252, 141, 89}, {254, 224, 139}, {145, 207, 96}, {26, 152, 80}};
+        for (int k = 0; k < 5; ++k) {
+            shares.push_back({k * 0.2, k == 4 ? 1.01 : (k + 1) * 0.2, fmt::format("{}-{} %", k * 20, (k + 1) * 20),
+                              ramp[k]});
+        }
+        styles.push_back({"districts", "coverage",
+                          graduated_fill_qml("share_" + metrics::threshold_column(run.results.front().resolved.thresholds_m.front()),
+                                             shares),
+                          "centrecov: share of under-5s within the first distance, first scenario"});
+        io::write_geopackage(report_directory / "centrecov.gpkg", package, styles);
+    }
+    if (outputs.html) {
+        const ReportInputs report{study, inputs, file, run, catchments,
+                                  outputs.k_curve ? &*outputs.k_curve : nullptr};
+        io::write_text_file(report_directory / "report.html", html_report(report));
+    }
 }
 
 }  // namespace centrecov::report

@@ -1,8 +1,12 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "analysis/scenario_run.hpp"
+#include "report/html_report.hpp"
 #include "scenario/scenario.hpp"
 
 namespace centrecov::report {
@@ -11,8 +15,30 @@ namespace centrecov::report {
 // the change from its base, sites.geojson/.csv with each site's fate,
 // summary.json), and for the whole run comparison.csv, comparison.json,
 // comparison.md and run.json (version, settings, a hash of every input file).
+// What a scenario does to a site, in words: "open", "closed", "moved to <library>",
+// "library_base", "hosts a centre", "outreach", "candidate", "same site as <id>", "not_placed".
+std::string site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site);
+// The fate without the names: "moved", "same_site", or the fate itself.
+std::string fate_category(const std::string& fate);
+
+// Which outputs to write; summaries (JSON, Markdown) always are.
+struct RunOutputs {
+    bool geojson = true;  // per-scenario layers as GeoJSON
+    bool csv = true;      // per-scenario layers as CSV
+    bool gpkg = true;     // centrecov.gpkg: every layer, catchments, QGIS styles
+    bool html = true;     // report.html: one self-contained file
+    std::filesystem::path report_directory;  // for report.html and centrecov.gpkg; empty: the run's directory
+    std::optional<KCurve> k_curve;           // drawn in the report when given
+};
+
+// Reads a --format list ("geojson,csv,gpkg,html"); UsageError for an unknown name.
+RunOutputs outputs_named(const std::vector<std::string>& formats);
+
+// Also, as asked: reach areas and distance bands per scenario (reach.geojson,
+// bands.geojson), centrecov.gpkg and report.html.
 void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
                         const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
-                        const analysis::Settings& settings, const analysis::ScenarioRun& run);
+                        const analysis::Settings& settings, const analysis::ScenarioRun& run,
+                        const RunOutputs& outputs = {});
 
 }  // namespace centrecov::report

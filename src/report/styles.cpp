@@ -26,7 +26,9 @@ std::string marker_symbol(int index, Rgb colour, const std::string& shape) {
                        "<layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
                        "{}{}{}{}{}</Option></layer></symbol>",
                        index, option("color", colour_text(colour)), option("name", shape),
-                       option("outline_color", "35,35,35,255"), option("outline_width", "0.3"),
+                       // Crosses are drawn with the outline alone: give it the colour.
+                       option("outline_color", shape.rfind("cross", 0) == 0 ? colour_text(colour) : "35,35,35,255"),
+                       option("outline_width", shape.rfind("cross", 0) == 0 ? "0.8" : "0.3"),
                        option("size", shape == "circle" ? "2.6" : "3.4"));
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/scenario_run.hpp"
+#include "report/catchment_output.hpp"
 #include "report/scenario_output.hpp"
 #include "support/temp_dir.hpp"
 
@@ -123,10 +124,64 @@ TEST(NorfolkScenarios, OutputsAreCompleteAndByteIdentical) {
         const auto relative = std::filesystem::relative(entry.path(), first.path());
         EXPECT_EQ(test::read_file(entry.path()), test::read_file(second.path() / relative)) << relative;
     }
-    EXPECT_EQ(files, 4u + 8u * 5u);  // comparison csv/json/md, run.json; 5 files per scenario
+    // comparison csv/json/md, run.json, centrecov.gpkg, report.html; per scenario lsoa, sites, reach and
+    // bands as GeoJSON and CSV, and summary.json.
+    EXPECT_EQ(files, 6u + 8u * 9u);
     const auto meta = nlohmann::json::parse(test::read_file(first.path() / "run.json"));
     EXPECT_EQ(meta["scenarios"].size(), 8u);
     EXPECT_EQ(meta["inputs"]["norfolk_childrens_centres_2017.csv"].get<std::string>().substr(0, 8), "fnv1a64:");
+}
+
+TEST(NorfolkScenarios, ReachAreasCoverEachFamilyAreaOnceAndBandsNest) {
+    const auto& n = norfolk();
+    const auto catchments = report::compute_catchments(n.study, n.run, n.settings);
+    ASSERT_EQ(catchments.scenarios.size(), n.run.results.size());
+    const double land = geom::area(catchments.land.get());
+    for (std::size_t s = 0; s < n.run.results.size(); ++s) {
+        const auto& result = n.run.results[s];
+        const auto& scenario = catchments.scenarios[s];
+        const std::string what = result.resolved.scenario->id;
+        // Every family area with a site lies in exactly one reach area: counts and areas add up.
+        long long under5 = 0;
+        std::size_t lsoas = 0;
+        double area = 0.0;
+        std::vector<const GEOSGeometry*> parts;
+        for (const auto& reach : scenario.reach) {
+            under5 += reach.under5;
+            lsoas += reach.lsoas;
+            area += geom::area(reach.area.get());
+            parts.push_back(reach.area.get());
+            EXPECT_TRUE(geom::is_valid(reach.area.get())) << what;
+        }
+        long long reached = 0;
+        std::size_t reached_areas = 0;
+        for (std::size_t f = 0; f < result.nearest.size(); ++f) {
+            if (result.nearest[f].found()) {
+                reached += n.study.families.points[f].under5;
+                ++reached_areas;
+            }
+        }
+        EXPECT_EQ(under5, reached) << what << ": the reach areas hold every reached under-5 once";
+        EXPECT_EQ(lsoas, reached_areas) << what;
+        EXPECT_NEAR(area, land, 1e-6 * land) << what << ": together the reach areas are the county, without overlap";
+        EXPECT_NEAR(geom::area(geom::dissolve(parts).get()), land, 1e-6 * land) << what;
+        // Bands nest and stay on land.
+        std::map<std::size_t, std::vector<const catchment::Band*>> by_site;
+        for (const auto& band : scenario.bands) {
+            by_site[band.site].push_back(&band);
+        }
+        EXPECT_EQ(by_site.size(), result.resolved.service_points.size()) << what;
+        for (const auto& [site, bands] : by_site) {
+            ASSERT_EQ(bands.size(), result.resolved.thresholds_m.size());
+            for (std::size_t t = 0; t + 1 < bands.size(); ++t) {
+                EXPECT_LT(bands[t]->threshold_m, bands[t + 1]->threshold_m);
+                EXPECT_TRUE(geom::contains_within(bands[t + 1]->area.get(), bands[t]->area.get(), 1.0))
+                    << what << " site " << site;
+            }
+            EXPECT_TRUE(geom::contains_within(catchments.land.get(), bands.back()->area.get(), 10.0)) << what;
+        }
+    }
+    EXPECT_NE(catchments.band_method.find("estimate"), std::string::npos) << "the estimate is labelled as such";
 }
 
 }  // namespace

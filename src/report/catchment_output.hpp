@@ -1,0 +1,41 @@
+#pragma once
+
+// Catchments of every scenario (reach areas and distance bands) and their layers.
+
+#include <string>
+#include <vector>
+
+#include "analysis/scenario_run.hpp"
+#include "catchment/catchment.hpp"
+#include "io/layer.hpp"
+
+namespace centrecov::report {
+
+struct ScenarioCatchments {
+    std::vector<catchment::ReachArea> reach;  // site: index into the scenario's service points
+    std::vector<catchment::Band> bands;       // site: index into the scenario's service points
+};
+
+struct RunCatchments {
+    geom::Geometry land;      // the study's small areas, united
+    std::string band_method;  // how bands were drawn, in words (estimate or network)
+    std::vector<ScenarioCatchments> scenarios;  // per run result
+};
+
+// Widening of the reachable roads that makes a network band an area.
+inline constexpr double default_roadside_m = 100.0;
+
+// Reach areas from each scenario's nearest sites; bands from the run's
+// engine: along the reachable roads on a network, circles of the estimated
+// radius otherwise. Bands of a site standing in several scenarios are drawn once.
+RunCatchments compute_catchments(const analysis::Study& study, const analysis::ScenarioRun& run,
+                                 const analysis::Settings& settings, double roadside_m = default_roadside_m);
+
+io::OutputLayer reach_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
+                            const analysis::ScenarioResult& result, const ScenarioCatchments& catchments);
+io::OutputLayer bands_layer(const analysis::Study& study, const analysis::ScenarioResult& result,
+                            const ScenarioCatchments& catchments, const std::string& band_method);
+// Districts (LSOAs dissolved by district) with the first scenario's coverage.
+io::OutputLayer districts_layer(const analysis::Study& study, const analysis::ScenarioResult& first);
+
+}  // namespace centrecov::report

@@ -1,0 +1,72 @@
+"""Opens every layer of a centrecov GeoPackage in QGIS (PyQGIS, headless) and
+checks that each comes styled from the file's layer_styles table: areas by a
+graduated colour ramp, sites by fate with closed sites struck through, bands by
+distance. Renders one scenario to a PNG for a person to look at.
+
+Usage: python3 check_styles.py centrecov.gpkg out.png
+Exit 0 when every check passes; prints one line per failure otherwise."""
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from osgeo import ogr  # noqa: E402
+from qgis.core import (QgsApplication, QgsMapRendererParallelJob, QgsMapSettings,  # noqa: E402
+                       QgsSimpleMarkerSymbolLayerBase, QgsVectorLayer)
+from qgis.PyQt.QtCore import QSize  # noqa: E402
+
+path, picture = sys.argv[1], sys.argv[2]
+app = QgsApplication([], False)
+app.initQgis()
+failures = []
+dataset = ogr.Open(path)
+names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+layers = {}
+for name in names:
+    if name == "layer_styles":
+        continue
+    layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+    if not layer.isValid():
+        failures.append(f"{name}: QGIS cannot open it")
+        continue
+    message, loaded = layer.loadDefaultStyle()
+    if not loaded:
+        failures.append(f"{name}: no default style in the file ({message})")
+        continue
+    renderer = layer.renderer()
+    expected = {"lsoa": "graduatedSymbol", "sites": "categorizedSymbol", "reach": "singleSymbol",
+                "bands": "categorizedSymbol", "districts": "graduatedSymbol"}[name.rsplit("_", 1)[-1]]
+    if renderer.type() != expected:
+        failures.append(f"{name}: renderer {renderer.type()}, expected {expected}")
+    if name.endswith("_lsoa") and len(renderer.ranges()) != 5:
+        failures.append(f"{name}: {len(renderer.ranges())} colour classes, expected 5")
+    if name.endswith("_sites"):
+        closed = [c for c in renderer.categories() if c.value() == "closed"]
+        marker = closed[0].symbol().symbolLayer(0) if closed else None
+        if marker is None or marker.shape() != QgsSimpleMarkerSymbolLayerBase.Cross2:
+            failures.append(f"{name}: closed sites are not drawn as a cross")
+        elif marker.strokeColor().name() != "#d73027":
+            failures.append(f"{name}: the cross over a closed site is {marker.strokeColor().name()}, not red")
+    if layer.featureCount() <= 0:
+        failures.append(f"{name}: no features")
+    layers[name] = layer
+
+scenario = next((n[:-len("_lsoa")] for n in layers if n.endswith("_lsoa") and "sept" in n), None)
+scenario = scenario or next(n[:-len("_lsoa")] for n in layers if n.endswith("_lsoa"))
+settings = QgsMapSettings()
+shown = [layers[scenario + "_sites"], layers[scenario + "_lsoa"]]
+settings.setLayers(shown)
+settings.setDestinationCrs(shown[1].crs())
+settings.setExtent(shown[1].extent())
+settings.setOutputSize(QSize(1000, 700))
+job = QgsMapRendererParallelJob(settings)
+job.start()
+job.waitForFinished()
+job.renderedImage().save(picture, "png")
+print(f"qgis: {len(layers)} layers opened styled; {len(failures)} problems; map of {scenario} in {picture}")
+for failure in failures:
+    print("FAILED:", failure)
+sys.stdout.flush()
+# PyQGIS may crash tearing down Qt objects at exit; the verdict is already made.
+os._exit(1 if failures else 0)
