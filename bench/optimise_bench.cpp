@@ -48,6 +48,35 @@ void BM_NorfolkExactPMedian(benchmark::State& state) {
 }
 BENCHMARK(BM_NorfolkExactPMedian)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// Every k from 1 to all candidates: how often the Lagrangian bound alone proves the answer.
+void BM_NorfolkPMedianEveryK(benchmark::State& state) {
+    const auto& problem = norfolk().problem;
+    int by_bound = 0;
+    int by_cbc = 0;
+    for (auto _ : state) {
+        by_bound = by_cbc = 0;
+        for (int k = 1; k <= static_cast<int>(problem.size()); ++k) {
+            const auto s = optimise::solve_exact(problem, request(optimise::Objective::p_median, k));
+            (s.method.find("Lagrangian bound") != std::string::npos ? by_bound : by_cbc) += 1;
+        }
+    }
+    state.counters["by_bound"] = by_bound;
+    state.counters["by_cbc"] = by_cbc;
+}
+BENCHMARK(BM_NorfolkPMedianEveryK)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Every site holding at most 1,500 under-5s: families shared out by the assignment model.
+void BM_NorfolkCapacitatedCoverage(benchmark::State& state) {
+    auto problem = norfolk().problem;
+    for (auto& c : problem.candidates) {
+        c.capacity = 1500.0;
+    }
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(optimise::solve_exact(problem, request(optimise::Objective::max_coverage, 7)));
+    }
+}
+BENCHMARK(BM_NorfolkCapacitatedCoverage)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 void BM_NorfolkPMedianLpBound(benchmark::State& state) {
     const auto& problem = norfolk().problem;
     for (auto _ : state) {

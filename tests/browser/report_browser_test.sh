@@ -94,9 +94,13 @@ $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$d
 check "the same GeoPackage bytes twice" cmp -s "$gpkg" "$work/again/centrecov.gpkg"
 check "the same report bytes twice" cmp -s "$report" "$work/again/report.html"
 check "--format leaves out what was not asked" test ! -e "$work/again/baseline-2017-18/lsoa.geojson"
-for file in "$work/scen/baseline-2017-18/reach.geojson" "$work/scen/baseline-2017-18/bands.geojson"; do
-    check "$(basename "$file") opens with GDAL" bash -c "ogrinfo -so -q '$file' >/dev/null"
+unopened=0
+for file in "$work"/scen/*/*.geojson; do
+    ogrinfo -so -q "$file" >/dev/null 2>&1 || { echo "cannot open $file" >&2; unopened=$((unopened + 1)); }
 done
+check "every GeoJSON of the run opens with GDAL" test "$unopened" -eq 0
+check "GeoJSON is RFC 7946: WGS84 longitude/latitude" bash -c \
+    "ogrinfo -so '$work/scen/baseline-2017-18/reach.geojson' reach | grep -qE 'Extent: \\(0\\.[0-9]+, 52\\.[0-9]+\\) - \\(1\\.[0-9]+, 5[23]\\.[0-9]+\\)'"
 $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --format pdf \
     --out "$work/bad" >"$work/log" 2>&1
 check "an unknown format exits 2" test $? -eq 2

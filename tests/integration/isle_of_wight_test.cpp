@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "catchment/catchment.hpp"
 #include "io/gdal.hpp"
 #include "network/graph.hpp"
 #include "network/load.hpp"
@@ -80,6 +81,47 @@ TEST(IsleOfWight, CalibrationGivesASaneCircuity) {
     EXPECT_LE(result.median, result.p90);
     const auto again = routing::calibrate(island(), graph, 1000, 1);
     EXPECT_EQ(again.median, result.median) << "the same seed gives the same answer";
+}
+
+TEST(IsleOfWight, ReachableRoadsFromNewportGrowWithDistanceAndAgreeWithRoutes) {
+    const auto& network = island();
+    const auto graph = network::build_graph(network, network::drive_profile());
+    const network::Snapper snapper(network, graph);
+    const routing::NetworkRouter router(network, graph);
+    const auto at_newport = snapper.snap(lonlat(-1.2883, 50.7008), 300.0);
+    const auto at_cowes = snapper.snap(lonlat(-1.2981, 50.7595), 300.0);
+    ASSERT_TRUE(at_newport && at_cowes);
+    const double to_newport = router.cost(*at_cowes, *at_newport, routing::Metric::metres);
+    double before = 0.0;
+    std::vector<std::vector<std::vector<Point>>> roads;
+    for (const double threshold : {1600.0, 3200.0, 8000.0}) {
+        const auto stretches = router.reachable(*at_newport, threshold);
+        double metres = 0.0;
+        std::vector<std::vector<Point>> lines;
+        bool cowes_inside = false;
+        for (const auto& s : stretches) {
+            EXPECT_LE(s.from_m, s.to_m);
+            metres += s.to_m - s.from_m;
+            lines.push_back(network::sub_line(network.line(s.piece), s.from_m, s.to_m));
+            cowes_inside |= s.piece == at_cowes->piece && s.from_m <= at_cowes->offset_m + 1e-6 &&
+                            at_cowes->offset_m <= s.to_m + 1e-6;
+        }
+        EXPECT_GT(metres, before) << "more road within " << threshold << " m";
+        before = metres;
+        // Cowes is reachable within the threshold exactly when its route to Newport is that short
+        // (leaving aside its own walk onto the road, which the band does not include).
+        const double cowes_on_road = to_newport - at_cowes->distance_m;
+        if (std::abs(cowes_on_road - threshold) > 50.0) {
+            EXPECT_EQ(cowes_inside, cowes_on_road <= threshold) << threshold;
+        }
+        roads.push_back(std::move(lines));
+    }
+    const auto land = geom::buffer(lonlat(-1.2883, 50.7008), 20000.0, 16);
+    const auto bands = catchment::network_bands(0, {1600.0, 3200.0, 8000.0}, roads, 100.0, land.get());
+    for (std::size_t t = 0; t + 1 < bands.size(); ++t) {
+        EXPECT_TRUE(geom::contains_within(bands[t + 1].area.get(), bands[t].area.get(), 1.0));
+        EXPECT_GT(geom::area(bands[t + 1].area.get()), geom::area(bands[t].area.get()));
+    }
 }
 
 }  // namespace
