@@ -5,6 +5,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <random>
@@ -53,15 +54,26 @@ void BM_NorfolkPMedianEveryK(benchmark::State& state) {
     const auto& problem = norfolk().problem;
     int by_bound = 0;
     int by_cbc = 0;
+    double slowest_ms = 0.0;
+    int slowest_k = 0;
     for (auto _ : state) {
         by_bound = by_cbc = 0;
         for (int k = 1; k <= static_cast<int>(problem.size()); ++k) {
+            const auto start = std::chrono::steady_clock::now();
             const auto s = optimise::solve_exact(problem, request(optimise::Objective::p_median, k));
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            if (ms > slowest_ms) {
+                slowest_ms = ms;
+                slowest_k = k;
+            }
             (s.method.find("Lagrangian bound") != std::string::npos ? by_bound : by_cbc) += 1;
         }
     }
     state.counters["by_bound"] = by_bound;
     state.counters["by_cbc"] = by_cbc;
+    state.counters["slowest_ms"] = slowest_ms;
+    state.counters["slowest_k"] = slowest_k;
 }
 BENCHMARK(BM_NorfolkPMedianEveryK)->Unit(benchmark::kMillisecond)->Iterations(1);
 

@@ -182,10 +182,18 @@ ModelPtr build(const Problem& problem, const Request& request, bool relax) {
         Cbc_setObjSense(model.get(), request.objective == Objective::max_coverage ? -1.0 : 1.0);
     } else {
         for (const auto& group : distance_groups(problem)) {
+            // A family never goes past a site that is certainly open: farther sites need no column.
+            double nearest_forced = unreachable;
+            for (int j = 0; j < n; ++j) {
+                if (problem.candidates[static_cast<std::size_t>(j)].forced_open) {
+                    nearest_forced = std::min(nearest_forced, group.distances[static_cast<std::size_t>(j)]);
+                }
+            }
             std::vector<int> assign_cols;
             for (int j = 0; j < n; ++j) {
                 const double d = group.distances[static_cast<std::size_t>(j)];
-                if (!std::isfinite(d) || problem.candidates[static_cast<std::size_t>(j)].forced_closed) {
+                if (!std::isfinite(d) || problem.candidates[static_cast<std::size_t>(j)].forced_closed ||
+                    d > nearest_forced) {
                     continue;
                 }
                 Cbc_addCol(model.get(), "", 0.0, 1.0, group.weight * d, 0, 0, nullptr, nullptr);
@@ -294,7 +302,34 @@ Solution finish(const Problem& problem, const Request& request, Cbc_Model* model
 // fixed and CBC finishes from the heuristic's answer.
 Solution solve_median(const Problem& problem, const Request& request, double time_limit_s) {
     Solution incumbent = detail::search_without_bound(problem, request);
-    const LagrangianBound bound = lagrangian_bound(problem, request, incumbent, 3000);
+    LagrangianBound bound = lagrangian_bound(problem, request, incumbent, 3000);
+    if (relative_gap(incumbent.objective, bound.bound) > optimality_tolerance && request.sites &&
+        !request.budget && bound.site_values.size() == problem.size()) {
+        // The relaxation's own choice of sites (the cheapest prices) is often the optimum the
+        // greedy start missed: interchange from it too, and keep the better.
+        std::vector<std::size_t> order;
+        std::vector<bool> start(problem.size(), false);
+        std::size_t count = 0;
+        for (std::size_t j = 0; j < problem.size(); ++j) {
+            if (problem.candidates[j].forced_open) {
+                start[j] = true;
+                ++count;
+            } else if (!problem.candidates[j].forced_closed) {
+                order.push_back(j);
+            }
+        }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return bound.site_values[a] < bound.site_values[b];
+        });
+        for (std::size_t t = 0; t < order.size() && count < static_cast<std::size_t>(*request.sites); ++t, ++count) {
+            start[order[t]] = true;
+        }
+        Solution other = detail::interchange_from(problem, request, start);
+        if (feasible(problem, request, other) && better(request, other.objective, incumbent.objective)) {
+            incumbent = std::move(other);
+            bound = lagrangian_bound(problem, request, incumbent, 3000);
+        }
+    }
     if (relative_gap(incumbent.objective, bound.bound) <= optimality_tolerance) {
         incumbent.method = "exact (interchange, proven by Lagrangian bound)";
         incumbent.bound_method = "Lagrangian relaxation";

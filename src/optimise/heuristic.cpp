@@ -186,6 +186,13 @@ public:
         }
     }
 
+    // Opens a site outside the greedy order (a given starting point).
+    void open_site(std::size_t j) {
+        if (!open_[j]) {
+            open(j);
+        }
+    }
+
     void close(std::size_t j) {
         open_[j] = false;
         spent_ -= problem_.candidates[j].cost;
@@ -328,6 +335,19 @@ Solution search_without_bound(const Problem& problem, const Request& request) {
     }
     current.method = "greedy + interchange";
     return current;
+}
+
+Solution interchange_from(const Problem& problem, const Request& request, const std::vector<bool>& start) {
+    Search search(problem, request);
+    for (std::size_t j = 0; j < problem.size(); ++j) {
+        if (start[j] && !problem.candidates[j].forced_closed) {
+            search.open_site(j);
+        }
+    }
+    search.interchange();
+    Solution s = evaluate(problem, request, search.open_sites());
+    s.method = "interchange";
+    return s;
 }
 
 }  // namespace detail

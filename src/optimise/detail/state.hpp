@@ -53,6 +53,9 @@ namespace centrecov::optimise::detail {
 // Greedy + interchange without the bound (the exact solver starts from it).
 Solution search_without_bound(const Problem& problem, const Request& request);
 
+// Teitz-Bart interchange from a given set of open sites (forced ones added).
+Solution interchange_from(const Problem& problem, const Request& request, const std::vector<bool>& start);
+
 }  // namespace centrecov::optimise::detail
 
 namespace centrecov::optimise::detail {
