@@ -2,6 +2,7 @@
 
 #include <ogrsf_frmts.h>
 
+#include <functional>
 #include <stdexcept>
 
 #include "io/atomic_output.hpp"
@@ -95,17 +96,15 @@ void fill_layer(OGRLayer* out, const OutputLayer& layer, OGRSpatialReference& bn
     }
 }
 
-}  // namespace
-
-void write_geopackage(const std::filesystem::path& path, const std::vector<OutputLayer>& layers,
-                      const std::vector<LayerStyle>& styles) {
+// Creates a vector file with GDAL's driver under a temporary name, lets `fill`
+// write it, and renames it into place only when GDAL reported no failure.
+void write_vector_file(const std::filesystem::path& path, const char* driver_name,
+                       const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
     init_gdal();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
     if (driver == nullptr) {
-        throw std::runtime_error("GDAL has no GPKG driver");
+        throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
     }
-    // Fixed timestamps in gpkg_contents: the same inputs give the same bytes.
-    CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
     AtomicOutput output(path);
     CPLErrorReset();
     {
@@ -114,24 +113,40 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
             throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
         OGRSpatialReference bng = spatial_reference(bng_epsg);
+        fill(*dataset, bng);
+        dataset->FlushCache();
+        if (CPLGetLastErrorType() == CE_Failure) {
+            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
+        }
+    }
+    output.commit();
+}
+
+}  // namespace
+
+void write_geopackage(const std::filesystem::path& path, const std::vector<OutputLayer>& layers,
+                      const std::vector<LayerStyle>& styles) {
+    // Fixed timestamps in gpkg_contents: the same inputs give the same bytes.
+    CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
+    write_vector_file(path, "GPKG", [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         for (const auto& layer : layers) {
             const OGRwkbGeometryType type = layer.geometry == GeometryKind::polygon ? wkbMultiPolygon
                                             : layer.geometry == GeometryKind::point ? wkbPoint
                                                                                     : wkbNone;
             const char* options[] = {"SPATIAL_INDEX=NO", nullptr};
-            OGRLayer* out = dataset->CreateLayer(layer.name.c_str(), type == wkbNone ? nullptr : &bng, type,
+            OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), type == wkbNone ? nullptr : &bng, type,
                                                  const_cast<char**>(options));
             if (out == nullptr) {
                 throw std::runtime_error("cannot create layer " + layer.name + " in " + path.string() + ": " +
                                          last_gdal_error("GDAL error"));
             }
-            dataset->StartTransaction();
+            dataset.StartTransaction();
             fill_layer(out, layer, bng, path, true);
-            dataset->CommitTransaction();
+            dataset.CommitTransaction();
         }
         if (!styles.empty()) {
             // QGIS reads a layer's default style from this table (its own schema).
-            OGRLayer* table = dataset->CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+            OGRLayer* table = dataset.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
             if (table == nullptr) {
                 throw std::runtime_error("cannot create layer_styles in " + path.string());
             }
@@ -165,41 +180,19 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
                 }
             }
         }
-        dataset->FlushCache();
-        if (CPLGetLastErrorType() == CE_Failure) {
-            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
-        }
-    }
-    output.commit();
+    });
 }
 
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) {
-    init_gdal();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
-    if (driver == nullptr) {
-        throw std::runtime_error("GDAL has no GeoJSON driver");
-    }
-    AtomicOutput output(path);
-    CPLErrorReset();
-    {
-        DatasetPtr dataset(driver->Create(output.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!dataset) {
-            throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
-        }
-        OGRSpatialReference bng = spatial_reference(bng_epsg);
+    write_vector_file(path, "GeoJSON", [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=YES", nullptr};
-        OGRLayer* out = dataset->CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &bng,
-                                             ogr_geometry(layer.geometry), const_cast<char**>(options));
+        OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &bng,
+                                            ogr_geometry(layer.geometry), const_cast<char**>(options));
         if (out == nullptr) {
             throw std::runtime_error("cannot create layer in " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
         fill_layer(out, layer, bng, path, false);
-        dataset->FlushCache();
-        if (CPLGetLastErrorType() == CE_Failure) {
-            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
-        }
-    }
-    output.commit();
+    });
 }
 
 std::string csv_text(const std::vector<std::string>& header, const std::vector<std::vector<Value>>& rows) {
