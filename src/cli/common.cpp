@@ -1,4 +1,6 @@
 #include "cli/common.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -36,6 +38,20 @@ void log_warnings(const std::vector<std::string>& warnings) {
     if (warnings.size() > shown) {
         spdlog::warn("... and {} more warnings (all are listed in summary.json)", warnings.size() - shown);
     }
+}
+
+std::vector<std::pair<int, std::string>> parse_marks(const std::vector<std::string>& marks) {
+    std::vector<std::pair<int, std::string>> out;
+    for (const auto& mark : marks) {
+        const auto at = mark.find('=');
+        const auto k = text::parse_integer(mark.substr(0, at));
+        if (!k || *k < 1 || *k > 100000) {
+            throw UsageError("--mark wants K=label with K a number of sites, not '" + mark + "'");
+        }
+        out.emplace_back(static_cast<int>(*k),
+                         at == std::string::npos ? std::to_string(*k) + " sites" : mark.substr(at + 1));
+    }
+    return out;
 }
 
 }  // namespace centrecov::cli

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/study.hpp"
@@ -24,6 +25,10 @@ struct DataOptions {
 
 // Gives a subcommand its own --version flag, as the top level has.
 void add_version_flag(CLI::App& command);
+
+// Reads --mark values, K=label (or K alone), marking a number of sites on a
+// k-curve; UsageError for a K that is not a whole number of at least 1.
+std::vector<std::pair<int, std::string>> parse_marks(const std::vector<std::string>& marks);
 
 // Prints warnings to the log: each in full when few, else the first few and a count.
 void log_warnings(const std::vector<std::string>& warnings);

@@ -225,6 +225,7 @@ void add_optimise_command(CLI::App& app) {
         if ((weighting.only || weighting.factor != 1.0) && weighting.deciles.empty()) {
             throw UsageError("--only-deprived and --deprived-weight need --deprived-deciles");
         }
+        const auto marks = parse_marks(options->marks);
         if (options->sites.empty() && options->budgets.empty() && !options->k_curve &&
             objective != optimise::Objective::set_cover) {
             throw UsageError("say --sites K, --budget B or --k-curve");
@@ -377,11 +378,9 @@ void add_optimise_command(CLI::App& app) {
             std::vector<std::string> lines(n);
             for (std::size_t k = 1; k <= n; ++k) {
                 std::string label = std::to_string(k);
-                for (const auto& mark : options->marks) {
-                    const auto at = mark.find('=');
-                    if (std::atoi(mark.substr(0, at).c_str()) == static_cast<int>(k)) {
-                        label += " **(" + (at == std::string::npos ? std::string("marked") : mark.substr(at + 1)) +
-                                 ")**";
+                for (const auto& [marked, text] : marks) {
+                    if (marked == static_cast<int>(k)) {
+                        label += " **(" + text + ")**";
                     }
                 }
                 lines[k - 1] = "| " + label + " |";

@@ -68,15 +68,7 @@ void add_scenarios_command(CLI::App& app) {
         if (!options->k_curve.empty()) {
             report::KCurve curve;
             curve.points = report::read_k_curve(options->k_curve);
-            for (const auto& mark : options->marks) {
-                const auto at = mark.find('=');
-                const auto k = text::parse_integer(mark.substr(0, at));
-                if (!k || *k < 1) {
-                    throw UsageError("--mark wants K=label with K a number of sites, not '" + mark + "'");
-                }
-                curve.marks.emplace_back(static_cast<int>(*k),
-                                         at == std::string::npos ? std::to_string(*k) + " sites" : mark.substr(at + 1));
-            }
+            curve.marks = parse_marks(options->marks);
             outputs.k_curve = std::move(curve);
         }
         const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);

@@ -21,14 +21,14 @@ RunCatchments compute_catchments(const analysis::Study& study, const analysis::S
     RunCatchments out;
     out.land = catchment::study_land(study.families.boundaries);
     const bool on_network = run.engine && run.engine->measured_on_network();
+    const double circuity =
+        settings.distance.mode == routing::DistanceMode::straight_line ? 1.0 : settings.distance.circuity;
     if (on_network) {
         out.band_method = fmt::format("network: the roads from which a site is reached within the distance (the "
                                       "reachable part of the last road included), widened by {:.0f} m, clipped to "
                                       "the study's land",
                                       roadside_m);
     } else {
-        const double circuity =
-            settings.distance.mode == routing::DistanceMode::straight_line ? 1.0 : settings.distance.circuity;
         out.band_method = fmt::format("estimate: circles of radius distance / {} (straight line x {} = the estimated "
                                       "road distance), clipped to the study's land; not measured on roads",
                                       circuity, circuity);
@@ -58,9 +58,6 @@ RunCatchments compute_catchments(const analysis::Study& study, const analysis::S
                         bands = catchment::network_bands(0, thresholds, *roads, roadside_m, out.land.get());
                     }
                 } else {
-                    const double circuity = settings.distance.mode == routing::DistanceMode::straight_line
-                                                ? 1.0
-                                                : settings.distance.circuity;
                     bands = catchment::estimated_bands({p}, thresholds, circuity, out.land.get());
                 }
                 found = drawn.emplace(key, std::move(bands)).first;

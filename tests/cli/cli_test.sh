@@ -149,6 +149,9 @@ check "cover of every reachable deprived family exits 0" test $? -eq 0
 check "cover says how much is reachable" contains "$work/opt-cover/optimise.md" "of the weight lies within 3.2 km of some candidate"
 $centrecov --quiet optimise --data "$data" --objective cover --share most --out "$work/opt-bad" >"$work/log" 2>&1
 check "a bad share exits 2" test $? -eq 2
+$centrecov --quiet optimise --data "$data" --k-curve --mark "seven=Sept" --out "$work/opt-bad" >"$work/log" 2>&1
+check "a bad k-curve mark exits 2" test $? -eq 2
+check "a bad k-curve mark is explained" contains "$work/log" "--mark wants K=label"
 # Capacities: exact only; the median model explains a shortfall.
 $centrecov --quiet optimise --data "$data" --sites 7 --capacity 1500 --out "$work/opt-cap" >"$work/stdout" 2>"$work/log"
 check "capacity exits 0" test $? -eq 0

@@ -26,7 +26,6 @@ public:
         }
         return w * (std::isfinite(d) ? d : penalty_);
     }
-    double penalty() const { return penalty_; }
 
 private:
     const std::vector<double>& weights_;
