@@ -1,7 +1,7 @@
 // Optimisation speed on Norfolk (estimated distances): exact MCLP and p-median
 // for one k, the whole k-curve, and the heuristic; and the heuristic on a
 // generated problem of England's scale. Figures: bench/README.md.
-// Needs the data: CENTRECOV_DATA or ../shared/geodata.
+// Needs the default study's data: $CENTRECOV_DATA or the directory its manifest names.
 
 #include <benchmark/benchmark.h>
 
@@ -16,9 +16,9 @@ namespace centrecov::bench {
 
 const analysis::StudyProblem& norfolk() {
     static const analysis::StudyProblem problem = [] {
-        const char* data = std::getenv("CENTRECOV_DATA");
-        const analysis::Study study =
-            analysis::load_study(analysis::StudyInputs(io::DataFiles{data ? data : "../shared/geodata"}));
+        // The default study's manifest, its data directory as it says ($CENTRECOV_DATA or ../shared/geodata).
+        const auto manifest = io::read_study_manifest(io::find_study_manifest(io::default_study_name()));
+        const analysis::Study study = analysis::load_study(analysis::StudyInputs(manifest));
         const auto engine = analysis::estimated_engine(routing::DistanceModel{});
         return analysis::build_problem(study, *engine, {}, {});
     }();

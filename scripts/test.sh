@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors under AddressSanitizer
 # and UndefinedBehaviorSanitizer, and runs every test (unit, CLI, and the
-# integration tests on the real data in ../shared/geodata or $CENTRECOV_DATA).
+# integration tests on the real data in ../shared/geodata and ../shared/geodata-isle-of-wight,
+# or $CENTRECOV_DATA and $CENTRECOV_DATA_ISLE_OF_WIGHT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # chromium: the HTML report is checked in a real browser; qgis: the GeoPackage opens styled in QGIS.
 bash scripts/setup.sh chromium qgis python3-qgis
 data=${CENTRECOV_DATA:-$(pwd)/../shared/geodata}
+iow_data=${CENTRECOV_DATA_ISLE_OF_WIGHT:-$(pwd)/../shared/geodata-isle-of-wight}
 bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCENTRECOV_WERROR=ON \
-  -DCENTRECOV_SANITIZE=address,undefined -DCENTRECOV_TEST_DATA="$data"
+  -DCENTRECOV_SANITIZE=address,undefined -DCENTRECOV_TEST_DATA="$data" -DCENTRECOV_TEST_DATA_ISLE_OF_WIGHT="$iow_data"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd build-test

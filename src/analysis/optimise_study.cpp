@@ -29,7 +29,7 @@ StudyProblem build_problem(const Study& study, const DistanceEngine& engine, con
     }
     if (candidates.with_libraries) {
         for (const auto& library : study.libraries) {
-            if (library.location.resolved() && scenario::open_in(library, scenario::study_year)) {
+            if (library.location.resolved() && scenario::open_in(library, candidates.year)) {
                 out.sites.push_back(&library);
                 out.problem.candidates.push_back({library.id, candidates.library_cost});
             }

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 
 namespace centrecov::analysis {
 
@@ -32,52 +33,6 @@ void measure(ScenarioResult& result, const DistanceEngine& engine, const std::ve
         outreach.push_back(point.point);
     }
     result.nearest_outreach = engine.nearest(families, outreach).origins;
-}
-
-// Keeps the centres that serve the most under-5s (as nearest centre) while the budget lasts.
-void apply_budget_rule(ScenarioResult& result, const Study& study, const DistanceEngine& engine,
-                       const std::vector<Point>& families) {
-    auto& resolved = result.resolved;
-    if (!resolved.keep_by_budget) {
-        return;
-    }
-    if (!resolved.costs.centre) {
-        throw InputError(resolved.keep_by_budget->at.file, "line " + std::to_string(resolved.keep_by_budget->at.line),
-                         "keep_by_budget needs a cost per centre ([costs] centre = ...)");
-    }
-    measure(result, engine, families);
-    std::map<std::size_t, long long> served;  // centre -> under-5s for whom it is nearest
-    for (std::size_t f = 0; f < families.size(); ++f) {
-        if (result.nearest[f].found()) {
-            if (const auto centre = resolved.service_points[result.nearest[f].site].centre) {
-                served[*centre] += study.families.points[f].under5;
-            }
-        }
-    }
-    std::vector<std::size_t> ranked = resolved.open;
-    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return served[a] > served[b]; });
-    // Outreach sessions and library bases are paid for first; the centres share what is left.
-    double spent = static_cast<double>(resolved.outreach.size()) * resolved.costs.outreach.value_or(0.0);
-    for (const std::size_t l : resolved.library_bases) {
-        spent += scenario::library_base_cost(resolved, study.libraries[l]).value_or(0.0);
-    }
-    std::vector<std::size_t> kept;
-    for (const std::size_t c : ranked) {
-        const double cost = *scenario::centre_cost(resolved, study.centres[c], resolved.moved.count(c) > 0);
-        if (spent + cost <= resolved.keep_by_budget->budget + 1e-6) {
-            spent += cost;
-            kept.push_back(c);
-        }
-    }
-    if (kept.empty() && !ranked.empty()) {
-        throw InputError(resolved.keep_by_budget->at.file, "line " + std::to_string(resolved.keep_by_budget->at.line),
-                         fmt::format("a budget of {:.0f} pays for no centre at {:.0f} each", resolved.keep_by_budget->budget,
-                                     *resolved.costs.centre));
-    }
-    std::sort(kept.begin(), kept.end());
-    resolved.open = kept;
-    resolved.budget = resolved.budget.value_or(resolved.keep_by_budget->budget);
-    scenario::refresh(resolved, study.centres, study.libraries);
 }
 
 std::vector<metrics::Breakdown> breakdown_of(const Study& study, const std::vector<bool>& who) {
@@ -164,14 +119,10 @@ void summarise(ScenarioResult& result, const Study& study) {
     result.outreach_reach.assign(r.thresholds_m.size(), 0.0);
     result.weighted_coverage.assign(r.thresholds_m.size(), 0.0);
     for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
-        const double outreach_t = r.outreach_thresholds_m.size() == r.thresholds_m.size() ? r.outreach_thresholds_m[t]
-                                                                                         : r.outreach_thresholds_m.front();
         for (std::size_t f = 0; f < points.size(); ++f) {
-            const bool centre = result.nearest[f].metres <= r.thresholds_m[t];
-            const bool outreach = result.nearest_outreach[f].metres <= outreach_t;
-            if (centre) {
+            if (result.nearest[f].metres <= r.thresholds_m[t]) {
                 result.weighted_coverage[t] += points[f].under5;
-            } else if (outreach) {
+            } else if (result.reached_only_by_outreach(f, t)) {
                 result.outreach_reach[t] += points[f].under5;
                 result.weighted_coverage[t] += r.outreach_weight * points[f].under5;
             }
@@ -181,6 +132,32 @@ void summarise(ScenarioResult& result, const Study& study) {
 
 }  // namespace
 
+bool ScenarioResult::reached_only_by_outreach(std::size_t family, std::size_t t) const {
+    return nearest[family].metres > resolved.thresholds_m[t] &&
+           nearest_outreach[family].metres <= resolved.outreach_thresholds_m[t];
+}
+
+scenario::ResolveContext resolve_context(const Study& study, const scenario::ScenarioFile& file,
+                                         const Settings& settings, const DistanceEngine& engine,
+                                         const std::vector<Point>& families) {
+    scenario::ResolveContext context{study.centres, study.libraries, settings.thresholds_m,
+                                     file.study.year.value_or(study.year), {}};
+    context.measures.matrix = [&engine](const std::vector<Point>& from, const std::vector<Point>& to) {
+        return engine.matrix(from, to);
+    };
+    context.measures.served = [&engine, &study, &families](const std::vector<Point>& sites) {
+        std::vector<long long> served(sites.size(), 0);
+        const auto nearest = engine.nearest(families, sites).origins;
+        for (std::size_t f = 0; f < nearest.size(); ++f) {
+            if (nearest[f].found()) {
+                served[nearest[f].site] += study.families.points[f].under5;
+            }
+        }
+        return served;
+    };
+    return context;
+}
+
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings) {
     ScenarioRun run;
     const std::shared_ptr<const DistanceEngine> engine = make_engine(settings.network, settings.distance, run.network);
@@ -188,19 +165,25 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     run.distance_key = engine->key();
     run.distance_label = engine->label();
     const auto families = family_points(study);
-    auto resolved = scenario::resolve_all(file, study.centres, study.libraries, settings.thresholds_m);
+    const auto resolved = scenario::resolve_all(file, resolve_context(study, file, settings, *engine, families));
 
     std::map<std::string, std::size_t> index_of;
-    for (const scenario::Scenario* s : scenario::in_dependency_order(file)) {
-        spdlog::info("scenario {}: {}", s->id, s->name);
+    const auto order = scenario::in_dependency_order(file);
+    Progress progress("scenarios", order.size());
+    for (const scenario::Scenario* s : order) {
+        spdlog::debug("scenario {}: {}", s->id, s->name);
         ScenarioResult result;
         result.resolved = resolved.at(s->id);
-        apply_budget_rule(result, study, *engine, families);
-        resolved[s->id] = result.resolved;  // scenarios starting from this one see the budget's choice
         measure(result, *engine, families);
         summarise(result, study);
+        const auto& r = result.resolved;
+        if (r.cost && r.budget && *r.cost > *r.budget + 0.5) {
+            result.warnings.push_back(fmt::format("costs {:.0f} a year, {:.0f} over its budget of {:.0f}", *r.cost,
+                                                  *r.cost - *r.budget, *r.budget));
+        }
         index_of[s->id] = run.results.size();
         run.results.push_back(std::move(result));
+        progress.advance();
     }
     for (auto& result : run.results) {
         const auto& base = run.results[index_of.at(result.resolved.base_id)];

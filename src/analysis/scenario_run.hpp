@@ -41,6 +41,9 @@ struct ScenarioResult {
     std::vector<CoverageChange> changes;        // per threshold
     std::vector<ClosedSite> closed;
     std::vector<std::string> warnings;
+
+    // Whether a family is beyond threshold t of every centre but within outreach's reach at t.
+    bool reached_only_by_outreach(std::size_t family, std::size_t t) const;
 };
 
 struct ScenarioRun {

@@ -9,8 +9,8 @@
 
 namespace centrecov::analysis {
 
-StudyInputs::StudyInputs(io::DataFiles data)
-    : files(std::move(data)), centres(files.centres()), libraries(files.libraries()) {}
+StudyInputs::StudyInputs(io::StudyManifest manifest)
+    : study(std::move(manifest)), centres(study.centres), libraries(study.libraries) {}
 
 namespace {
 
@@ -64,8 +64,10 @@ void check_network_covers(const Study& study, const Baseline& baseline, std::siz
 
 Study load_sites(const StudyInputs& inputs) {
     Study study;
-    spdlog::info("reading gazetteers from {}", inputs.files.root.string());
-    study.gazetteer = geocode::Gazetteer::load(inputs.files);
+    study.title = inputs.study.title;
+    study.year = inputs.study.year;
+    spdlog::info("study {}: reading gazetteers from {}", inputs.study.title, inputs.study.root.string());
+    study.gazetteer = geocode::Gazetteer::load(inputs.study);
     study.centres = io::read_centres(inputs.centres);
     study.libraries = io::read_libraries(inputs.libraries);
     for (const auto& centre : study.centres) {
@@ -85,7 +87,7 @@ Study load_sites(const StudyInputs& inputs) {
 Study load_study(const StudyInputs& inputs) {
     Study study = load_sites(inputs);
     spdlog::info("reading families");
-    study.families = families::load_families(inputs.files, study.gazetteer.wards);
+    study.families = families::load_families(inputs.study, study.gazetteer.wards);
     for (const auto& problem : study.families.report.problems) {
         study.warnings.push_back("families: " + problem);
     }
@@ -184,12 +186,11 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
     }
     baseline.coverage = metrics::summarise(study.families.points, distances, settings.thresholds_m);
 
+    // Only the centres that serve here count: placed, distinct and on the network.
     std::vector<std::string> centre_districts;
-    for (const auto& centre : study.centres) {
-        if (centre.duplicate_of.empty()) {
-            if (const auto code = study.gazetteer.district_code(centre.district)) {
-                centre_districts.push_back(*code);
-            }
+    for (const std::size_t c : baseline.service_points) {
+        if (const auto code = study.gazetteer.district_code(study.centres[c].district)) {
+            centre_districts.push_back(*code);
         }
     }
     baseline.provision = metrics::provision_by_district(study.families.points, centre_districts);

@@ -8,23 +8,25 @@
 #include "core/site.hpp"
 #include "families/families.hpp"
 #include "geocode/gazetteer.hpp"
-#include "io/data_files.hpp"
+#include "io/study_manifest.hpp"
 #include "metrics/coverage.hpp"
 #include "routing/estimate.hpp"
 
 namespace centrecov::analysis {
 
-// Which inputs to read: the data directory, with the site lists overridable.
+// Which inputs to read: the study's manifest, with the site lists overridable.
 struct StudyInputs {
-    io::DataFiles files;
-    std::filesystem::path centres;    // defaults to files.centres()
-    std::filesystem::path libraries;  // defaults to files.libraries()
+    io::StudyManifest study;
+    std::filesystem::path centres;    // defaults to study.centres
+    std::filesystem::path libraries;  // defaults to study.libraries
 
-    explicit StudyInputs(io::DataFiles data);
+    explicit StudyInputs(io::StudyManifest manifest);
 };
 
 // Everything read from the inputs, with every site geocoded.
 struct Study {
+    std::string title;  // the study area, for people ("Norfolk")
+    int year = 0;       // the year the options are about: libraries open then count
     geocode::Gazetteer gazetteer;
     std::vector<Site> centres;
     std::vector<Site> libraries;
@@ -44,7 +46,8 @@ Study load_study(const StudyInputs& inputs);
 struct Settings {
     routing::DistanceModel distance;         // without a network
     std::optional<NetworkSettings> network;  // measure along roads instead
-    std::vector<double> thresholds_m = metrics::default_thresholds_m;
+    std::string no_network_reason;           // why there is none, in a sentence for the outputs
+    std::vector<double> thresholds_m = metrics::default_thresholds_m;  // ascending, no repeats
 };
 
 // One family area's result.

@@ -5,20 +5,24 @@
 #include <spdlog/spdlog.h>
 
 #include "core/version.hpp"
-#include "io/data_files.hpp"
+#include "io/study_manifest.hpp"
 
 namespace centrecov::cli {
 
 void DataOptions::add_to(CLI::App& command) {
+    command.add_option("--study", study,
+                       "Study area: a name from geodata/studies (default: " + io::default_study_name() +
+                           ") or the path of a study manifest (.toml)");
     command.add_option("--data", data_directory,
-                       "Data directory (default: $CENTRECOV_DATA, else ../shared/geodata when it exists)");
-    command.add_option("--centres", centres, "Children's centres CSV (default: the data directory's)");
-    command.add_option("--libraries", libraries, "Libraries CSV (default: the data directory's)");
+                       "Data directory (default: the one the study's manifest names, or its environment variable)");
+    command.add_option("--centres", centres, "Children's centres CSV (default: the study's)");
+    command.add_option("--libraries", libraries, "Libraries CSV (default: the study's)");
     command.add_option("--out", out, "Output directory")->capture_default_str();
 }
 
 analysis::StudyInputs DataOptions::inputs() const {
-    analysis::StudyInputs inputs(io::DataFiles{io::resolve_data_directory(data_directory)});
+    const std::string name = study.empty() ? io::default_study_name() : study;
+    analysis::StudyInputs inputs(io::read_study_manifest(io::find_study_manifest(name), data_directory));
     if (!centres.empty()) {
         inputs.centres = centres;
     }

@@ -14,6 +14,7 @@ namespace centrecov::cli {
 
 // Options shared by the subcommands that read the study data.
 struct DataOptions {
+    std::string study;  // empty: the default study
     std::optional<std::string> data_directory;
     std::string centres;    // empty: the data directory's centres file
     std::string libraries;  // empty: the data directory's library file

@@ -47,8 +47,8 @@ void DistanceOptions::add_to(CLI::App& command) {
     command.add_option("--calibration", calibration, "Take the circuity from a file written by centrecov calibrate")
         ->excludes(circuity_option);
     command.add_option("--network", network,
-                       "Road network to measure along (OpenStreetMap .osm.pbf, OS Open Roads); default: the data "
-                       "directory's roads/norfolk-latest.osm.pbf when present");
+                       "Road network to measure along (OpenStreetMap .osm.pbf, OS Open Roads); default: the study's "
+                       "roads when the file is present");
     command.add_flag("--no-network", no_network, "Estimate distances even when a network is present");
     command.add_option("--profile", profile, "Travel profile on the network: walk or drive")->capture_default_str();
     command.add_option("--profile-config", profile_config,
@@ -88,7 +88,7 @@ void DistanceOptions::take_study_defaults(const scenario::StudySettings& study, 
     }
 }
 
-analysis::Settings DistanceOptions::settings(const io::DataFiles& files, const std::string& out) const {
+analysis::Settings DistanceOptions::settings(const io::StudyManifest& study, const std::string& out) const {
     analysis::Settings settings;
     if (!(max_snap_m > 0.0)) {
         throw UsageError("--max-snap must be a positive distance in metres");
@@ -120,15 +120,25 @@ analysis::Settings DistanceOptions::settings(const io::DataFiles& files, const s
                                 settings.thresholds_m.end());
 
     if (no_network) {
+        settings.no_network_reason = "No road network was used: --no-network (or the scenario file) asked for an estimate.";
         return settings;
     }
     std::filesystem::path file = network;
     if (file.empty()) {
-        if (!std::filesystem::exists(files.road_network())) {
-            spdlog::info("no road network (looked for {}); distances are estimates", files.road_network().string());
+        if (study.roads.empty()) {
+            settings.no_network_reason = "No road network was used: the study's manifest names none and none was "
+                                         "given with --network.";
+        } else if (!std::filesystem::exists(study.roads)) {
+            settings.no_network_reason = "No road network was used: the study's road file " +
+                                         study.roads.filename().string() +
+                                         " is not in the data directory (scripts/fetch-geodata.sh fetches it) and "
+                                         "none was given with --network.";
+        }
+        if (!settings.no_network_reason.empty()) {
+            spdlog::info("{} Distances are estimates.", settings.no_network_reason);
             return settings;
         }
-        file = files.road_network();
+        file = study.roads;
     }
     analysis::NetworkSettings chosen;
     chosen.file = file;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "analysis/study.hpp"
-#include "io/data_files.hpp"
+#include "io/study_manifest.hpp"
 #include "scenario/scenario.hpp"
 
 namespace centrecov::cli {
@@ -27,8 +27,8 @@ struct DistanceOptions {
     void add_to(CLI::App& command);
     // Takes a scenario file's [study] values for the options not given on the command line.
     void take_study_defaults(const scenario::StudySettings& study, const CLI::App& command);
-    // Checks the options and chooses the network (the data directory's when present).
-    analysis::Settings settings(const io::DataFiles& files, const std::string& out) const;
+    // Checks the options and chooses the network (the study's when present).
+    analysis::Settings settings(const io::StudyManifest& study, const std::string& out) const;
 };
 
 }  // namespace centrecov::cli

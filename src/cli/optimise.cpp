@@ -232,11 +232,12 @@ void add_optimise_command(CLI::App& app) {
         }
 
         const auto inputs = options->data.inputs();
-        const analysis::Settings settings = options->distance.settings(inputs.files, options->data.out);
+        const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         std::optional<analysis::NetworkSummary> network;
         const auto engine = analysis::make_engine(settings.network, settings.distance, network);
         auto candidates = options->candidates;
+        candidates.year = study.year;
         for (const auto& entry : options->capacity_of) {
             const auto at = entry.find('=');
             const auto value = at == std::string::npos ? std::nullopt : text::parse_number(entry.substr(at + 1));

@@ -29,7 +29,7 @@ void add_run_command(CLI::App& app) {
     add_version_flag(*command);
     command->callback([options] {
         const auto inputs = options->data.inputs();
-        const analysis::Settings settings = options->distance.settings(inputs.files, options->data.out);
+        const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);
         report::write_baseline(options->data.out, study, baseline);

@@ -61,7 +61,7 @@ void add_scenarios_command(CLI::App& app) {
         }
         options->distance.take_study_defaults(file.study, *command);
         const auto inputs = options->data.inputs();
-        const analysis::Settings settings = options->distance.settings(inputs.files, options->data.out);
+        const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         report::RunOutputs outputs = report::outputs_named(options->formats);
         outputs.report_directory = options->report_directory;

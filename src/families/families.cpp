@@ -12,13 +12,6 @@ namespace centrecov::families {
 
 namespace {
 
-constexpr const char* iod_code = "LSOA code (2011)";
-constexpr const char* iod_district_code = "Local Authority District code (2019)";
-constexpr const char* iod_district_name = "Local Authority District name (2019)";
-constexpr const char* iod_imd_decile = "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)";
-constexpr const char* iod_idaci_decile =
-    "Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs)";
-
 struct Deprivation {
     int imd = 0;
     int idaci = 0;
@@ -53,26 +46,24 @@ long long Families::total_under5() const {
     return total;
 }
 
-Families load_families(const io::DataFiles& files, const std::vector<geocode::Ward>& wards) {
+Families load_families(const io::StudyManifest& study, const std::vector<geocode::Ward>& wards) {
     Families families;
     LoadReport& report = families.report;
+    const auto& columns = study.columns;
 
     // Population: under-5s per LSOA.
-    std::vector<std::string> age_columns;
-    for (int age = youngest_age; age <= oldest_age; ++age) {
-        age_columns.push_back(std::to_string(age));
-    }
-    std::vector<std::string> required{"lsoa11_code", "lsoa11_name", "total_population"};
+    const std::vector<std::string>& age_columns = columns.population.under5;
+    std::vector<std::string> required{columns.population.code, columns.population.name, columns.population.total};
     required.insert(required.end(), age_columns.begin(), age_columns.end());
-    const auto population = io::Table::read(files.population(), required);
+    const auto population = io::Table::read(study.population, required);
     report.population_rows = population.rows().size();
     std::map<std::string, DemandPoint> by_code;
     for (const auto& row : population.rows()) {
         DemandPoint point;
-        point.lsoa_code = population.text(row, population.column("lsoa11_code"));
-        point.lsoa_name = population.text(row, population.column("lsoa11_name"));
+        point.lsoa_code = population.text(row, population.column(columns.population.code));
+        point.lsoa_name = population.text(row, population.column(columns.population.name));
         if (point.lsoa_code.empty()) {
-            population.fail(row, "empty lsoa11_code");
+            population.fail(row, "empty " + columns.population.code);
         }
         long long under5 = 0;
         for (const auto& age : age_columns) {
@@ -82,9 +73,9 @@ Families load_families(const io::DataFiles& files, const std::vector<geocode::Wa
             }
             under5 += count;
         }
-        const long long total = population.integer(row, population.column("total_population"));
+        const long long total = population.integer(row, population.column(columns.population.total));
         if (total < under5) {
-            population.fail(row, "total_population " + std::to_string(total) + " is less than the under-5s (" +
+            population.fail(row, columns.population.total + " " + std::to_string(total) + " is less than the under-5s (" +
                                      std::to_string(under5) + ")");
         }
         point.under5 = static_cast<int>(under5);
@@ -94,17 +85,23 @@ Families load_families(const io::DataFiles& files, const std::vector<geocode::Wa
         }
     }
 
-    // Population-weighted centroids (longitude X, latitude Y).
-    const auto centroids = io::Table::read(files.lsoa_centroids(), {"X", "Y", "lsoa11cd"});
+    // Population-weighted centroids (longitude/latitude, or British National Grid).
+    const auto& c = columns.centroids;
+    const auto centroids = io::Table::read(study.lsoa_centroids, {c.x, c.y, c.code});
     report.centroid_rows = centroids.rows().size();
+    const bool geographic = c.epsg == io::wgs84_epsg;
     const io::Transformer to_bng(io::wgs84_epsg, io::bng_epsg);
     std::set<std::string> placed;
     for (const auto& row : centroids.rows()) {
-        const std::string code = centroids.text(row, centroids.column("lsoa11cd"));
-        const double lon = centroids.number(row, centroids.column("X"));
-        const double lat = centroids.number(row, centroids.column("Y"));
-        if (lon < -180.0 || lon > 180.0 || lat < -90.0 || lat > 90.0) {
-            centroids.fail(row, "X/Y are not longitude/latitude");
+        const std::string code = centroids.text(row, centroids.column(c.code));
+        const double x = centroids.number(row, centroids.column(c.x));
+        const double y = centroids.number(row, centroids.column(c.y));
+        if (geographic && (x < -180.0 || x > 180.0 || y < -90.0 || y > 90.0)) {
+            centroids.fail(row, c.x + "/" + c.y + " are not longitude/latitude");
+        }
+        const Point point = geographic ? to_bng.apply({x, y}) : Point{x, y};
+        if (!plausible_bng(point)) {
+            centroids.fail(row, c.x + "/" + c.y + " fall outside Great Britain's national grid");
         }
         auto found = by_code.find(code);
         if (found == by_code.end()) {
@@ -114,21 +111,22 @@ Families load_families(const io::DataFiles& files, const std::vector<geocode::Wa
         if (!placed.insert(code).second) {
             centroids.fail(row, "second centroid for " + code);
         }
-        found->second.point = to_bng.apply({lon, lat});
+        found->second.point = point;
     }
 
     // Deprivation deciles and district.
-    const auto iod = io::Table::read(files.deprivation(),
-                                     {iod_code, iod_district_code, iod_district_name, iod_imd_decile, iod_idaci_decile});
+    const auto& d_columns = columns.deprivation;
+    const auto iod = io::Table::read(study.deprivation, {d_columns.code, d_columns.district_code, d_columns.district_name,
+                                                         d_columns.imd_decile, d_columns.idaci_decile});
     report.deprivation_rows = iod.rows().size();
     std::map<std::string, Deprivation> deprivation;
     for (const auto& row : iod.rows()) {
         Deprivation d;
-        d.imd = read_decile(iod, row, iod.column(iod_imd_decile));
-        d.idaci = read_decile(iod, row, iod.column(iod_idaci_decile));
-        d.district_code = iod.text(row, iod.column(iod_district_code));
-        d.district_name = iod.text(row, iod.column(iod_district_name));
-        const std::string code = iod.text(row, iod.column(iod_code));
+        d.imd = read_decile(iod, row, iod.column(d_columns.imd_decile));
+        d.idaci = read_decile(iod, row, iod.column(d_columns.idaci_decile));
+        d.district_code = iod.text(row, iod.column(d_columns.district_code));
+        d.district_name = iod.text(row, iod.column(d_columns.district_name));
+        const std::string code = iod.text(row, iod.column(d_columns.code));
         if (!by_code.count(code)) {
             report.problems.push_back(code + ": has deprivation deciles but no population row (ignored)");
         }
@@ -138,10 +136,10 @@ Families load_families(const io::DataFiles& files, const std::vector<geocode::Wa
     }
 
     // Polygons, for maps.
-    auto boundaries = io::read_features(files.lsoa_boundaries(), {"LSOA11CD"});
+    auto boundaries = io::read_features(study.lsoa_boundaries, {columns.lsoa_boundaries.code});
     report.boundary_features = boundaries.size();
     for (auto& feature : boundaries) {
-        const std::string code = feature.attribute("LSOA11CD");
+        const std::string code = feature.attribute(columns.lsoa_boundaries.code);
         if (!by_code.count(code)) {
             report.problems.push_back(code + ": has a boundary but no population row (ignored)");
             continue;

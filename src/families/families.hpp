@@ -7,7 +7,7 @@
 #include "core/demand.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geom/geos.hpp"
-#include "io/data_files.hpp"
+#include "io/study_manifest.hpp"
 
 namespace centrecov::families {
 
@@ -30,14 +30,11 @@ struct Families {
     long long total_under5() const;
 };
 
-// The single years of age summed into "under 5".
-inline constexpr int youngest_age = 0;
-inline constexpr int oldest_age = 4;
-
-// Loads under-5s per LSOA (ONS mid-year estimates), places them at the
-// population-weighted centroids, and joins deprivation deciles (IoD2019),
+// Loads under-5s per LSOA (ONS mid-year estimates: the manifest's under-5 age
+// columns summed), places them at the population-weighted centroids, and joins
+// deprivation deciles (the Indices of Deprivation),
 // district, ward (by point in polygon) and the LSOA polygons. Bad values throw
 // InputError with file and line; rows that fail to join are listed in the report.
-Families load_families(const io::DataFiles& files, const std::vector<geocode::Ward>& wards);
+Families load_families(const io::StudyManifest& study, const std::vector<geocode::Ward>& wards);
 
 }  // namespace centrecov::families

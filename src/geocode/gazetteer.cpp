@@ -96,17 +96,17 @@ OpenNames OpenNames::load(const std::filesystem::path& path) {
     return names;
 }
 
-std::vector<Ward> load_wards(const std::filesystem::path& path) {
-    auto features = io::read_features(path, {"WD25CD", "WD25NM", "LAD25CD", "LAD25NM"});
+std::vector<Ward> load_wards(const std::filesystem::path& path, const io::StudyColumns::Wards& columns) {
+    auto features = io::read_features(path, {columns.code, columns.name, columns.district_code, columns.district_name});
     std::vector<Ward> wards;
     wards.reserve(features.size());
     for (auto& feature : features) {
         Ward ward;
-        ward.code = feature.attribute("WD25CD");
-        ward.name = feature.attribute("WD25NM");
+        ward.code = feature.attribute(columns.code);
+        ward.name = feature.attribute(columns.name);
         ward.key = normalise_place(ward.name);
-        ward.district_code = feature.attribute("LAD25CD");
-        ward.district_name = feature.attribute("LAD25NM");
+        ward.district_code = feature.attribute(columns.district_code);
+        ward.district_name = feature.attribute(columns.district_name);
         ward.area = std::move(feature.geometry);
         ward.box = geom::envelope(ward.area.get());
         ward.interior = geom::interior_point(ward.area.get());
@@ -168,13 +168,17 @@ MobileStops MobileStops::load(const std::filesystem::path& path) {
     return stops;
 }
 
-Gazetteer Gazetteer::load(const io::DataFiles& files) {
+Gazetteer Gazetteer::load(const io::StudyManifest& study) {
     Gazetteer gazetteer;
-    gazetteer.postcodes = PostcodeIndex::load(files.postcodes());
-    gazetteer.names = OpenNames::load(files.open_names());
-    gazetteer.wards = load_wards(files.wards());
-    gazetteer.schools = load_schools(files.schools(), files.school_addresses());
-    gazetteer.stops = MobileStops::load(files.mobile_library_stops());
+    gazetteer.postcodes = PostcodeIndex::load(study.postcodes);
+    gazetteer.names = OpenNames::load(study.open_names);
+    gazetteer.wards = load_wards(study.wards, study.columns.wards);
+    if (!study.schools.empty()) {
+        gazetteer.schools = load_schools(study.schools, study.school_addresses);
+    }
+    if (!study.mobile_library_stops.empty()) {
+        gazetteer.stops = MobileStops::load(study.mobile_library_stops);
+    }
     gazetteer.index_districts();
     return gazetteer;
 }

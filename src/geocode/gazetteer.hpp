@@ -9,7 +9,7 @@
 
 #include "core/geometry.hpp"
 #include "geom/geos.hpp"
-#include "io/data_files.hpp"
+#include "io/study_manifest.hpp"
 
 namespace centrecov::geocode {
 
@@ -74,7 +74,7 @@ struct Ward {
     double farthest_m = 0.0;  // farthest point of the ward from `interior`
 };
 
-std::vector<Ward> load_wards(const std::filesystem::path& path);
+std::vector<Ward> load_wards(const std::filesystem::path& path, const io::StudyColumns::Wards& columns = {});
 
 // A school from the 2015 register with the postcode of its address. The
 // register's coordinates come from a product that is not open, so they are
@@ -90,7 +90,7 @@ struct School {
 std::vector<School> load_schools(const std::filesystem::path& schools, const std::filesystem::path& addresses);
 
 // Mobile-library stops grouped by community: a fallback for villages and suburbs
-// missing from Open Names (its Norwich tiles are absent).
+// missing from Open Names (a gazetteer with tiles missing).
 struct MobileStops {
     std::map<std::string, std::vector<Point>> by_community;  // keyed by normalise_place
     static MobileStops load(const std::filesystem::path& path);
@@ -105,7 +105,8 @@ struct Gazetteer {
     MobileStops stops;
     std::map<std::string, std::string> district_names;  // code -> name (from the wards)
 
-    static Gazetteer load(const io::DataFiles& files);
+    // Schools and mobile-library stops are read when the study has them.
+    static Gazetteer load(const io::StudyManifest& study);
 
     void index_districts();
     std::optional<std::string> district_code(std::string_view name) const;

@@ -215,7 +215,7 @@ WaySource read_ways(const std::filesystem::path& path) {
     const std::string name = text::to_lower(path.filename().string());
     const bool osm = name.ends_with(".osm.pbf") || name.ends_with(".pbf") || name.ends_with(".osm");
     if (osm && CPLGetConfigOption("OSM_USE_CUSTOM_INDEXING", nullptr) == nullptr) {
-        // GDAL's custom node index fails on some extracts (the Isle of Wight file among them).
+        // GDAL's custom node index fails on some extracts (OS OpenData conversions among them).
         CPLSetConfigOption("OSM_USE_CUSTOM_INDEXING", "NO");
     }
     io::DatasetPtr dataset = io::open_vector(path);

@@ -56,21 +56,6 @@ ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<d
     return out;
 }
 
-std::map<Precision, int> count_precision(const std::vector<Site>& sites, bool skip_duplicates) {
-    std::map<Precision, int> counts;
-    for (const auto& site : sites) {
-        if (skip_duplicates && !site.duplicate_of.empty()) {
-            continue;
-        }
-        ++counts[site.location.precision];
-    }
-    return counts;
-}
-
-constexpr Precision all_precisions[] = {Precision::coordinates, Precision::postcode, Precision::host_postcode,
-                                        Precision::street,      Precision::locality, Precision::ward,
-                                        Precision::unresolved};
-
 // Under-5s whose nearest centre is placed only to a town or ward.
 long long under5_with_coarse_nearest(const analysis::Study& study, const analysis::Baseline& baseline) {
     long long total = 0;
@@ -342,9 +327,8 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     } else {
         md += fmt::format(
             "**Distances are estimates**: the straight line from each area's population-weighted centre to the "
-            "centre, times {} for the way roads wind. No road network was used (none was given with --network, "
-            "and the data directory has no roads/norfolk-latest.osm.pbf).\n\n",
-            distance.circuity);
+            "centre, times {} for the way roads wind. {}\n\n",
+            distance.circuity, baseline.settings.no_network_reason);
     }
 
     const std::size_t placed = baseline.service_points.size();
@@ -374,8 +358,19 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         if (breakdown.name != "idaci_decile" || breakdown.groups.empty() || thresholds.empty()) {
             continue;
         }
-        const auto& most = breakdown.groups.front();
-        const auto& least = breakdown.groups.back();
+        // Groups are keyed "01".."10" or "unknown": name deciles 1 and 10 only when present.
+        const auto group = [&](const char* key) -> const metrics::GroupCoverage* {
+            const auto found = std::find_if(breakdown.groups.begin(), breakdown.groups.end(),
+                                            [&](const auto& g) { return g.key == key; });
+            return found == breakdown.groups.end() ? nullptr : &*found;
+        };
+        const auto* most_deprived = group("01");
+        const auto* least_deprived = group("10");
+        if (most_deprived == nullptr || least_deprived == nullptr) {
+            continue;
+        }
+        const auto& most = *most_deprived;
+        const auto& least = *least_deprived;
         md += fmt::format("- Within {}: {} of under-5s in the most income-deprived tenth of areas for children "
                           "(IDACI decile 1), {} in the least deprived tenth.\n",
                           metrics::threshold_label(thresholds.front()), percent(most.share_covered(0)),
@@ -390,7 +385,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
                               const std::vector<metrics::GroupCoverage>& groups, bool with_provision) {
         md += "## " + title + "\n\n| " + first_column + " | under-5s |";
         if (with_provision) {
-            md += " centres | per 1,000 under-5s |";
+            md += " placed centres | per 1,000 under-5s |";
         }
         for (const double t : thresholds) {
             md += " within " + metrics::threshold_label(t) + " |";
@@ -439,8 +434,9 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += fmt::format("| {} | {} | {} |\n", to_string(p), c == centre_counts.end() ? 0 : c->second,
                           l == library_counts.end() ? 0 : l->second);
     }
-    md += "\nMost centres are known only by street or town from news reports and council pages; each is placed from "
-          "the best evidence available and never at an invented point. `sites.csv` gives the evidence for each.\n\n";
+    md += "\n" + centre_precision_sentence(study.centres) +
+          " Each site is placed from the best evidence it has and never at an invented point; `sites.csv` gives the "
+          "evidence for each.\n\n";
     if (!unplaced.empty()) {
         md += "## Centres that could not be placed\n\n";
         for (const auto* site : unplaced) {

@@ -11,6 +11,7 @@
 #include "core/version.hpp"
 #include "io/gdal.hpp"
 #include "io/table.hpp"
+#include "report/sites_output.hpp"
 #include "metrics/coverage.hpp"
 #include "report/format.hpp"
 #include "report/scenario_output.hpp"
@@ -714,18 +715,19 @@ std::string html_report(const ReportInputs& in) {
 
     // About.
     html += "<section id=\"about\"><h2>Data and method</h2>\n";
-    html += "<p class=\"caveat\">Most centres are known only to a street or a town, not an address. A centre "
-            "placed by town stands at the town's point, so it appears to serve the whole town equally; read the "
-            "numbers with each site's precision in mind. Distances: " +
+    html += "<p class=\"caveat\">" + html_escape(centre_precision_sentence(study.centres)) +
+            " A centre placed by town stands at the town's point, so it appears to serve the whole town equally; "
+            "read the numbers with each site's precision in mind. Distances: " +
             html_escape(run.distance_label) + ".</p>\n";
     html += precision_summary(study);
     html += "<details><summary>Every site and how it was placed</summary>" + sites_table(study) + "</details>\n";
     html += "<p>Inputs: ";
-    const auto& files = in.inputs.files;
+    const auto& manifest = in.inputs.study;
     std::vector<std::string> names{in.inputs.centres.filename().string(), in.inputs.libraries.filename().string()};
     html += html_escape(fmt::format("{}", fmt::join(names, ", "))) + "; families: under-5s per LSOA at "
-            "population-weighted centroids (ONS), deprivation from the English Indices of Deprivation 2019. "
-            "Data directory: <code>" + html_escape(files.root.string()) + "</code>.</p>\n";
+            "population-weighted centroids (ONS), deprivation from the English Indices of Deprivation " +
+            html_escape(manifest.columns.deprivation.edition) + ". Study: " + html_escape(manifest.title) +
+            ", data directory <code>" + html_escape(manifest.root.string()) + "</code>.</p>\n";
     html += "<p>" + html_escape(attribution) + "</p></section>\n";
 
     html += "<script type=\"application/json\" id=\"report-data\">" + script_safe_json(data.dump()) + "</script>\n";

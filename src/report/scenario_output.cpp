@@ -47,7 +47,8 @@ io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis
         layer.fields.push_back({column, FieldType::integer});
         layer.fields.push_back({"base_" + column, FieldType::integer});
         layer.fields.push_back({"change_" + column, FieldType::integer});
-        layer.fields.push_back({"outreach_" + column, FieldType::integer});
+        // 1 when outreach alone reaches the area at this threshold (summary.json's outreach_only_under5 sums these).
+        layer.fields.push_back({"outreach_only_" + column, FieldType::integer});
     }
     const auto& r = result.resolved;
     for (std::size_t f = 0; f < study.families.points.size(); ++f) {
@@ -86,9 +87,7 @@ io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis
             v.push_back(flag(now));
             v.push_back(flag(before));
             v.emplace_back(static_cast<long long>(now) - static_cast<long long>(before));
-            const double outreach_t =
-                r.outreach_thresholds_m.size() == thresholds.size() ? r.outreach_thresholds_m[t] : thresholds[t];
-            v.push_back(flag(result.nearest_outreach[f].metres <= outreach_t));
+            v.push_back(flag(result.reached_only_by_outreach(f, t)));
         }
         layer.features.push_back(std::move(feature));
     }
@@ -433,11 +432,12 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     meta["scenario_file"] = {{"path", file.path.filename().string()}, {"hash", file_hash(file.path)}};
     meta["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
     meta["thresholds_m"] = settings.thresholds_m;
+    meta["study"] = {{"name", inputs.study.name}, {"title", inputs.study.title}, {"area_code", inputs.study.area_code},
+                     {"year", inputs.study.year}};
     ordered_json hashes;
-    for (const auto& path : {inputs.centres, inputs.libraries, inputs.files.population(), inputs.files.lsoa_centroids(),
-                             inputs.files.deprivation(), inputs.files.lsoa_boundaries(), inputs.files.wards(),
-                             inputs.files.postcodes(), inputs.files.open_names(), inputs.files.schools(),
-                             inputs.files.school_addresses(), inputs.files.mobile_library_stops()}) {
+    hashes[inputs.centres.filename().string()] = file_hash(inputs.centres);
+    hashes[inputs.libraries.filename().string()] = file_hash(inputs.libraries);
+    for (const auto& path : inputs.study.input_files()) {
         hashes[path.filename().string()] = file_hash(path);
     }
     if (settings.network) {

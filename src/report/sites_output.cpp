@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
 
 #include "geom/geos.hpp"
 #include "io/gdal.hpp"
@@ -32,6 +35,57 @@ io::Value text_or_null(const std::string& value) {
 }
 
 }  // namespace
+
+std::map<Precision, int> count_precision(const std::vector<Site>& sites, bool skip_duplicates) {
+    std::map<Precision, int> counts;
+    for (const auto& site : sites) {
+        if (skip_duplicates && !site.duplicate_of.empty()) {
+            continue;
+        }
+        ++counts[site.location.precision];
+    }
+    return counts;
+}
+
+std::string centre_precision_sentence(const std::vector<Site>& centres) {
+    const auto counts = count_precision(centres, true);
+    auto count = [&](const std::vector<Precision>& kinds) {
+        int n = 0;
+        for (const Precision p : kinds) {
+            const auto found = counts.find(p);
+            n += found == counts.end() ? 0 : found->second;
+        }
+        return n;
+    };
+    const int total = count({Precision::coordinates, Precision::postcode, Precision::host_postcode, Precision::street,
+                             Precision::locality, Precision::ward, Precision::unresolved});
+    std::vector<std::string> parts;
+    const std::vector<std::pair<std::vector<Precision>, const char*>> groups{
+        {{Precision::coordinates}, "by coordinates given in the data"},
+        {{Precision::postcode}, "by their own postcode"},
+        {{Precision::host_postcode}, "by the postcode of the site that hosts them"},
+        {{Precision::street}, "only by a named street"},
+        {{Precision::locality, Precision::ward}, "only by their town, suburb or ward"},
+    };
+    for (const auto& [kinds, words] : groups) {
+        if (const int n = count(kinds); n > 0) {
+            const char* verb = !parts.empty() ? "" : (n == 1 ? " is placed" : " are placed");
+            parts.push_back(fmt::format("{}{} {}", n, verb, words));
+        }
+    }
+    std::string sentence = fmt::format("Of the {} distinct centres, ", total);
+    if (parts.empty()) {
+        sentence += "none is placed";
+    } else {
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            sentence += (i == 0 ? "" : (i + 1 == parts.size() ? " and " : ", ")) + parts[i];
+        }
+    }
+    if (const int unplaced = count({Precision::unresolved}); unplaced > 0) {
+        sentence += fmt::format("; {} could not be placed at all", unplaced);
+    }
+    return sentence + ".";
+}
 
 io::OutputLayer sites_layer(const std::vector<const Site*>& sites, const SiteRole& role) {
     using io::FieldType;

@@ -1,6 +1,7 @@
 #include "scenario/resolve.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/error.hpp"
@@ -155,6 +156,11 @@ std::optional<double> centre_cost(const ResolvedScenario& resolved, const Site& 
     return cost;
 }
 
+std::optional<double> outreach_cost(const ResolvedScenario& resolved, const Site& library) {
+    const auto found = resolved.costs.per_site.find(library.id);
+    return found != resolved.costs.per_site.end() ? std::optional<double>(found->second) : resolved.costs.outreach;
+}
+
 void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const std::vector<Site>& libraries) {
     resolved.service_points.clear();
     std::optional<double> cost = 0.0;
@@ -181,27 +187,167 @@ void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const
         if (libraries[l].location.point) {
             resolved.outreach_points.push_back({l, *libraries[l].location.point});
         }
-        const auto found = resolved.costs.per_site.find(libraries[l].id);
-        const std::optional<double> one =
-            found != resolved.costs.per_site.end() ? std::optional<double>(found->second) : resolved.costs.outreach;
+        const auto one = outreach_cost(resolved, libraries[l]);
         cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
     }
     resolved.cost = cost;
 }
 
-std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const std::vector<Site>& centres,
-                                                    const std::vector<Site>& libraries,
-                                                    const std::vector<double>& default_thresholds_m) {
+std::vector<double> sorted_thresholds(std::vector<double> thresholds_m) {
+    std::sort(thresholds_m.begin(), thresholds_m.end());
+    thresholds_m.erase(std::unique(thresholds_m.begin(), thresholds_m.end()), thresholds_m.end());
+    return thresholds_m;
+}
+
+namespace {
+
+// Outreach reaches `outreach[t]` at `thresholds[t]`: one value for every
+// threshold, or one per threshold of the scenario's own (paired before sorting).
+std::vector<double> pair_outreach_thresholds(const std::vector<double>& given_thresholds,
+                                             const std::vector<double>& given_outreach,
+                                             const std::vector<double>& sorted, const SourceRef& at) {
+    if (given_outreach.empty()) {
+        return sorted;
+    }
+    if (given_outreach.size() == 1) {
+        return std::vector<double>(sorted.size(), given_outreach.front());
+    }
+    if (given_outreach.size() != given_thresholds.size() || sorted.size() != given_thresholds.size()) {
+        fail(at, "outreach.thresholds_m has " + std::to_string(given_outreach.size()) +
+                     " values; give one for all thresholds, or one for each of the scenario's " +
+                     std::to_string(sorted.size()) + " thresholds_m");
+    }
+    std::vector<double> out(sorted.size());
+    for (std::size_t i = 0; i < given_thresholds.size(); ++i) {
+        const auto at_sorted = std::lower_bound(sorted.begin(), sorted.end(), given_thresholds[i]) - sorted.begin();
+        out[static_cast<std::size_t>(at_sorted)] = given_outreach[i];
+    }
+    return out;
+}
+
+// Each open centre moves to the nearest library open in the scenario's year
+// within the distance, measured as the study measures.
+void apply_colocation_rule(ResolvedScenario& r, std::set<std::size_t>& open, const CoLocationRule& rule,
+                           const ResolveContext& context) {
+    const auto& centres = context.centres;
+    const auto& libraries = context.libraries;
+    std::vector<std::size_t> movable;
+    std::vector<Point> from;
+    for (const std::size_t c : open) {
+        if (!r.moved.count(c) && centres[c].location.point) {
+            movable.push_back(c);
+            from.push_back(*centres[c].location.point);
+        }
+    }
+    std::vector<std::size_t> hosts;
+    std::vector<Point> to;
+    for (std::size_t l = 0; l < libraries.size(); ++l) {
+        if (libraries[l].location.point && open_in(libraries[l], r.year)) {
+            hosts.push_back(l);
+            to.push_back(*libraries[l].location.point);
+        }
+    }
+    const auto metres = from.empty() || to.empty() ? std::vector<std::vector<double>>(from.size())
+                                                   : context.measures.matrix(from, to);
+    for (std::size_t i = 0; i < movable.size(); ++i) {
+        std::optional<std::size_t> nearest;
+        double best = rule.within_m;
+        for (std::size_t h = 0; h < hosts.size(); ++h) {
+            if (metres[i][h] <= best) {
+                best = metres[i][h];
+                nearest = hosts[h];
+            }
+        }
+        if (nearest) {
+            r.moved[movable[i]] = *nearest;
+        } else if (rule.otherwise_close) {
+            open.erase(movable[i]);
+        }
+    }
+}
+
+// Keeps the centres that serve the most under-5s (as their nearest) while the
+// budget lasts. Outreach, library bases and centres that cannot be placed (whose
+// reach is unknown, so the rule cannot judge them) are paid for first.
+void apply_budget_rule(ResolvedScenario& r, const BudgetRule& rule, const ResolveContext& context) {
+    if (!r.costs.centre) {
+        fail(rule.at, "keep_by_budget needs a cost per centre ([costs] centre = ...)");
+    }
+    const auto& centres = context.centres;
+    const auto& libraries = context.libraries;
+    std::vector<Point> points;
+    for (const auto& point : r.service_points) {
+        points.push_back(point.point);
+    }
+    const std::vector<long long> served_by_point =
+        points.empty() ? std::vector<long long>{} : context.measures.served(points);
+    std::map<std::size_t, long long> served;  // placed centre -> under-5s for whom it is nearest
+    for (std::size_t p = 0; p < r.service_points.size(); ++p) {
+        if (const auto centre = r.service_points[p].centre) {
+            served[*centre] += served_by_point[p];
+        }
+    }
+    double spent = 0.0;
+    for (const std::size_t l : r.outreach) {
+        spent += outreach_cost(r, libraries[l]).value_or(0.0);
+    }
+    for (const std::size_t l : r.library_bases) {
+        spent += library_base_cost(r, libraries[l]).value_or(0.0);
+    }
+    std::vector<std::size_t> kept;
+    std::vector<std::size_t> ranked;
+    std::size_t unplaced = 0;
+    for (const std::size_t c : r.open) {
+        if (served.count(c)) {
+            ranked.push_back(c);
+        } else {
+            kept.push_back(c);
+            spent += *centre_cost(r, centres[c], r.moved.count(c) > 0);
+            ++unplaced;
+        }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) { return served[a] > served[b]; });
+    std::size_t placed_kept = 0;
+    for (const std::size_t c : ranked) {
+        const double cost = *centre_cost(r, centres[c], r.moved.count(c) > 0);
+        if (spent + cost <= rule.budget + 1e-6) {
+            spent += cost;
+            kept.push_back(c);
+            ++placed_kept;
+        }
+    }
+    if (placed_kept == 0 && !ranked.empty()) {
+        fail(rule.at, "a budget of " + std::to_string(std::llround(rule.budget)) + " pays for no placed centre (" +
+                          std::to_string(std::llround(spent)) + " goes first to outreach, library bases and centres "
+                          "that cannot be placed)");
+    }
+    if (unplaced > 0) {
+        r.notes.push_back("The budget rule keeps the " + std::to_string(unplaced) +
+                          " open centres that cannot be placed on the map (their reach is unknown, so it cannot rank "
+                          "them) and pays for them first.");
+    }
+    std::sort(kept.begin(), kept.end());
+    r.open = kept;
+    r.budget = r.budget.value_or(rule.budget);
+}
+
+}  // namespace
+
+std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const ResolveContext& context) {
+    const auto& centres = context.centres;
+    const auto& libraries = context.libraries;
     std::map<std::string, ResolvedScenario> resolved;
     for (const Scenario* s : in_dependency_order(file)) {
         ResolvedScenario r;
         if (s->start_from) {
-            r = resolved.at(*s->start_from);
+            r = resolved.at(*s->start_from);  // its final state, budget rule included
             r.base_id = *s->start_from;
         } else {
             r.base_id = s->id;
-            r.thresholds_m = file.study.thresholds_m.empty() ? default_thresholds_m : file.study.thresholds_m;
+            r.thresholds_m = sorted_thresholds(context.thresholds_m);
+            r.outreach_thresholds_m = r.thresholds_m;
             r.costs = file.study.costs;
+            r.year = context.year;
             for (std::size_t c = 0; c < centres.size(); ++c) {
                 if (centres[c].duplicate_of.empty()) {  // one building counted once
                     r.open.push_back(c);
@@ -212,8 +358,12 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
         r.keep_by_budget.reset();
         r.budget = s->budget;
         r.costs = merged(r.costs, s->costs);
-        if (!s->thresholds_m.empty()) {
-            r.thresholds_m = s->thresholds_m;
+        if (s->year) {
+            r.year = *s->year;
+        }
+        const bool own_thresholds = !s->thresholds_m.empty();
+        if (own_thresholds) {
+            r.thresholds_m = sorted_thresholds(s->thresholds_m);
         }
         r.notes.insert(r.notes.end(), s->notes.begin(), s->notes.end());
         std::set<std::size_t> open(r.open.begin(), r.open.end());
@@ -255,28 +405,7 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             open.insert(c);
         }
         if (s->colocate_rule) {
-            for (const std::size_t c : std::vector<std::size_t>(open.begin(), open.end())) {
-                if (r.moved.count(c) || !centres[c].location.point) {
-                    continue;
-                }
-                std::optional<std::size_t> nearest;
-                double best = s->colocate_rule->within_m;
-                for (std::size_t l = 0; l < libraries.size(); ++l) {
-                    if (!libraries[l].location.point || !open_in(libraries[l], study_year)) {
-                        continue;
-                    }
-                    const double d = straight_line_m(*centres[c].location.point, *libraries[l].location.point);
-                    if (d <= best) {
-                        best = d;
-                        nearest = l;
-                    }
-                }
-                if (nearest) {
-                    r.moved[c] = *nearest;
-                } else if (s->colocate_rule->otherwise_close) {
-                    open.erase(c);
-                }
-            }
+            apply_colocation_rule(r, open, *s->colocate_rule, context);
         }
         r.open.assign(open.begin(), open.end());
         if (s->library_bases) {
@@ -291,7 +420,7 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             std::set<std::size_t> sites;
             if (s->outreach->all_libraries) {
                 for (std::size_t l = 0; l < libraries.size(); ++l) {
-                    if (open_in(libraries[l], study_year)) {
+                    if (open_in(libraries[l], r.year)) {
                         sites.insert(l);
                     }
                 }
@@ -301,16 +430,22 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             }
             r.outreach.assign(sites.begin(), sites.end());
             r.outreach_weight = s->outreach->weight;
-            r.outreach_thresholds_m = s->outreach->thresholds_m;
-        }
-        if (r.outreach_thresholds_m.empty()) {
+            r.outreach_thresholds_m = pair_outreach_thresholds(
+                own_thresholds ? s->thresholds_m : r.thresholds_m, s->outreach->thresholds_m, r.thresholds_m,
+                s->outreach->at);
+        } else if (own_thresholds) {
+            // New thresholds: inherited outreach reaches as far as each threshold unless it said otherwise.
             r.outreach_thresholds_m = r.thresholds_m;
         }
         if (!s->target.empty()) {
             r.target = s->target;
         }
-        r.keep_by_budget = s->keep_by_budget;
         refresh(r, centres, libraries);
+        if (s->keep_by_budget) {
+            r.keep_by_budget = s->keep_by_budget;
+            apply_budget_rule(r, *s->keep_by_budget, context);
+            refresh(r, centres, libraries);
+        }
         resolved[s->id] = std::move(r);
     }
     return resolved;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -38,13 +39,14 @@ struct ResolvedScenario {
     std::vector<std::size_t> outreach;   // libraries offering sessions
     std::vector<OutreachPoint> outreach_points;
     double outreach_weight = 0.0;
-    std::vector<double> thresholds_m;
-    std::vector<double> outreach_thresholds_m;
+    std::vector<double> thresholds_m;           // ascending, no repeats
+    std::vector<double> outreach_thresholds_m;  // one per threshold: outreach reaches this far at thresholds_m[t]
+    int year = 0;                               // libraries open this year count
     Target target;                       // empty: every family is eligible
     Costs costs;
     std::optional<double> cost;          // annual cost; nullopt when the costs are not stated
     std::optional<double> budget;
-    std::optional<BudgetRule> keep_by_budget;  // applied by the evaluator, which knows distances
+    std::optional<BudgetRule> keep_by_budget;  // already applied to `open`
     std::vector<std::string> notes;
 
     bool eligible(const DemandPoint& family) const;
@@ -52,18 +54,40 @@ struct ResolvedScenario {
     Fate library_fate(std::size_t library) const;
 };
 
-// The year whose libraries count as open for outreach ("all_libraries").
-inline constexpr int study_year = 2018;
-
 // Whether a library was open in a year, from its year_opened and year_closed attributes.
 bool open_in(const Site& library, int year);
 
-// Resolves every scenario of the file in dependency order. Throws InputError
-// (file and line) for a site id that is not a centre or library as required,
-// or a co-location into something that is not a library.
-std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const std::vector<Site>& centres,
-                                                    const std::vector<Site>& libraries,
-                                                    const std::vector<double>& default_thresholds_m);
+// The study's own measure of distance, for the rules that depend on it
+// (co-location within a distance, a budget kept for the centres serving most).
+struct Measures {
+    // metres[from][to]; infinity where there is no way.
+    std::function<std::vector<std::vector<double>>(const std::vector<Point>& from, const std::vector<Point>& to)>
+        matrix;
+    // For each site, the under-5s for whom it is the nearest.
+    std::function<std::vector<long long>(const std::vector<Point>& sites)> served;
+};
+
+// What every scenario is resolved against.
+struct ResolveContext {
+    const std::vector<Site>& centres;
+    const std::vector<Site>& libraries;
+    std::vector<double> thresholds_m;  // the run's: command line, else the file's [study], else the defaults
+    int year = 0;                      // the file's [study] year, else the study manifest's
+    Measures measures;
+};
+
+// Resolves every scenario of the file in dependency order, each starting from
+// the final state of the one it starts from (its budget rule applied). Throws
+// InputError (file and line) for a site id that is not a centre or library as
+// required, a co-location into something that is not a library, outreach
+// thresholds that do not pair with the thresholds, or a budget that pays for nothing.
+std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, const ResolveContext& context);
+
+// Thresholds as every stage reads them: ascending, each once.
+std::vector<double> sorted_thresholds(std::vector<double> thresholds_m);
+
+// Annual cost of outreach sessions in one library; nullopt when not stated.
+std::optional<double> outreach_cost(const ResolvedScenario& resolved, const Site& library);
 
 // Recomputes the service points and cost after the open set changed.
 void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const std::vector<Site>& libraries);

@@ -81,6 +81,7 @@ struct Scenario {
     Costs costs;
     std::optional<double> budget;  // stated budget, reported against the cost
     std::optional<BudgetRule> keep_by_budget;
+    std::optional<int> year;  // the year it is about (libraries open then); default: its base's, else the study's
     SourceRef at;
     std::map<std::string, SourceRef> key_at;  // where each key of the table is, for messages
 
@@ -93,6 +94,8 @@ struct Scenario {
 
 // Study settings a scenario file may carry.
 struct StudySettings {
+    std::optional<std::string> study;  // the study manifest (name or path) the file is about
+    std::optional<int> year;           // replaces the manifest's year
     std::optional<std::string> data;
     std::optional<std::string> distance;  // estimated_road, straight_line, network
     std::optional<double> circuity;

@@ -5,161 +5,22 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "io/toml_reader.hpp"
 #include "scenario/scenario.hpp"
 
 namespace centrecov::scenario {
 
 namespace {
 
-// Reads typed values from one TOML table, failing with the file and line.
-class Reader {
-public:
-    Reader(std::string file, const toml::table& table, std::string what)
-        : file_(std::move(file)), table_(table), what_(std::move(what)) {}
+using Reader = io::TomlReader;
 
-    [[noreturn]] void fail(const toml::node& node, const std::string& problem) const {
-        throw InputError(file_, "line " + std::to_string(node.source().begin.line), problem);
+SourceRef at(const Reader& reader) { return {reader.file(), reader.line()}; }
+
+void record_key_lines(const Reader& reader, std::map<std::string, SourceRef>& out) {
+    for (const auto& [key, line] : reader.key_lines()) {
+        out[key] = {reader.file(), line};
     }
-    [[noreturn]] void fail_here(const std::string& problem) const { fail(table_, problem); }
-
-    std::size_t line() const { return table_.source().begin.line; }
-    SourceRef at() const { return {file_, line()}; }
-
-    void allow_only(std::initializer_list<const char*> keys) const {
-        for (const auto& [key, node] : table_) {
-            const std::string name(key.str());
-            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return name == k; })) {
-                std::string list;
-                for (const char* k : keys) {
-                    list += (list.empty() ? "" : ", ") + std::string(k);
-                }
-                fail(node, "unknown key '" + name + "' in " + what_ + " (expected one of: " + list + ")");
-            }
-        }
-    }
-
-    const toml::node* find(const char* key) const { return table_.get(key); }
-
-    void record_key_lines(std::map<std::string, SourceRef>& out) const {
-        for (const auto& [key, node] : table_) {
-            out[std::string(key.str())] = {file_, node.source().begin.line};
-        }
-    }
-
-    std::optional<std::string> text(const char* key) const {
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        if (!node->is_string()) {
-            fail(*node, std::string("'") + key + "' must be text in quotes");
-        }
-        return node->value<std::string>();
-    }
-
-    std::optional<double> number(const char* key, double lowest, double highest) const {
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        const auto value = node->value<double>();
-        if (!value) {
-            fail(*node, std::string("'") + key + "' must be a number");
-        }
-        if (*value < lowest || *value > highest) {
-            fail(*node, std::string("'") + key + "' is " + format(*value) + "; it must be between " +
-                            format(lowest) + " and " + format(highest));
-        }
-        return value;
-    }
-
-    std::optional<std::vector<std::string>> texts(const char* key) const {
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        const toml::array* array = node->as_array();
-        if (array == nullptr) {
-            fail(*node, std::string("'") + key + "' must be a list of text, e.g. [\"a\", \"b\"]");
-        }
-        std::vector<std::string> out;
-        for (const auto& element : *array) {
-            if (!element.is_string()) {
-                fail(element, std::string("'") + key + "' must hold only text");
-            }
-            out.push_back(*element.value<std::string>());
-        }
-        return out;
-    }
-
-    std::vector<double> numbers(const char* key, double lowest, double highest) const {
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return {};
-        }
-        const toml::array* array = node->as_array();
-        if (array == nullptr || array->empty()) {
-            fail(*node, std::string("'") + key + "' must be a non-empty list of numbers");
-        }
-        std::vector<double> out;
-        for (const auto& element : *array) {
-            const auto value = element.value<double>();
-            if (!value || *value < lowest || *value > highest) {
-                fail(element, std::string("'") + key + "' values must be numbers between " + format(lowest) +
-                                  " and " + format(highest));
-            }
-            out.push_back(*value);
-        }
-        return out;
-    }
-
-    std::set<int> deciles(const char* key) const {
-        std::set<int> out;
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return out;
-        }
-        const toml::array* array = node->as_array();
-        if (array == nullptr) {
-            fail(*node, std::string("'") + key + "' must be a list of deciles, e.g. [1, 2, 3]");
-        }
-        for (const auto& element : *array) {
-            const auto value = element.value<std::int64_t>();
-            if (!value || *value < 1 || *value > 10) {
-                fail(element, std::string("decile in '") + key + "' must be a whole number from 1 to 10");
-            }
-            out.insert(static_cast<int>(*value));
-        }
-        return out;
-    }
-
-    const toml::table* table(const char* key) const {
-        const toml::node* node = find(key);
-        if (node == nullptr) {
-            return nullptr;
-        }
-        if (!node->is_table()) {
-            fail(*node, std::string("'") + key + "' must be a table");
-        }
-        return node->as_table();
-    }
-
-    const std::string& file() const { return file_; }
-
-private:
-    static std::string format(double v) {
-        std::string s = std::to_string(v);
-        s.erase(s.find_last_not_of('0') + 1);
-        if (!s.empty() && s.back() == '.') {
-            s.pop_back();
-        }
-        return s;
-    }
-
-    std::string file_;
-    const toml::table& table_;
-    std::string what_;
-};
+}
 
 constexpr double max_money = 1e12;
 
@@ -190,10 +51,10 @@ Costs read_costs(const Reader& parent, const toml::table* table) {
 Scenario read_scenario(const Reader& reader) {
     reader.allow_only({"id", "name", "description", "notes", "start_from", "close", "keep", "keep_only", "keep_where",
                        "colocate", "colocate_rule", "outreach", "target", "thresholds_m", "costs", "budget",
-                       "keep_by_budget", "library_bases"});
+                       "keep_by_budget", "library_bases", "year"});
     Scenario s;
-    s.at = reader.at();
-    reader.record_key_lines(s.key_at);
+    s.at = at(reader);
+    record_key_lines(reader, s.key_at);
     s.id = reader.text("id").value_or("");
     if (s.id.empty()) {
         reader.fail_here("a scenario needs an 'id'");
@@ -227,7 +88,7 @@ Scenario read_scenario(const Reader& reader) {
             const Reader pair_reader(reader.file(), *pair, "colocate");
             pair_reader.allow_only({"centre", "library"});
             CoLocation move{pair_reader.text("centre").value_or(""), pair_reader.text("library").value_or(""),
-                            pair_reader.at()};
+                            at(pair_reader)};
             if (move.centre.empty() || move.library.empty()) {
                 reader.fail(element, "each 'colocate' entry needs both 'centre' and 'library'");
             }
@@ -238,7 +99,7 @@ Scenario read_scenario(const Reader& reader) {
         const Reader rule_reader(reader.file(), *rule, "colocate_rule");
         rule_reader.allow_only({"within_m", "otherwise"});
         CoLocationRule r;
-        r.at = rule_reader.at();
+        r.at = at(rule_reader);
         const auto within = rule_reader.number("within_m", 1.0, 100000.0);
         if (!within) {
             rule_reader.fail_here("'colocate_rule' needs 'within_m', the farthest a centre may move");
@@ -255,7 +116,7 @@ Scenario read_scenario(const Reader& reader) {
         const Reader o(reader.file(), *outreach, "outreach");
         o.allow_only({"sites", "all_libraries", "weight", "thresholds_m"});
         Outreach out;
-        out.at = o.at();
+        out.at = at(o);
         out.sites = o.texts("sites").value_or(std::vector<std::string>{});
         if (const toml::node* all = o.find("all_libraries")) {
             if (!all->is_boolean()) {
@@ -283,6 +144,9 @@ Scenario read_scenario(const Reader& reader) {
         }
     }
     s.thresholds_m = reader.numbers("thresholds_m", 1.0, 200000.0);
+    if (const auto year = reader.integer("year", 1900, 2200)) {
+        s.year = static_cast<int>(*year);
+    }
     s.costs = read_costs(reader, reader.table("costs"));
     s.budget = reader.number("budget", 0.0, max_money);
     if (const toml::node* node = reader.find("budget"); node != nullptr && !s.budget) {
@@ -295,7 +159,7 @@ Scenario read_scenario(const Reader& reader) {
         if (!budget) {
             b.fail_here("'keep_by_budget' needs 'budget'");
         }
-        s.keep_by_budget = BudgetRule{*budget, b.at()};
+        s.keep_by_budget = BudgetRule{*budget, at(b)};
     }
 
     // A site both closed and kept cannot be meant.
@@ -312,23 +176,18 @@ Scenario read_scenario(const Reader& reader) {
 }  // namespace
 
 ScenarioFile read_scenario_file(const std::filesystem::path& path) {
-    if (!std::filesystem::exists(path)) {
-        throw InputError(path.string(), "", "file not found");
-    }
-    toml::table root;
-    try {
-        root = toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        throw InputError(path.string(), "line " + std::to_string(e.source().begin.line),
-                         "not valid TOML: " + std::string(e.description()));
-    }
+    const toml::table root = io::parse_toml_file(path);
     ScenarioFile file;
     file.path = path;
     const Reader top(path.string(), root, "the scenario file");
     top.allow_only({"study", "costs", "scenario"});
     if (const toml::table* study = top.table("study")) {
         const Reader r(path.string(), *study, "[study]");
-        r.allow_only({"data", "distance", "circuity", "network", "profile", "thresholds_m"});
+        r.allow_only({"study", "year", "data", "distance", "circuity", "network", "profile", "thresholds_m"});
+        file.study.study = r.text("study");
+        if (const auto year = r.integer("year", 1900, 2200)) {
+            file.study.year = static_cast<int>(*year);
+        }
         file.study.data = r.text("data");
         file.study.distance = r.text("distance");
         if (file.study.distance && *file.study.distance != "estimated_road" && *file.study.distance != "straight_line" &&

@@ -5,11 +5,16 @@
 #include <ogrsf_frmts.h>
 
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "analysis/study.hpp"
 #include "io/gdal.hpp"
 #include "report/baseline_output.hpp"
+#include "report/format.hpp"
+#include "report/sites_output.hpp"
+#include "support/study_facts.hpp"
+#include "support/studies.hpp"
 #include "support/temp_dir.hpp"
 
 namespace centrecov {
@@ -20,7 +25,7 @@ const analysis::Study& norfolk() {
         if (!std::filesystem::is_directory(CENTRECOV_TEST_DATA)) {
             throw std::runtime_error(std::string("integration data not found at ") + CENTRECOV_TEST_DATA);
         }
-        return analysis::load_study(analysis::StudyInputs(io::DataFiles{CENTRECOV_TEST_DATA}));
+        return analysis::load_study(analysis::StudyInputs(test::norfolk_manifest()));
     }();
     return study;
 }
@@ -31,13 +36,18 @@ analysis::Baseline baseline(routing::DistanceMode mode = routing::DistanceMode::
     return analysis::run_baseline(norfolk(), settings);
 }
 
-TEST(Norfolk, FamiliesTotalsMatchThePublishedFigures) {
+const test::StudyFacts& expected() {
+    static const test::StudyFacts facts = test::facts_of(test::norfolk_manifest());
+    return facts;
+}
+
+TEST(Norfolk, FamiliesTotalsMatchThePopulationFile) {
     const auto& families = norfolk().families;
-    EXPECT_EQ(families.points.size(), 538u);
-    EXPECT_EQ(families.total_under5(), 44201);
+    EXPECT_EQ(families.points.size(), expected().areas);
+    EXPECT_EQ(families.total_under5(), expected().under5);
     EXPECT_EQ(families.report.excluded_areas, 0u);
     EXPECT_TRUE(families.report.problems.empty()) << families.report.problems.front();
-    EXPECT_EQ(families.boundaries.size(), 538u);
+    EXPECT_EQ(families.boundaries.size(), expected().areas);
     for (const auto& point : families.points) {
         EXPECT_GE(point.imd_decile, 1) << point.lsoa_code;
         EXPECT_GE(point.idaci_decile, 1) << point.lsoa_code;
@@ -46,47 +56,63 @@ TEST(Norfolk, FamiliesTotalsMatchThePublishedFigures) {
     }
 }
 
-TEST(Norfolk, EveryLibraryIsPlacedByPostcodeButHunstantonByStreet) {
+TEST(Norfolk, EveryLibraryWithALivePostcodeIsPlacedByIt) {
     const auto& libraries = norfolk().libraries;
-    EXPECT_EQ(libraries.size(), 48u);
-    for (const auto& library : libraries) {
-        if (library.id == "hunstanton-library") {
-            // PE36 5EF is not in Code-Point Open 2025-10, so Valentine Road in Hunstanton places it.
-            EXPECT_EQ(library.location.precision, Precision::street) << library.location.evidence;
-            EXPECT_NE(library.location.evidence.find("PE36 5EF"), std::string::npos);
-        } else {
+    ASSERT_EQ(libraries.size(), expected().libraries.size());
+    for (std::size_t i = 0; i < libraries.size(); ++i) {
+        const auto& library = libraries[i];
+        const std::string postcode = expected().libraries[i].at("Postcode");
+        if (expected().live_postcodes.count(test::postcode_key(postcode))) {
             EXPECT_EQ(library.location.precision, Precision::postcode) << library.id;
+        } else {
+            // Placed from weaker evidence, saying the postcode was not found.
+            EXPECT_GT(library.location.precision, Precision::postcode) << library.id;
+            EXPECT_NE(library.location.evidence.find(postcode), std::string::npos) << library.location.evidence;
         }
-        EXPECT_FALSE(library.district.empty()) << library.id;
+        EXPECT_FALSE(library.district.empty() && library.location.resolved()) << library.id;
     }
 }
 
 TEST(Norfolk, EachCentreIsPlacedFromTheBestEvidenceItHas) {
-    // Worked out by hand from the centres file, Code-Point, Open Names (no Norwich tiles),
-    // the school register's names and the mobile-library stops.
-    const std::map<std::string, Precision> expected{
-        {"thetford-drake", Precision::postcode},       {"diss", Precision::postcode},
-        {"emneth", Precision::host_postcode},          {"fakenham-gateway", Precision::host_postcode},
-        {"caister", Precision::host_postcode},         {"thorpe-hamlet-heartsease", Precision::host_postcode},
-        {"vancouver", Precision::street},              {"thetford-kingsway", Precision::street},
-        {"dereham-central", Precision::street},        {"dereham-south", Precision::street},
-        {"holt", Precision::street},                   {"mundesley-poppyland", Precision::street},
-        {"north-walsham-poppyland", Precision::street}, {"village-green", Precision::unresolved},
-        {"city-eaton", Precision::unresolved},         {"north-city", Precision::unresolved},
-        {"catton-grove-fiddlewood-mile-cross", Precision::unresolved},
-        {"west-earlham", Precision::unresolved},       {"humbleyard", Precision::unresolved},
-        {"sprowston", Precision::unresolved},
-    };
     const auto& centres = norfolk().centres;
-    ASSERT_EQ(centres.size(), 48u);
-    for (const auto& centre : centres) {
-        const auto found = expected.find(centre.id);
-        const Precision want = found == expected.end() ? Precision::locality : found->second;
-        EXPECT_EQ(centre.location.precision, want) << centre.id << ": " << centre.location.evidence;
-        EXPECT_EQ(centre.location.resolved(), want != Precision::unresolved) << centre.id;
-        EXPECT_FALSE(centre.location.evidence.empty()) << centre.id;
-        if (centre.location.point) {
-            EXPECT_TRUE(plausible_bng(*centre.location.point));
+    ASSERT_EQ(centres.size(), expected().centres.size());
+    for (std::size_t i = 0; i < centres.size(); ++i) {
+        const auto& centre = centres[i];
+        const auto& row = expected().centres[i];
+        ASSERT_EQ(centre.id, row.at("id"));
+        const auto& location = centre.location;
+        EXPECT_FALSE(location.evidence.empty()) << centre.id;
+        EXPECT_EQ(location.resolved(), location.precision != Precision::unresolved) << centre.id;
+        if (location.point) {
+            EXPECT_TRUE(plausible_bng(*location.point));
+        }
+        // A postcode that is live in Code-Point places the centre; nothing weaker is used then.
+        const bool live = !row.at("postcode").empty() && expected().live_postcodes.count(test::postcode_key(row.at("postcode")));
+        if (live) {
+            EXPECT_EQ(location.precision, Precision::postcode) << centre.id << ": " << location.evidence;
+            continue;
+        }
+        // Otherwise each weaker kind of evidence is used only when the row gives it.
+        switch (location.precision) {
+            case Precision::coordinates:
+            case Precision::postcode:
+                ADD_FAILURE() << centre.id << " has no live postcode but is placed by " << to_string(location.precision);
+                break;
+            case Precision::host_postcode:
+                EXPECT_FALSE(row.at("host_site").empty()) << centre.id;
+                break;
+            case Precision::street:
+                EXPECT_FALSE(row.at("street").empty()) << centre.id;
+                EXPECT_FALSE(row.at("locality").empty()) << centre.id;
+                break;
+            case Precision::locality:
+                EXPECT_FALSE(row.at("locality").empty()) << centre.id;
+                break;
+            case Precision::ward:
+                EXPECT_FALSE(row.at("ward").empty() && row.at("locality").empty()) << centre.id;
+                break;
+            case Precision::unresolved:
+                break;
         }
     }
 }
@@ -94,8 +120,12 @@ TEST(Norfolk, EachCentreIsPlacedFromTheBestEvidenceItHas) {
 TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
     const auto result = baseline();
     const auto& total = result.coverage.total;
-    EXPECT_EQ(total.under5, 44201);
-    EXPECT_EQ(result.service_points.size(), 40u);  // 47 distinct centres, 7 not placed
+    EXPECT_EQ(total.under5, expected().under5);
+    std::size_t placed_distinct = 0;
+    for (const auto& centre : norfolk().centres) {
+        placed_distinct += centre.duplicate_of.empty() && centre.location.resolved() ? 1u : 0u;
+    }
+    EXPECT_EQ(result.service_points.size(), placed_distinct);
     for (std::size_t t = 1; t < total.covered.size(); ++t) {
         EXPECT_LE(total.covered[t - 1], total.covered[t]);
     }
@@ -110,11 +140,12 @@ TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
         EXPECT_EQ(under5, total.under5) << breakdown.name;
         EXPECT_EQ(covered, total.covered[0]) << breakdown.name;
     }
-    int centres = 0;
+    // Centres per district count the centres that serve: placed and distinct (an unplaced one serves nobody here).
+    std::size_t centres = 0;
     for (const auto& district : result.provision) {
-        centres += district.centres;
+        centres += static_cast<std::size_t>(district.centres);
     }
-    EXPECT_EQ(centres, 47);
+    EXPECT_EQ(centres, placed_distinct);
 }
 
 TEST(Norfolk, StraightLinesCoverAtLeastAsManyAsRoadEstimates) {
@@ -138,17 +169,26 @@ TEST(Norfolk, OutputsOpenInGdalAndAreByteIdenticalAcrossRuns) {
         EXPECT_EQ(test::read_file(first.path() / name), test::read_file(second.path() / name)) << name;
     }
     const auto lsoa = io::open_vector(first.path() / "lsoa.geojson");
-    EXPECT_EQ(lsoa->GetLayer(0)->GetFeatureCount(), 538);
+    EXPECT_EQ(lsoa->GetLayer(0)->GetFeatureCount(), static_cast<GIntBig>(expected().areas));
     const auto sites = io::open_vector(first.path() / "sites.geojson");
-    EXPECT_EQ(sites->GetLayer(0)->GetFeatureCount(), 96);  // 48 centres + 48 libraries, placed or not
+    // Every centre and library, placed or not.
+    EXPECT_EQ(sites->GetLayer(0)->GetFeatureCount(),
+              static_cast<GIntBig>(expected().centres.size() + expected().libraries.size()));
 
     const auto summary = nlohmann::json::parse(test::read_file(first.path() / "summary.json"));
-    EXPECT_EQ(summary["families"]["under5_used"], 44201);
+    EXPECT_EQ(summary["families"]["under5_used"], expected().under5);
     EXPECT_EQ(summary["distance"]["mode"], "estimated_road");
-    EXPECT_EQ(summary["sites"]["centres"]["unresolved"].size(), 7u);
+    std::size_t unresolved = 0;
+    for (const auto& centre : norfolk().centres) {
+        unresolved += centre.location.resolved() ? 0u : 1u;
+    }
+    EXPECT_EQ(summary["sites"]["centres"]["unresolved"].size(), unresolved);
     const std::string md = test::read_file(first.path() / "summary.md");
     EXPECT_NE(md.find("Distances are estimates"), std::string::npos);
-    EXPECT_NE(md.find("44,201"), std::string::npos);
+    EXPECT_NE(md.find(report::with_commas(expected().under5)), std::string::npos);
+    // What the summary says of the sites is counted from them.
+    EXPECT_NE(md.find(report::centre_precision_sentence(norfolk().centres)), std::string::npos);
+    EXPECT_EQ(md.find("Most centres are known only"), std::string::npos);
 }
 
 }  // namespace

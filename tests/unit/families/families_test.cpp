@@ -21,17 +21,22 @@ const std::string iod_header =
 
 // Three areas: A in Norwich (inside the drawn ward), B in King's Lynn (outside it, no
 // deprivation row, no polygon), C with no centroid at all.
-io::DataFiles write_fixture(const TempDir& dir, const std::string& iod_rows) {
-    io::DataFiles files{dir.path()};
-    dir.write("population/sape23dt2_mid2020_lsoa11_syoa_persons_norfolk.csv",
+io::StudyManifest write_fixture(const TempDir& dir, const std::string& iod_rows) {
+    io::StudyManifest files;
+    files.root = dir.path();
+    files.population = dir.path() / "population/persons.csv";
+    files.lsoa_centroids = dir.path() / "population/centroids.csv";
+    files.deprivation = dir.path() / "population/iod.csv";
+    files.lsoa_boundaries = dir.path() / "boundaries/lsoa.geojson";
+    dir.write("population/persons.csv",
               "lsoa11_name,lsoa11_code,total_population,0,1,2,3,4,5\r\n"
               "Norwich 001A,A,100,1,2,3,4,5,9\r\n"
               "Lynn 001B,B,50,0,0,1,0,1,0\r\n"
               "Nowhere 001C,C,10,2,0,0,0,0,0\r\n");
-    dir.write("population/lsoa11_population_weighted_centroids_norfolk.csv",
+    dir.write("population/centroids.csv",
               "X,Y,objectid,lsoa11cd,lsoa11nm\r\n1.29,52.63,1,A,Norwich 001A\r\n0.40,52.75,2,B,Lynn 001B\r\n");
-    dir.write("population/iod2019_idaci_imd_lsoa11_norfolk.csv", iod_header + iod_rows);
-    dir.write("boundaries/norfolk_lsoa11_bgc.geojson",
+    dir.write("population/iod.csv", iod_header + iod_rows);
+    dir.write("boundaries/lsoa.geojson",
               R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"LSOA11CD":"A"},)"
               R"("geometry":{"type":"Polygon","coordinates":[[[1.28,52.62],[1.30,52.62],[1.30,52.64],[1.28,52.64],[1.28,52.62]]]}}]})");
     return files;
@@ -103,7 +108,7 @@ TEST(Families, DecileOutsideOneToTenNamesTheLine) {
         FAIL();
     } catch (const InputError& e) {
         const std::string message = e.what();
-        EXPECT_NE(message.find("iod2019"), std::string::npos) << message;
+        EXPECT_NE(message.find("iod.csv"), std::string::npos) << message;
         EXPECT_NE(message.find("line 2"), std::string::npos) << message;
         EXPECT_NE(message.find("outside 1 to 10"), std::string::npos) << message;
     }
@@ -112,13 +117,45 @@ TEST(Families, DecileOutsideOneToTenNamesTheLine) {
 TEST(Families, MissingAgeColumnIsAnError) {
     TempDir dir;
     auto files = write_fixture(dir, "");
-    dir.write("population/sape23dt2_mid2020_lsoa11_syoa_persons_norfolk.csv",
-              "lsoa11_name,lsoa11_code,total_population,0,1,2,3\nN,A,1,0,0,0,0\n");
+    dir.write("population/persons.csv", "lsoa11_name,lsoa11_code,total_population,0,1,2,3\nN,A,1,0,0,0,0\n");
     try {
         (void)load_families(files, one_ward());
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("missing column '4'"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Families, TheManifestNamesTheColumnsAndTheCentroidGrid) {
+    // A study with 2021 areas: other code columns, centroids in British National Grid,
+    // and "under 5" read as the columns the manifest lists (here ages 0 and 1 only).
+    TempDir dir;
+    auto files = write_fixture(dir, "");
+    dir.write("population/persons.csv", "name21,code21,all,0,1,2,3,4\r\nNorwich 001A,A,100,1,2,3,4,5\r\n");
+    dir.write("population/centroids.csv", "E,N,code\r\n623000,308500,A\r\n");
+    dir.write("population/iod.csv",
+              "code,district,district name,imd,idaci\r\nA,E07000148,Norwich,3,4\r\n");
+    files.columns.population = {"code21", "name21", "all", {"0", "1"}};
+    files.columns.centroids = {"code", "E", "N", 27700};
+    files.columns.deprivation = {"code", "district", "district name", "imd", "idaci", "2025"};
+    const Families families = load_families(files, one_ward());
+    ASSERT_EQ(families.points.size(), 1u);
+    const auto& a = families.points.front();
+    EXPECT_EQ(a.under5, 3);
+    EXPECT_DOUBLE_EQ(a.point.x, 623000.0);
+    EXPECT_DOUBLE_EQ(a.point.y, 308500.0);
+    EXPECT_EQ(a.imd_decile, 3);
+    EXPECT_EQ(a.idaci_decile, 4);
+    EXPECT_EQ(a.ward_code, "W1");
+
+    // A column the manifest names but the file lacks is an error naming the file and the column.
+    files.columns.population.under5 = {"0", "1", "under_one"};
+    try {
+        (void)load_families(files, one_ward());
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("persons.csv"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("under_one"), std::string::npos) << e.what();
     }
 }
 

@@ -124,10 +124,47 @@ struct Sites {
     }
 };
 
-std::map<std::string, ResolvedScenario> resolve(const std::string& toml, const Sites& sites) {
+// Families for the budget rule: under-5s at points on the same line.
+struct Family {
+    double x;
+    long long under5;
+};
+
+// Distances are straight lines times `circuity` (the study's measure, as the rules must use it).
+Measures measures_for(std::vector<Family> families, double circuity = 1.0) {
+    Measures m;
+    m.matrix = [circuity](const std::vector<Point>& from, const std::vector<Point>& to) {
+        std::vector<std::vector<double>> out(from.size(), std::vector<double>(to.size()));
+        for (std::size_t i = 0; i < from.size(); ++i) {
+            for (std::size_t j = 0; j < to.size(); ++j) {
+                out[i][j] = circuity * straight_line_m(from[i], to[j]);
+            }
+        }
+        return out;
+    };
+    m.served = [families](const std::vector<Point>& sites) {
+        std::vector<long long> served(sites.size(), 0);
+        for (const auto& family : families) {
+            std::size_t best = 0;
+            for (std::size_t s = 1; s < sites.size(); ++s) {
+                if (std::abs(sites[s].x - family.x) < std::abs(sites[best].x - family.x)) {
+                    best = s;
+                }
+            }
+            served[best] += family.under5;
+        }
+        return served;
+    };
+    return m;
+}
+
+std::map<std::string, ResolvedScenario> resolve(const std::string& toml, const Sites& sites,
+                                                Measures measures = measures_for({}), int year = 2018,
+                                                std::vector<double> thresholds = {1600.0}) {
     TempDir dir;
     const auto file = read_scenario_file(dir.write("s.toml", toml));
-    return resolve_all(file, sites.centres, sites.libraries, {1600.0});
+    return resolve_all(file, ResolveContext{sites.centres, sites.libraries, std::move(thresholds), year,
+                                            std::move(measures)});
 }
 
 std::string resolve_error(const std::string& toml) {
@@ -235,6 +272,108 @@ TEST(Resolve, UnknownIdsAndNonLibrariesAreNamed) {
     EXPECT_NE(resolve_error(where).find("the centres have no column 'stauts'"), std::string::npos);
     const std::string twin = base + "[[scenario]]\nid = \"x\"\nkeep = [\"a2\"]\n";
     EXPECT_NE(resolve_error(twin).find("same site as 'a'"), std::string::npos);
+}
+
+// Families: 50 under-5s beside a, 10 beside b, 30 beside c.
+const std::vector<Family> line_families{{0.0, 50}, {1000.0, 10}, {2000.0, 30}};
+
+TEST(Resolve, AScenarioStartingFromABudgetStartsFromWhatTheBudgetKept) {
+    // Defect: the child used to start from the centres before its parent's budget rule.
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "budget"
+start_from = "base"
+keep_by_budget = { budget = 200 }
+[[scenario]]
+id = "same"
+start_from = "budget"
+description = "changes nothing"
+)",
+                                  sites, measures_for(line_families));
+    const std::vector<std::size_t> kept{0, 2};  // a (50) and c (30) before b (10)
+    EXPECT_EQ(resolved.at("budget").open, kept);
+    EXPECT_EQ(resolved.at("same").open, kept);
+    EXPECT_DOUBLE_EQ(*resolved.at("same").cost, 200.0);
+}
+
+TEST(Resolve, TheBudgetRulePaysForOutreachAtItsOwnCostsAndKeepsUnplacedCentres) {
+    Sites sites;
+    sites.centres[1].location = {};  // b cannot be placed: the rule cannot judge it, so it is kept and paid first
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "budget"
+start_from = "base"
+outreach = { sites = ["L1", "L2"] }
+costs = { sites = { L2 = 50 } }
+keep_by_budget = { budget = 260 }
+)",
+                                  sites, measures_for(line_families));
+    // Outreach: L1 at 10 (the default) and L2 at its own 50; b 100; then 100 left: a, which serves most.
+    // With 159 nothing is left for a placed centre: an error, not a silent empty answer.
+    EXPECT_THROW(
+        resolve(base + "[[scenario]]\nid = \"b2\"\nstart_from = \"base\"\noutreach = { sites = [\"L1\", \"L2\"] }\n"
+                       "costs = { sites = { L2 = 50 } }\nkeep_by_budget = { budget = 159 }\n",
+                sites, measures_for(line_families)),
+        InputError);
+    const auto& r = resolved.at("budget");
+    EXPECT_EQ(r.open, (std::vector<std::size_t>{0, 1})) << "b (unplaced) kept, then a, the one serving most";
+    EXPECT_DOUBLE_EQ(*r.cost, 10 + 50 + 100 + 100);
+    EXPECT_FALSE(r.notes.empty());
+}
+
+TEST(Resolve, CoLocationDistanceIsMeasuredAsTheStudyMeasures) {
+    const Sites sites;
+    const std::string file = base + "[[scenario]]\nid = \"move\"\nstart_from = \"base\"\ncolocate_rule = { within_m = 500 }\n";
+    // a is 300 m from L1 in a straight line: moved when distances are straight lines...
+    EXPECT_EQ(resolve(file, sites, measures_for({}, 1.0)).at("move").moved.size(), 1u);
+    // ... but not when the study's distances are 1.8 times longer (540 m).
+    EXPECT_TRUE(resolve(file, sites, measures_for({}, 1.8)).at("move").moved.empty());
+}
+
+TEST(Resolve, LibrariesCountWhenOpenInTheScenariosYear) {
+    Sites sites;
+    sites.libraries[0].attributes = {{"year_opened", ""}, {"year_closed", "2019"}};
+    sites.libraries[1].attributes = {{"year_opened", "2019"}, {"year_closed", ""}};
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "then"
+start_from = "base"
+outreach = { all_libraries = true }
+[[scenario]]
+id = "later"
+start_from = "then"
+year = 2019
+outreach = { all_libraries = true }
+)",
+                                  sites, measures_for({}), 2018);
+    EXPECT_EQ(resolved.at("then").outreach, std::vector<std::size_t>{0}) << "in 2018: L1 (closed 2019) only";
+    EXPECT_EQ(resolved.at("later").outreach, std::vector<std::size_t>{1}) << "in 2019: L2 (opened 2019) only";
+    EXPECT_EQ(resolved.at("later").year, 2019);
+}
+
+TEST(Resolve, ThresholdsAreSortedOnceAndOutreachThresholdsPairWithThem) {
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "own"
+start_from = "base"
+thresholds_m = [3200, 1600]
+outreach = { sites = ["L1"], thresholds_m = [800, 400] }
+[[scenario]]
+id = "one"
+start_from = "base"
+outreach = { sites = ["L1"], thresholds_m = [500] }
+)",
+                                  sites, measures_for({}), 2018, {5000.0, 1000.0});
+    EXPECT_EQ(resolved.at("base").thresholds_m, (std::vector<double>{1000.0, 5000.0}));
+    EXPECT_EQ(resolved.at("own").thresholds_m, (std::vector<double>{1600.0, 3200.0}));
+    EXPECT_EQ(resolved.at("own").outreach_thresholds_m, (std::vector<double>{400.0, 800.0})) << "paired, then sorted";
+    EXPECT_EQ(resolved.at("one").outreach_thresholds_m, (std::vector<double>{500.0, 500.0}));
+    const std::string mismatch = base + "[[scenario]]\nid = \"x\"\nthresholds_m = [1600, 3200, 5000]\n"
+                                        "outreach = { sites = [\"L1\"], thresholds_m = [800, 400] }\n";
+    EXPECT_NE(resolve_error(mismatch).find("outreach.thresholds_m has 2 values"), std::string::npos)
+        << resolve_error(mismatch);
 }
 
 }  // namespace
