@@ -162,6 +162,18 @@ std::unique_ptr<DistanceEngine> estimated_engine(const routing::DistanceModel& m
 
 std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, NetworkSummary& summary) {
     auto loaded = network::load_road_network(settings.file, settings.cache_directory);
+    summary.near_miss = settings.near_miss;
+    summary.near_misses = network::find_near_misses(loaded.network, settings.near_miss);
+    if (!summary.near_misses.empty()) {
+        spdlog::info("road network: {} dead ends lie within {:.0f} m of a road they do not join (at least {:.0f} m "
+                     "round by road){}",
+                     summary.near_misses.size(), settings.near_miss.gap_m, settings.near_miss.min_detour_m,
+                     settings.join_near_misses ? "; joining them (--join-near-misses)" : "; left as they are");
+    }
+    if (settings.join_near_misses && !summary.near_misses.empty()) {
+        loaded.network = network::join_near_misses(loaded.network, summary.near_misses);
+        summary.near_misses_joined = true;
+    }
     auto engine = std::make_unique<NetworkEngine>(std::move(loaded.network), settings);
     const auto& graph = engine->graph();
     summary.file = settings.file;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "network/near_miss.hpp"
 #include "network/snap.hpp"
 #include "routing/estimate.hpp"
 
@@ -21,6 +22,10 @@ struct NetworkSettings {
     std::optional<std::filesystem::path> profile_config;  // TOML speed overrides
     double max_snap_m = network::default_max_snap_m;
     std::optional<std::filesystem::path> cache_directory;
+    // Near misses (dead ends a few metres from a road they do not join, far round by road) are
+    // always reported; with `join_near_misses` they are joined across the gap (a stated repair).
+    network::NearMissRule near_miss;
+    bool join_near_misses = false;
 };
 
 struct NearestSite {
@@ -70,6 +75,9 @@ struct NetworkSummary {
     std::size_t pieces = 0;
     std::size_t components = 0;
     double share_outside_largest = 0.0;
+    network::NearMissRule near_miss;
+    std::vector<network::NearMiss> near_misses;  // found in the file as read
+    bool near_misses_joined = false;             // and joined (the repair was asked for)
 };
 
 // Loads (or reuses from the cache) the network and builds the profile's graph.

@@ -194,6 +194,11 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
         }
     }
     baseline.provision = metrics::provision_by_district(study.families.points, centre_districts);
+    if (baseline.network && baseline.network->near_misses_joined) {
+        Settings unrepaired = settings;
+        unrepaired.network->join_near_misses = false;
+        baseline.coverage_without_repair = run_baseline(study, unrepaired).coverage;
+    }
     return baseline;
 }
 

@@ -64,6 +64,8 @@ struct Baseline {
     std::vector<std::size_t> service_points;  // centres counted: placed, on the network, not duplicates
     std::vector<AreaResult> areas;            // parallel to Study::families.points
     metrics::CoverageReport coverage;
+    // When near misses were joined: the coverage on the network as read, to show what the repair changed.
+    std::optional<metrics::CoverageReport> coverage_without_repair;
     std::vector<metrics::DistrictProvision> provision;
     std::vector<std::string> warnings;  // about measuring (points off the network, islands)
 };

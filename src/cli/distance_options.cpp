@@ -56,6 +56,12 @@ void DistanceOptions::add_to(CLI::App& command) {
     command.add_option("--max-snap", max_snap_m,
                        "Farthest a family or centre may be from a road, metres; beyond it, it is reported")
         ->capture_default_str();
+    command.add_option("--near-miss-gap", near_miss_gap_m,
+                       "Report dead ends this close (metres) to a road they do not join, when the way round by "
+                       "road is long (a file that cuts roads at railways)")
+        ->capture_default_str();
+    command.add_flag("--join-near-misses", join_near_misses,
+                     "Repair the network: join each such dead end to that road (stated in every summary)");
     command.add_option("--cache", cache, "Directory for the built-network cache (default: OUT/.cache)");
     command.add_option("--thresholds", thresholds_m, "Coverage distances in metres")
         ->delimiter(',')
@@ -92,6 +98,9 @@ analysis::Settings DistanceOptions::settings(const io::StudyManifest& study, con
     analysis::Settings settings;
     if (!(max_snap_m > 0.0)) {
         throw UsageError("--max-snap must be a positive distance in metres");
+    }
+    if (!(near_miss_gap_m > 0.0 && near_miss_gap_m <= 200.0)) {
+        throw UsageError(fmt::format("--near-miss-gap {} is not a distance between 0 and 200 m", near_miss_gap_m));
     }
     if (!network.empty() && no_network) {
         throw UsageError("--network and --no-network contradict each other");
@@ -144,6 +153,8 @@ analysis::Settings DistanceOptions::settings(const io::StudyManifest& study, con
     chosen.file = file;
     chosen.profile = network::profile_named(profile).name;
     chosen.max_snap_m = max_snap_m;
+    chosen.near_miss.gap_m = near_miss_gap_m;
+    chosen.join_near_misses = join_near_misses;
     if (!profile_config.empty()) {
         chosen.profile_config = profile_config;
     }

@@ -21,6 +21,8 @@ struct DistanceOptions {
     std::string profile = "walk";
     std::string profile_config;
     double max_snap_m = network::default_max_snap_m;
+    double near_miss_gap_m = network::NearMissRule{}.gap_m;
+    bool join_near_misses = false;
     std::string cache;
     std::vector<double> thresholds_m = metrics::default_thresholds_m;
 

@@ -53,6 +53,14 @@ void add_scenarios_command(CLI::App& app) {
     add_version_flag(*command);
     command->callback([options, command] {
         const scenario::ScenarioFile file = scenario::read_scenario_file(options->file);
+        if (file.study.study && command->get_option("--study")->count() == 0) {
+            // A manifest path in the file is relative to the file; a bare name is looked up.
+            const std::filesystem::path named = *file.study.study;
+            const bool path = named.extension() == ".toml" || named.has_parent_path();
+            options->data.study =
+                path && named.is_relative() ? (std::filesystem::path(options->file).parent_path() / named).string()
+                                            : named.string();
+        }
         if (file.study.data && command->get_option("--data")->count() == 0) {
             // A relative path in the file is relative to the file.
             const std::filesystem::path data = *file.study.data;

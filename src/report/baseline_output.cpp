@@ -231,6 +231,22 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
                                {"components", network.components},
                                {"share_outside_largest", io::round_to(network.share_outside_largest, 4)},
                                {"max_snap_m", baseline.settings.network->max_snap_m}};
+        ordered_json near;
+        near["gap_m"] = network.near_miss.gap_m;
+        near["min_detour_m"] = network.near_miss.min_detour_m;
+        near["found"] = network.near_misses.size();
+        near["joined"] = network.near_misses_joined;
+        if (baseline.coverage_without_repair) {
+            ordered_json without = ordered_json::array();
+            const auto& unrepaired = *baseline.coverage_without_repair;
+            for (std::size_t t = 0; t < unrepaired.thresholds_m.size(); ++t) {
+                without.push_back({{"threshold_m", unrepaired.thresholds_m[t]},
+                                   {"covered_under5", unrepaired.total.covered[t]},
+                                   {"share", io::round_to(unrepaired.total.share_covered(t), 4)}});
+            }
+            near["coverage_without_repair"] = without;
+        }
+        distance["network"]["near_misses"] = near;
     } else {
         distance["network"] = nullptr;
     }
@@ -306,6 +322,70 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     return out;
 }
 
+std::string near_miss_markdown(const analysis::NetworkSummary& network, const metrics::CoverageReport& coverage,
+                               const std::optional<metrics::CoverageReport>& without_repair) {
+    const auto& misses = network.near_misses;
+    if (misses.empty()) {
+        return fmt::format("The road file has no dead end within {:.0f} m of a road it does not join.\n\n",
+                           network.near_miss.gap_m);
+    }
+    std::size_t unjoined = 0;
+    double worst = 0.0;
+    for (const auto& miss : misses) {
+        if (std::isinf(miss.around_m)) {
+            ++unjoined;
+        } else {
+            worst = std::max(worst, miss.around_m);
+        }
+    }
+    std::string md = fmt::format(
+        "**The road file has {} near misses**: dead ends within {:.0f} m of a road they do not join, which is at "
+        "least {:.0f} m away along the roads ({} not joined to it within {}{}). Files that cut roads where they cross "
+        "a railway or river look like this; families beyond such a gap detour. `near_misses.csv` lists them. ",
+        misses.size(), network.near_miss.gap_m, network.near_miss.min_detour_m, unjoined,
+        kilometres(network.near_miss.search_m), worst > 0.0 ? fmt::format("; the longest way round is {}", kilometres(worst)) : std::string());
+    if (!network.near_misses_joined) {
+        md += "They were left as they are (`--join-near-misses` joins each across its gap, a stated repair).\n\n";
+        return md;
+    }
+    md += "**They were joined across their gaps** (`--join-near-misses`), a repair of the file:";
+    if (without_repair) {
+        for (std::size_t t = 0; t < coverage.thresholds_m.size(); ++t) {
+            md += fmt::format(" within {}, {} with the repair, {} without{}",
+                              metrics::threshold_label(coverage.thresholds_m[t]),
+                              percent(coverage.total.share_covered(t)),
+                              percent(without_repair->total.share_covered(t)),
+                              t + 1 == coverage.thresholds_m.size() ? "." : ";");
+        }
+    }
+    return md + "\n\n";
+}
+
+// Each near miss at its dead end, with the road it nearly meets.
+io::OutputLayer near_miss_layer(const analysis::NetworkSummary& network) {
+    io::OutputLayer layer;
+    layer.name = "near_misses";
+    layer.geometry = io::GeometryKind::point;
+    layer.fields = {{"dead_end_easting", io::FieldType::real}, {"dead_end_northing", io::FieldType::real},
+                    {"road_easting", io::FieldType::real},     {"road_northing", io::FieldType::real},
+                    {"gap_m", io::FieldType::real},            {"around_by_road_m", io::FieldType::real},
+                    {"joined", io::FieldType::integer}};
+    for (const auto& miss : network.near_misses) {
+        io::OutputFeature feature;
+        const Point end = miss.dead_end_at;
+        feature.wkb_bng = geom::to_wkb(geom::make_point(end).get());
+        feature.values = {io::round_to(end.x, 1),
+                          io::round_to(end.y, 1),
+                          io::round_to(miss.at.x, 1),
+                          io::round_to(miss.at.y, 1),
+                          io::round_to(miss.gap_m, 1),
+                          std::isinf(miss.around_m) ? io::Value() : io::Value(io::round_to(miss.around_m, 1)),
+                          static_cast<long long>(network.near_misses_joined ? 1 : 0)};
+        layer.features.push_back(std::move(feature));
+    }
+    return layer;
+}
+
 std::string summary_markdown(const analysis::Study& study, const analysis::Baseline& baseline) {
     const auto& total = baseline.coverage.total;
     const auto& thresholds = baseline.coverage.thresholds_m;
@@ -322,6 +402,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += fmt::format("**Distances are {}**, from the road nearest each area's population-weighted centre (the "
                           "walk to that road is included) to the road nearest each centre.\n\n",
                           baseline.distance_label);
+        md += near_miss_markdown(*baseline.network, baseline.coverage, baseline.coverage_without_repair);
     } else if (distance.mode == routing::DistanceMode::straight_line) {
         md += "**Distances are straight lines** (as the crow flies), not routes along roads: real journeys are longer.\n\n";
     } else {
@@ -465,6 +546,9 @@ void write_baseline(const std::filesystem::path& directory, const analysis::Stud
                     const analysis::Baseline& baseline) {
     write_geojson_and_csv(directory, "lsoa", lsoa_layer(study, baseline));
     write_sites(directory, study.all_sites(), analysis::baseline_role);
+    if (baseline.network && !baseline.network->near_misses.empty()) {
+        write_geojson_and_csv(directory, "near_misses", near_miss_layer(*baseline.network));
+    }
     io::write_text_file(directory / "summary.csv", summary_csv(baseline));
     io::write_text_file(directory / "summary.json", summary_json(study, baseline).dump(2) + "\n");
     io::write_text_file(directory / "summary.md", summary_markdown(study, baseline));

@@ -109,6 +109,23 @@ check "run takes the calibrated circuity" contains "$work/cal-out/summary.json" 
 $centrecov run --data "$data" --calibration "$work/cal.json" --circuity 1.2 --out "$work/bad-out" >"$work/log" 2>&1
 check "calibration and circuity together are refused" test $? -ne 0
 
+# The Isle of Wight from its manifest: along its roads with no other option; near misses
+# reported and, when asked, joined with the effect in the summary; its scenario file picks the study.
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >"$work/stdout" 2>"$work/log"
+check "isle of wight run exits 0" test $? -eq 0
+check "isle of wight is measured along roads" contains "$work/iow/summary.json" '"mode": "network_walk"'
+check "isle of wight near misses are listed" test -s "$work/iow/near_misses.csv"
+check "isle of wight near misses are said" contains "$work/iow/summary.md" "They were left as they are"
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --join-near-misses --out "$work/iow-joined" >/dev/null 2>&1
+check "joined near misses are said with their effect" grep -qE "with the repair, [0-9.]+ % without" "$work/iow-joined/summary.md"
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --near-miss-gap 0 --out "$work/bad-out" >"$work/log" 2>&1
+check "a zero near-miss gap exits 2" test $? -eq 2
+iow_scenarios="$(dirname "$0")/../../geodata/scenarios/isle-of-wight.toml"
+$centrecov --quiet scenarios "$iow_scenarios" --data "$iow_data" --out "$work/iow-scen" --format csv >/dev/null 2>"$work/log"
+check "isle of wight scenarios exit 0" test $? -eq 0
+check "isle of wight scenarios take the study from the file" contains "$work/iow-scen/run.json" '"name": "isle-of-wight"'
+check "isle of wight scenarios are measured along roads" contains "$work/iow-scen/run.json" '"mode": "network_walk"'
+
 # A network that does not cover Norfolk: an error naming it, and no outputs.
 $centrecov --quiet run --data "$data" --network "$iow" --out "$work/wrong-net" >"$work/log" 2>&1
 check "wrong network exits 1" test $? -eq 1

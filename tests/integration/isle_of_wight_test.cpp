@@ -1,5 +1,5 @@
 // The road-network code on the real Ordnance Survey network of the Isle of
-// Wight (../shared/geodata/roads/fallback_non_norfolk), the only real network here.
+// Wight (the isle-of-wight study's roads), the only real network here.
 
 #include <gtest/gtest.h>
 
@@ -10,11 +10,12 @@
 #include "network/snap.hpp"
 #include "routing/calibrate.hpp"
 #include "routing/network_routes.hpp"
+#include "support/studies.hpp"
 
 namespace centrecov {
 namespace {
 
-const std::filesystem::path iow = std::filesystem::path(CENTRECOV_TEST_DATA) / "roads/fallback_non_norfolk/iow_os_opendata.osm.pbf";
+const std::filesystem::path iow = test::isle_of_wight_manifest().roads;
 
 const network::RoadNetwork& island() {
     static const network::RoadNetwork network = network::load_road_network(iow, std::nullopt).network;

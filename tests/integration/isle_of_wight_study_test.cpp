@@ -1,0 +1,148 @@
+// The Isle of Wight as a whole study, run from its manifest along its real
+// Ordnance Survey roads: what the data files say, the near misses of the road
+// file and their repair, and the scenario file. Expectations come from the files.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analysis/scenario_run.hpp"
+#include "analysis/study.hpp"
+#include "network/load.hpp"
+#include "network/near_miss.hpp"
+#include "network/graph.hpp"
+#include "scenario/scenario.hpp"
+#include "support/studies.hpp"
+#include "support/study_facts.hpp"
+
+namespace centrecov {
+namespace {
+
+const io::StudyManifest& manifest() {
+    static const io::StudyManifest m = test::isle_of_wight_manifest();
+    return m;
+}
+
+const analysis::Study& island() {
+    static const analysis::Study study = analysis::load_study(analysis::StudyInputs(manifest()));
+    return study;
+}
+
+analysis::Settings along_roads(bool join) {
+    analysis::Settings settings;
+    analysis::NetworkSettings network;
+    network.file = manifest().roads;
+    network.join_near_misses = join;
+    settings.network = network;
+    return settings;
+}
+
+TEST(IsleOfWightStudy, TheManifestNamesEveryFileAndTheRoads) {
+    EXPECT_EQ(manifest().area_code, "E06000046");
+    EXPECT_TRUE(std::filesystem::exists(manifest().roads));
+    EXPECT_TRUE(manifest().schools.empty()) << "the island has no school register; the study runs without it";
+    const auto facts = test::facts_of(manifest());
+    EXPECT_EQ(island().families.points.size(), facts.areas);
+    EXPECT_EQ(island().families.total_under5(), facts.under5);
+    EXPECT_TRUE(island().families.report.problems.empty()) << island().families.report.problems.front();
+    ASSERT_EQ(island().centres.size(), facts.centres.size());
+    for (std::size_t i = 0; i < facts.centres.size(); ++i) {
+        const auto& postcode = facts.centres[i].at("postcode");
+        if (!postcode.empty() && facts.live_postcodes.count(test::postcode_key(postcode))) {
+            EXPECT_EQ(island().centres[i].location.precision, Precision::postcode) << island().centres[i].id;
+        } else {
+            EXPECT_GT(island().centres[i].location.precision, Precision::postcode) << island().centres[i].id;
+        }
+    }
+}
+
+TEST(IsleOfWightStudy, NearMissesAreWhatTheRuleSaysAndJoiningThemOnlyShortens) {
+    const auto network = network::load_road_network(manifest().roads, std::nullopt).network;
+    const network::NearMissRule rule;
+    const auto misses = network::find_near_misses(network, rule);
+    for (const auto& miss : misses) {
+        EXPECT_LE(miss.gap_m, rule.gap_m);
+        EXPECT_GT(miss.around_m, miss.gap_m + rule.min_detour_m);
+        EXPECT_NEAR(straight_line_m(miss.dead_end_at, miss.at), miss.gap_m, 1e-6);
+    }
+    const auto joined = network::join_near_misses(network, misses);
+    EXPECT_TRUE(network::find_near_misses(joined, rule).empty()) << "every near miss is joined";
+    EXPECT_EQ(joined.pieces.size(), network.pieces.size() + 2 * misses.size() -
+                                         static_cast<std::size_t>(std::count_if(
+                                             misses.begin(), misses.end(), [&](const network::NearMiss& m) {
+                                                 return m.offset_m <= network::node_tolerance_m ||
+                                                        m.offset_m >= network.pieces[m.piece].length_m -
+                                                                          network::node_tolerance_m;
+                                             })))
+        << "one connector each, and one more piece where a road is split";
+
+    // Adding roads never lengthens a family's way to its centre, and every result says it was repaired.
+    const auto as_read = analysis::run_baseline(island(), along_roads(false));
+    const auto repaired = analysis::run_baseline(island(), along_roads(true));
+    ASSERT_EQ(as_read.areas.size(), repaired.areas.size());
+    for (std::size_t a = 0; a < as_read.areas.size(); ++a) {
+        EXPECT_LE(repaired.areas[a].centre.metres, as_read.areas[a].centre.metres + 1e-6)
+            << island().families.points[a].lsoa_code;
+    }
+    ASSERT_TRUE(repaired.network && repaired.network->near_misses_joined == !misses.empty());
+    ASSERT_TRUE(repaired.coverage_without_repair.has_value() == !misses.empty());
+    if (repaired.coverage_without_repair) {
+        EXPECT_EQ(repaired.coverage_without_repair->total.covered, as_read.coverage.total.covered);
+    }
+    EXPECT_FALSE(as_read.network->near_misses_joined);
+}
+
+TEST(IsleOfWightStudy, RoadsAreNeverShorterThanStraightLines) {
+    const auto roads = analysis::run_baseline(island(), along_roads(false));
+    analysis::Settings straight;
+    straight.distance.mode = routing::DistanceMode::straight_line;
+    const auto crow = analysis::run_baseline(island(), straight);
+    for (std::size_t a = 0; a < roads.areas.size(); ++a) {
+        if (roads.areas[a].centre.found()) {
+            // The nearest centre by road is at least as far as the nearest in a straight line (less 1 m of snapping slack).
+            EXPECT_GE(roads.areas[a].centre.metres + 1.0, crow.areas[a].centre.metres)
+                << island().families.points[a].lsoa_code;
+        }
+    }
+}
+
+TEST(IsleOfWightStudy, TheScenarioFileRunsAlongTheRoads) {
+    const auto file = scenario::read_scenario_file(std::filesystem::path(CENTRECOV_SOURCE_DIR) /
+                                                   "geodata/scenarios/isle-of-wight.toml");
+    ASSERT_TRUE(file.study.study);
+    EXPECT_EQ(*file.study.study, manifest().name);
+    const auto run = analysis::run_scenarios(island(), file, along_roads(false));
+    EXPECT_EQ(run.distance_key, "network_walk");
+    const analysis::ScenarioResult* today = nullptr;
+    for (const auto& result : run.results) {
+        if (result.resolved.scenario->id == "today") {
+            today = &result;
+        }
+    }
+    ASSERT_NE(today, nullptr);
+    std::size_t closed_one = 0;
+    for (const auto& result : run.results) {
+        const auto& s = *result.resolved.scenario;
+        if (s.close.size() == 1) {
+            ++closed_one;
+            // Closing a centre loses families and gains none.
+            EXPECT_EQ(result.resolved.open.size(), today->resolved.open.size() - 1) << s.id;
+            for (std::size_t t = 0; t < result.changes.size(); ++t) {
+                EXPECT_EQ(result.changes[t].gained, 0) << s.id;
+                EXPECT_EQ(result.coverage.total.covered[t],
+                          today->coverage.total.covered[t] - result.changes[t].lost)
+                    << s.id;
+            }
+        }
+        if (s.id == "libraries-only") {
+            EXPECT_TRUE(result.resolved.open.empty());
+            for (const std::size_t l : result.resolved.library_bases) {
+                EXPECT_TRUE(scenario::open_in(island().libraries[l], result.resolved.year)) << island().libraries[l].id;
+            }
+        }
+    }
+    EXPECT_EQ(closed_one, island().centres.size()) << "each family centre closed in turn";
+}
+
+}  // namespace
+}  // namespace centrecov
