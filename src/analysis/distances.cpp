@@ -180,7 +180,7 @@ std::unique_ptr<DistanceEngine> network_engine(const NetworkSettings& settings, 
     summary.profile = settings.profile;
     summary.nodes = engine->network().stats.nodes;
     summary.pieces = engine->network().stats.pieces;
-    summary.components = graph.component_nodes.size();
+    summary.components = graph.road_components;
     summary.share_outside_largest = graph.share_outside_largest();
     spdlog::info("road network: {} junctions, {} pieces; {:.1f} % of usable pieces ({}) outside the largest part",
                  summary.nodes, summary.pieces, 100.0 * summary.share_outside_largest, settings.profile);

@@ -1,8 +1,15 @@
 #include "analysis/optimise_study.hpp"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "scenario/resolve.hpp"
 
 namespace centrecov::analysis {
@@ -72,6 +79,139 @@ StudyProblem build_problem(const Study& study, const DistanceEngine& engine, con
     }
     out.problem.distance = engine.matrix(families, sites);
     return out;
+}
+
+}  // namespace centrecov::analysis
+
+namespace centrecov::analysis {
+
+namespace {
+
+optimise::Solution solve(const OptimiseSettings& settings, const optimise::Problem& problem,
+                         const optimise::Request& request) {
+    return settings.heuristic ? optimise::solve_heuristic(problem, request)
+                              : optimise::solve_exact(problem, request, settings.time_limit_s);
+}
+
+// The share of the weight within the threshold of some candidate that may open.
+double reachable_share(const optimise::Problem& problem, double threshold_m, double total_weight) {
+    double reached = 0.0;
+    for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        for (std::size_t j = 0; j < problem.size(); ++j) {
+            if (!problem.candidates[j].forced_closed && problem.distance[i][j] <= threshold_m) {
+                reached += problem.weights[i];
+                break;
+            }
+        }
+    }
+    return total_weight > 0.0 ? reached / total_weight : 1.0;
+}
+
+std::string scenario_id(const optimise::Request& request, const std::string& suffix) {
+    std::string id = "optimal-cover";
+    if (request.sites) {
+        id = fmt::format("optimal-{}-sites", *request.sites);
+    } else if (request.budget) {
+        id = fmt::format("optimal-budget-{}", std::llround(*request.budget));
+    }
+    return id + suffix;
+}
+
+}  // namespace
+
+double OptimiseRun::mean_distance_m(const optimise::Solution& solution) const {
+    const double measured = total_weight - solution.unreachable_weight;
+    return measured > 0.0 ? solution.weighted_distance / measured : std::numeric_limits<double>::quiet_NaN();
+}
+
+OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const OptimiseSettings& settings) {
+    const bool capacitated = settings.candidates.capacity || !settings.candidates.capacity_of.empty();
+    if (capacitated && settings.heuristic) {
+        throw UsageError("capacities are solved by the exact method only; drop --method heuristic");
+    }
+    OptimiseRun run;
+    run.settings = settings;
+    run.distance_key = engine.key();
+    run.distance_label = engine.label();
+    auto candidates = settings.candidates;
+    candidates.year = study.year;
+    if (settings.compare_colocation) {
+        candidates.with_libraries = false;
+        run.variants.push_back({"centres", "", build_problem(study, engine, candidates, settings.weighting)});
+        candidates.with_libraries = true;
+        run.variants.push_back(
+            {"centres and libraries", "-with-libraries", build_problem(study, engine, candidates, settings.weighting)});
+    } else {
+        run.variants.push_back({candidates.with_libraries ? "centres and libraries" : "centres", "",
+                                build_problem(study, engine, candidates, settings.weighting)});
+    }
+    const auto& weights = run.variants.front().built.problem.weights;
+    run.total_weight = std::accumulate(weights.begin(), weights.end(), 0.0);
+    for (const auto& variant : run.variants) {
+        spdlog::info("{}: {} candidate sites, {} family areas; distances: {}", variant.label,
+                     variant.built.problem.size(), variant.built.problem.weights.size(), run.distance_label);
+    }
+
+    std::vector<optimise::Request> requests;
+    auto base_request = [&] {
+        optimise::Request r;
+        r.objective = settings.objective;
+        r.threshold_m = settings.threshold_m;
+        r.cover_share = settings.cover_share.value_or(1.0);
+        return r;
+    };
+    for (const int k : settings.sites) {
+        auto r = base_request();
+        r.sites = k;
+        requests.push_back(r);
+    }
+    for (const double b : settings.budgets) {
+        auto r = base_request();
+        r.budget = b;
+        requests.push_back(r);
+    }
+    if (settings.objective == optimise::Objective::set_cover && settings.sites.empty() && settings.budgets.empty()) {
+        requests.push_back(base_request());
+    }
+    for (const auto& asked : requests) {
+        for (std::size_t v = 0; v < run.variants.size(); ++v) {
+            const auto& built = run.variants[v].built;
+            OptimiseAnswer answer;
+            answer.variant = v;
+            answer.request = asked;
+            if (!settings.cover_share && settings.objective == optimise::Objective::set_cover) {
+                answer.reachable_share = reachable_share(built.problem, settings.threshold_m, run.total_weight);
+                answer.request.cover_share = *answer.reachable_share;
+            }
+            answer.solution = solve(settings, built.problem, answer.request);
+            answer.scenario_id = scenario_id(asked, run.variants[v].id_suffix);
+            for (std::size_t j = 0; j < answer.solution.open.size(); ++j) {
+                if (answer.solution.open[j]) {
+                    const Site* site = built.sites[j];
+                    (site->kind == SiteKind::library ? answer.library_bases : answer.open_centres).push_back(site);
+                }
+            }
+            run.answers.push_back(std::move(answer));
+        }
+    }
+    if (settings.k_curve) {
+        const auto& problem = run.variants.front().built.problem;
+        Progress progress("k-curve", problem.size() * settings.k_curve_thresholds_m.size());
+        for (const double t : settings.k_curve_thresholds_m) {
+            for (std::size_t k = 1; k <= problem.size(); ++k) {
+                optimise::Request r;
+                r.objective = optimise::Objective::max_coverage;
+                r.sites = static_cast<int>(k);
+                r.threshold_m = t;
+                const auto solution = solve(settings, problem, r);
+                run.k_curve.push_back({static_cast<int>(k), t, solution.covered_weight,
+                                       run.total_weight > 0.0 ? solution.covered_weight / run.total_weight : 0.0,
+                                       solution.gap});
+                progress.advance();
+            }
+        }
+    }
+    return run;
 }
 
 }  // namespace centrecov::analysis

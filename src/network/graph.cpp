@@ -109,6 +109,8 @@ Graph build_graph(const RoadNetwork& network, const Profile& profile) {
             ++pieces_in[graph.component[network.pieces[p].from]];
         }
     }
+    graph.road_components = static_cast<std::size_t>(
+        std::count_if(pieces_in.begin(), pieces_in.end(), [](std::size_t n) { return n > 0; }));
     if (!pieces_in.empty()) {
         graph.largest_component =
             static_cast<std::uint32_t>(std::max_element(pieces_in.begin(), pieces_in.end()) - pieces_in.begin());

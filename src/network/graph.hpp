@@ -30,6 +30,7 @@ struct Graph {
     std::vector<std::uint32_t> component;  // per node (weakly connected, over usable pieces)
     std::vector<std::uint32_t> component_nodes;  // nodes per component
     std::uint32_t largest_component = 0;
+    std::size_t road_components = 0;  // components holding a usable piece (a node alone is no part of the network)
     std::size_t usable_pieces = 0;
     std::size_t pieces_outside_largest = 0;
 

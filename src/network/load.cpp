@@ -16,11 +16,15 @@ LoadedNetwork load_road_network(const std::filesystem::path& path,
     if (cache_directory) {
         hash = hash_file(path);
         cache_file = *cache_directory / fmt::format("network-{:016x}.bin", hash);
-        if (auto cached = load_network_cache(*cache_file, hash)) {
+        auto cached = load_network_cache(*cache_file, hash);
+        if (cached.network) {
             spdlog::info("road network: reusing {} (input unchanged)", cache_file->string());
-            loaded.network = std::move(*cached);
+            loaded.network = std::move(*cached.network);
             loaded.from_cache = true;
             return loaded;
+        }
+        if (!cached.problem.empty()) {
+            spdlog::warn("road network: the cache {} is {}; rebuilding it", cache_file->string(), cached.problem);
         }
     }
     spdlog::info("road network: reading {}", path.string());

@@ -97,8 +97,8 @@ void add_capacitated(Cbc_Model* model, const Problem& problem, const Request& re
             share_weights.push_back(problem.weights[i]);
             ++column;
         }
-        if (median && problem.weights[i] > 0.0) {
-            // Every family is served; one with no reachable site makes the model infeasible, as it should.
+        if (median && problem.weights[i] > 0.0 && !shares.empty()) {
+            // Every family some site reaches is served (one that none reaches counts in no objective).
             const std::vector<double> ones(shares.size(), 1.0);
             Cbc_addRow(model, "", static_cast<int>(shares.size()), shares.data(), ones.data(), 'E', 1.0);
         } else if (!shares.empty()) {
@@ -224,6 +224,18 @@ double lp_bound(const Problem& problem, const Request& request) {
 namespace detail {
 
 SharedOut share_out(const Problem& problem, const Request& request, const std::vector<bool>& open) {
+    // A family that some candidate reaches but no open site does makes the median infinite.
+    const auto reachable = reachable_families(problem);
+    bool stranded = false;
+    for (std::size_t i = 0; i < problem.weights.size() && !stranded; ++i) {
+        if (!reachable[i] || problem.weights[i] <= 0.0) {
+            continue;
+        }
+        stranded = true;
+        for (std::size_t j = 0; j < problem.size() && stranded; ++j) {
+            stranded = !(open[j] && std::isfinite(problem.distance[i][j]));
+        }
+    }
     Problem fixed = problem;
     for (std::size_t j = 0; j < fixed.size(); ++j) {
         fixed.candidates[j].forced_open = open[j];
@@ -263,7 +275,7 @@ SharedOut share_out(const Problem& problem, const Request& request, const std::v
     if (!std::isfinite(out.covered_weight)) {
         out.covered_weight = 0.0;
     }
-    out.weighted_distance = solve(Objective::p_median);
+    out.weighted_distance = stranded ? unreachable : solve(Objective::p_median);
     out.load = load;
     return out;
 }

@@ -127,13 +127,31 @@ void check_request(const Problem& problem, const Request& request) {
     }
 }
 
+std::vector<bool> reachable_families(const Problem& problem) {
+    std::vector<bool> reachable(problem.weights.size(), false);
+    for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        for (std::size_t j = 0; j < problem.size() && !reachable[i]; ++j) {
+            reachable[i] = !problem.candidates[j].forced_closed && std::isfinite(problem.distance[i][j]);
+        }
+    }
+    return reachable;
+}
+
 Solution evaluate(const Problem& problem, const Request& request, const std::vector<bool>& open) {
     Solution s;
     s.open = open;
     for (std::size_t j = 0; j < problem.size(); ++j) {
         s.cost += open[j] ? problem.candidates[j].cost : 0.0;
     }
+    const auto reachable = reachable_families(problem);
     for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        if (!reachable[i]) {
+            s.unreachable_weight += problem.weights[i];
+            continue;  // no choice of sites reaches it: it counts in no objective
+        }
+        if (problem.weights[i] == 0.0) {
+            continue;
+        }
         double nearest = unreachable;
         for (std::size_t j = 0; j < problem.size(); ++j) {
             if (open[j]) {

@@ -67,7 +67,10 @@ struct Solution {
     std::string method;
     std::string bound_method;  // where the bound comes from
     double covered_weight = 0.0;
+    // Weight x distance to the nearest open site over the families some candidate that may open can
+    // reach (infinity when one of them reaches no open site): the p-median objective, the one definition.
     double weighted_distance = 0.0;
+    double unreachable_weight = 0.0;  // families no candidate that may open can reach: in no distance
     double cost = 0.0;
     std::vector<double> load;  // with capacities: under-5s each site serves (else empty)
     std::size_t open_count() const;
@@ -81,6 +84,9 @@ public:
 
 // Throws InfeasibleRequest when no choice of sites can satisfy the request.
 void check_request(const Problem& problem, const Request& request);
+
+// Whether some candidate that may open reaches each family (a finite distance).
+std::vector<bool> reachable_families(const Problem& problem);
 
 // The objective's parts for a given choice of open sites. With capacities,
 // families are shared out among the open sites by a transport LP: coverage

@@ -10,11 +10,9 @@
 
 namespace centrecov::report {
 
-namespace {
-
-std::string site_key(Point p) { return fmt::format("{:.3f},{:.3f}", p.x, p.y); }
-
-}  // namespace
+std::string band_key(Point site, const std::vector<double>& thresholds_m) {
+    return fmt::format("{:.3f},{:.3f}|{}", site.x, site.y, fmt::join(thresholds_m, ","));
+}
 
 RunCatchments compute_catchments(const analysis::Study& study, const analysis::ScenarioRun& run,
                                  const analysis::Settings& settings, double roadside_m) {
@@ -49,7 +47,7 @@ RunCatchments compute_catchments(const analysis::Study& study, const analysis::S
         const auto& thresholds = result.resolved.thresholds_m;
         for (std::size_t s = 0; s < result.resolved.service_points.size(); ++s) {
             const Point p = result.resolved.service_points[s].point;
-            const std::string key = site_key(p) + "|" + fmt::format("{}", fmt::join(thresholds, ","));
+            const std::string key = band_key(p, thresholds);
             auto found = drawn.find(key);
             if (found == drawn.end()) {
                 std::vector<catchment::Band> bands;

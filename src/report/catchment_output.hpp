@@ -22,6 +22,10 @@ struct RunCatchments {
     std::vector<ScenarioCatchments> scenarios;  // per run result
 };
 
+// Names a site's bands: its position and the thresholds they are drawn at, so
+// scenarios share a site's bands only when both are the same.
+std::string band_key(Point site, const std::vector<double>& thresholds_m);
+
 // Widening of the reachable roads that makes a network band an area.
 inline constexpr double default_roadside_m = 100.0;
 

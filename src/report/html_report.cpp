@@ -462,8 +462,6 @@ std::string html_report(const ReportInputs& in) {
     for (const auto& c : fate_categories()) {
         fates[c.value] = {{"label", c.label}, {"colour", rgb(c.colour)}};
     }
-    fates["moved"] = {{"label", "moved into a library"}, {"colour", "rgb(117,112,179)"}};
-    fates["same_site"] = {{"label", "same site as another"}, {"colour", "rgb(150,150,150)"}};
     data["fates"] = fates;
 
     ordered_json band_shapes = ordered_json::object();
@@ -494,12 +492,12 @@ std::string html_report(const ReportInputs& in) {
         scenario["change"] = std::move(change);
         ordered_json sites = ordered_json::array();
         for (const Site* site : study.all_sites()) {
-            const std::string fate = site_fate(result, study, *site);
+            const SiteFate fate = site_fate(result, study, *site);
             ordered_json entry{{"id", site->id},
                                {"name", site->name},
                                {"kind", site->kind == SiteKind::library ? "library" : "centre"},
-                               {"fate", fate},
-                               {"category", fate_category(fate)},
+                               {"fate", fate.role},
+                               {"category", std::string(scenario::to_string(fate.fate))},
                                {"precision", std::string(to_string(site->location.precision))},
                                {"uncertainty_m", std::llround(site->location.uncertainty_m)}};
             if (site->location.point) {
@@ -520,15 +518,14 @@ std::string html_report(const ReportInputs& in) {
                              {"geometry", wgs84_coordinates(thin.get(), to_wgs84)}});
         }
         scenario["reach"] = std::move(reach);
-        // Bands are shared between scenarios by the site's position.
+        // Bands are shared between scenarios with the same site and thresholds.
         std::map<std::size_t, std::vector<const catchment::Band*>> by_site;
         for (const auto& band : catchments.bands) {
             by_site[band.site].push_back(&band);
         }
         ordered_json keys = ordered_json::array();
         for (auto& [site, list] : by_site) {
-            const Point p = r.service_points[site].point;
-            const std::string key = fmt::format("{:.0f},{:.0f}", p.x, p.y);
+            const std::string key = band_key(r.service_points[site].point, r.thresholds_m);
             if (!band_shapes.contains(key)) {
                 std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
                     return a->threshold_m > b->threshold_m;
@@ -640,15 +637,14 @@ std::string html_report(const ReportInputs& in) {
             if (!site->location.point) {
                 continue;
             }
-            const std::string fate = site_fate(result, study, *site);
-            const std::string category = fate_category(fate);
-            if (site->kind == SiteKind::library && category == "candidate") {
+            const SiteFate fate = site_fate(result, study, *site);
+            if (fate.fate == scenario::Fate::candidate) {
                 continue;
             }
             const double x = (site->location.point->x - box.left) * scale;
             const double y = (box.top - site->location.point->y) * scale;
-            const std::string title = "<title>" + html_escape(site->name) + ": " + html_escape(fate) + "</title>";
-            if (category == "closed") {
+            const std::string title = "<title>" + html_escape(site->name) + ": " + html_escape(fate.role) + "</title>";
+            if (fate.fate == scenario::Fate::closed) {
                 svg += fmt::format("<g class=\"site closed\" stroke=\"#d7301f\" stroke-width=\"2\">{}<line x1=\"{:.1f}\" "
                                    "y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/><line x1=\"{:.1f}\" y1=\"{:.1f}\" "
                                    "x2=\"{:.1f}\" y2=\"{:.1f}\"/></g>",
@@ -656,7 +652,7 @@ std::string html_report(const ReportInputs& in) {
             } else {
                 svg += fmt::format("<circle class=\"site\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\" "
                                    "stroke=\"#222\" stroke-width=\"0.8\">{}</circle>",
-                                   x, y, category == "open" ? "#1a9850" : "#7570b3", title);
+                                   x, y, rgb(fate_category(fate.fate).colour), title);
             }
         }
         svg += "</svg>";

@@ -176,40 +176,30 @@ std::string file_hash(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site) {
+SiteFate site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site) {
     const auto& r = result.resolved;
+    auto plain = [](scenario::Fate fate) { return SiteFate{fate, fate_category(fate).label}; };
     if (site.kind == SiteKind::library) {
         for (std::size_t l = 0; l < study.libraries.size(); ++l) {
             if (&study.libraries[l] == &site) {
-                const auto fate = r.library_fate(l);
-                return fate == scenario::Fate::moved ? "hosts a centre" : std::string(scenario::to_string(fate));
+                return plain(r.library_fate(l));
             }
         }
-        return "candidate";
+        return plain(scenario::Fate::candidate);
     }
     for (std::size_t c = 0; c < study.centres.size(); ++c) {
         if (&study.centres[c] == &site) {
             const auto fate = r.centre_fate(c, site);
             if (fate == scenario::Fate::moved) {
-                return "moved to " + study.libraries[r.moved.at(c)].id;
+                return {fate, "moved to " + study.libraries[r.moved.at(c)].id};
             }
             if (fate == scenario::Fate::same_site) {
-                return "same site as " + site.duplicate_of;
+                return {fate, "same site as " + site.duplicate_of};
             }
-            return std::string(scenario::to_string(fate));
+            return plain(fate);
         }
     }
-    return "closed";
-}
-
-std::string fate_category(const std::string& fate) {
-    if (fate.rfind("moved to ", 0) == 0) {
-        return "moved";
-    }
-    if (fate.rfind("same site as ", 0) == 0) {
-        return "same_site";
-    }
-    return fate;
+    return plain(scenario::Fate::closed);
 }
 
 RunOutputs outputs_named(const std::vector<std::string>& formats) {
@@ -248,15 +238,13 @@ void write_layer(const std::filesystem::path& directory, const std::string& name
     }
 }
 
-// The sites layer with the fate as a category QGIS can style.
+// The sites layer with the fate's key as a category QGIS can style.
 io::OutputLayer sites_with_fate(const analysis::Study& study, const analysis::ScenarioResult& result) {
-    auto layer = sites_layer(study.all_sites(), [&](const Site& site) { return site_fate(result, study, site); });
+    const auto sites = study.all_sites();
+    auto layer = sites_layer(sites, [&](const Site& site) { return site_fate(result, study, site).role; });
     layer.fields.push_back({"fate", io::FieldType::text});
-    const auto role = static_cast<std::size_t>(
-        std::find_if(layer.fields.begin(), layer.fields.end(), [](const io::Field& f) { return f.name == "role"; }) -
-        layer.fields.begin());
-    for (auto& feature : layer.features) {
-        feature.values.emplace_back(fate_category(std::get<std::string>(feature.values.at(role))));
+    for (std::size_t s = 0; s < sites.size(); ++s) {
+        layer.features[s].values.emplace_back(std::string(scenario::to_string(site_fate(result, study, *sites[s]).fate)));
     }
     return layer;
 }
@@ -268,9 +256,7 @@ std::vector<io::LayerStyle> styles_for(const std::string& prefix, const std::vec
         bands.push_back({"within " + metrics::threshold_label(thresholds[t]),
                          "within " + metrics::threshold_label(thresholds[t]), blues[std::min<std::size_t>(t, 3)], ""});
     }
-    auto categories = fate_categories();
-    categories.push_back({"moved", "moved into a library", {117, 112, 179}, "diamond"});
-    categories.push_back({"same_site", "same site as another", {150, 150, 150}, "circle"});
+    const auto categories = fate_categories();
     return {{prefix + "_lsoa", "distance to the nearest centre", graduated_fill_qml("distance_m", distance_ranges()),
              "centrecov: areas coloured by distance"},
             {prefix + "_sites", "fate", categorized_marker_qml("fate", categories),
@@ -315,7 +301,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         write_layer(scenario_directory, "lsoa", lsoa, outputs);
         if (outputs.geojson || outputs.csv) {
             write_sites(scenario_directory, study.all_sites(),
-                        [&](const Site& site) { return site_fate(result, study, site); });
+                        [&](const Site& site) { return site_fate(result, study, site).role; });
         }
         const auto reach = reach_layer(study, run, result, catchments.scenarios[index]);
         const auto bands = bands_layer(study, result, catchments.scenarios[index], catchments.band_method);

@@ -15,11 +15,13 @@ namespace centrecov::report {
 // the change from its base, sites.geojson/.csv with each site's fate,
 // summary.json), and for the whole run comparison.csv, comparison.json,
 // comparison.md and run.json (version, settings, a hash of every input file).
-// What a scenario does to a site, in words: "open", "closed", "moved to <library>",
-// "library_base", "hosts a centre", "outreach", "candidate", "same site as <id>", "not_placed".
-std::string site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site);
-// The fate without the names: "moved", "same_site", or the fate itself.
-std::string fate_category(const std::string& fate);
+// What a scenario does to a site: the fate (its key is the 'fate' column and the style
+// category) and the role in words, with names: "moved to <library>", "same site as <id>".
+struct SiteFate {
+    scenario::Fate fate = scenario::Fate::open;
+    std::string role;
+};
+SiteFate site_fate(const analysis::ScenarioResult& result, const analysis::Study& study, const Site& site);
 
 // Which outputs to write; summaries (JSON, Markdown) always are.
 struct RunOutputs {

@@ -129,14 +129,53 @@ std::vector<Range> change_ranges() {
             {5000, 1e9, "over 5 km further", {165, 0, 38}}};
 }
 
+const Category& fate_category(scenario::Fate fate) {
+    using scenario::Fate;
+    static const std::vector<Category> table = [] {
+        std::vector<Category> out;
+        for (const Fate f : scenario::all_fates) {
+            const std::string key(scenario::to_string(f));
+            switch (f) {
+                case Fate::open:
+                    out.push_back({key, "open", {26, 152, 80}, "circle"});
+                    break;
+                case Fate::moved:
+                    out.push_back({key, "moved into a library", {117, 112, 179}, "diamond"});
+                    break;
+                case Fate::closed:
+                    out.push_back({key, "closed", {215, 48, 39}, "cross2"});
+                    break;
+                case Fate::not_placed:
+                    out.push_back({key, "open, not placed", {150, 150, 150}, "circle"});
+                    break;
+                case Fate::same_site:
+                    out.push_back({key, "same site as another", {150, 150, 150}, "circle"});
+                    break;
+                case Fate::hosts_centre:
+                    out.push_back({key, "library hosting a centre", {117, 112, 179}, "diamond"});
+                    break;
+                case Fate::library_base:
+                    out.push_back({key, "new base in a library", {117, 112, 179}, "square"});
+                    break;
+                case Fate::outreach:
+                    out.push_back({key, "outreach sessions", {253, 174, 97}, "triangle"});
+                    break;
+                case Fate::candidate:
+                    out.push_back({key, "library (no service)", {150, 150, 150}, "circle"});
+                    break;
+            }
+        }
+        return out;
+    }();
+    return table[static_cast<std::size_t>(fate)];
+}
+
 std::vector<Category> fate_categories() {
-    return {{"open", "open", {26, 152, 80}, "circle"},
-            {"closed", "closed", {215, 48, 39}, "cross2"},
-            {"library_base", "new base in a library", {117, 112, 179}, "square"},
-            {"hosts a centre", "library hosting a centre", {117, 112, 179}, "diamond"},
-            {"outreach", "outreach sessions", {253, 174, 97}, "triangle"},
-            {"candidate", "library (no service)", {150, 150, 150}, "circle"},
-            {"not_placed", "not placed", {150, 150, 150}, "circle"}};
+    std::vector<Category> out;
+    for (const auto fate : scenario::all_fates) {
+        out.push_back(fate_category(fate));
+    }
+    return out;
 }
 
 }  // namespace centrecov::report

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "scenario/resolve.hpp"
+
 namespace centrecov::report {
 
 struct Rgb {
@@ -41,7 +43,10 @@ std::string outline_qml(Rgb colour);
 // The colour scales the report and the GeoPackage share.
 std::vector<Range> distance_ranges();  // metres to the nearest site
 std::vector<Range> change_ranges();    // metres further (+) or nearer (-) than the base
+// The fate table: one entry per scenario::Fate (value = its key), the one source of
+// the labels, colours and markers of the GeoPackage styles, the printable maps and the page.
 std::vector<Category> fate_categories();
+const Category& fate_category(scenario::Fate fate);
 
 std::string xml_escape(const std::string& text);
 

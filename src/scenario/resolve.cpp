@@ -17,14 +17,16 @@ std::string_view to_string(Fate fate) {
             return "moved";
         case Fate::closed:
             return "closed";
-        case Fate::outreach:
-            return "outreach";
+        case Fate::not_placed:
+            return "not_placed";
+        case Fate::same_site:
+            return "same_site";
+        case Fate::hosts_centre:
+            return "hosts_centre";
         case Fate::library_base:
             return "library_base";
-        case Fate::not_placed:
-            return "open, not placed";
-        case Fate::same_site:
-            return "same site";
+        case Fate::outreach:
+            return "outreach";
         case Fate::candidate:
             return "candidate";
     }
@@ -117,7 +119,7 @@ Fate ResolvedScenario::centre_fate(std::size_t centre, const Site& site) const {
 Fate ResolvedScenario::library_fate(std::size_t library) const {
     for (const auto& [centre, into] : moved) {
         if (into == library && std::find(open.begin(), open.end(), centre) != open.end()) {
-            return Fate::moved;  // hosts a centre
+            return Fate::hosts_centre;
         }
     }
     if (std::binary_search(library_bases.begin(), library_bases.end(), library)) {

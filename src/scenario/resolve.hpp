@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,8 +13,23 @@
 
 namespace centrecov::scenario {
 
-// What a scenario does to one site.
-enum class Fate { open, moved, closed, outreach, not_placed, same_site, candidate, library_base };
+// What a scenario does to one site. Every output names it by its key (to_string):
+// the same value in CSV, GeoJSON, the GeoPackage's styles and the report.
+enum class Fate {
+    open,          // a centre open where it stands
+    moved,         // a centre moved into a library
+    closed,        // a centre closed
+    not_placed,    // a centre open but not on the map
+    same_site,     // a centre counted under another in the same building
+    hosts_centre,  // a library hosting a moved centre
+    library_base,  // a library hosting a new base
+    outreach,      // a library offering outreach sessions
+    candidate,     // a library with no service
+};
+inline constexpr Fate all_fates[] = {Fate::open,         Fate::moved,        Fate::closed,
+                                     Fate::not_placed,   Fate::same_site,    Fate::hosts_centre,
+                                     Fate::library_base, Fate::outreach,     Fate::candidate};  // enum order
+static_assert(static_cast<int>(all_fates[std::size(all_fates) - 1]) == std::size(all_fates) - 1);
 std::string_view to_string(Fate fate);
 
 // A place where families are served: a centre where it stands, a centre moved

@@ -155,9 +155,11 @@ check "decile outside 1-10 is explained" contains "$work/log" "decile.toml, line
 $centrecov --quiet optimise --data "$data" --sites 7 --out "$work/opt" >"$work/stdout" 2>"$work/log"
 check "optimise exits 0" test $? -eq 0
 check "optimise reports a proven optimum" contains "$work/stdout" "(gap 0) by exact (CBC)"
-check "optimise writes scenarios" contains "$work/opt/optimised.toml" 'id = "optimal-7-sites"'
-$centrecov --quiet scenarios "$work/opt/optimised.toml" --data "$data" --out "$work/opt/scen" >/dev/null 2>&1
+check "optimise writes scenarios" grep -qE "^id = [\"']optimal-7-sites[\"']" "$work/opt/optimised.toml"
+check "optimised scenarios without money carry no costs" bash -c "! grep -q '^\[costs\]' '$work/opt/optimised.toml'"
+$centrecov --quiet scenarios "$work/opt/optimised.toml" --data "$data" --out "$work/opt/scen" >"$work/stdout" 2>&1
 check "optimised scenarios run" test -s "$work/opt/scen/optimal-7-sites/summary.json"
+check "optimised scenarios without money say no cost" grep -qE "optimal-7-sites .* cost n/a" "$work/stdout"
 $centrecov --quiet optimise --data "$data" --sites 100 --out "$work/opt-bad" >"$work/log" 2>&1
 check "too many sites exits 1" test $? -eq 1
 check "too many sites is explained" grep -qE "asked for 100 sites but only [0-9]+ candidates may open" "$work/log"

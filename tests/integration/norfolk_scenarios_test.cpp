@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analysis/scenario_run.hpp"
 #include "report/catchment_output.hpp"
+#include "report/html_report.hpp"
+#include "report/styles.hpp"
 #include "report/scenario_output.hpp"
 #include "support/studies.hpp"
 #include "support/study_facts.hpp"
@@ -191,6 +194,67 @@ TEST(NorfolkScenarios, ReachAreasCoverEachFamilyAreaOnceAndBandsNest) {
         }
     }
     EXPECT_NE(catchments.band_method.find("estimate"), std::string::npos) << "the estimate is labelled as such";
+}
+
+TEST(NorfolkScenarios, EverySiteFateHasAStyleCategory) {
+    // Regression: unplaced centres were written as "open, not placed" while the QGIS style had "not_placed".
+    std::set<std::string> styled;
+    for (const auto& category : report::fate_categories()) {
+        styled.insert(category.value);
+    }
+    const auto& n = norfolk();
+    std::size_t not_placed = 0;
+    for (const auto& result : n.run.results) {
+        for (const Site* site : n.study.all_sites()) {
+            const auto fate = report::site_fate(result, n.study, *site);
+            EXPECT_TRUE(styled.count(std::string(scenario::to_string(fate.fate))))
+                << site->id << ": " << scenario::to_string(fate.fate);
+            not_placed += fate.fate == scenario::Fate::not_placed ? 1u : 0u;
+        }
+    }
+    const bool some_unplaced = std::any_of(n.study.centres.begin(), n.study.centres.end(), [](const Site& c) {
+        return c.duplicate_of.empty() && !c.location.resolved();
+    });
+    EXPECT_EQ(not_placed > 0, some_unplaced) << "a centre that cannot be placed is said so";
+}
+
+TEST(NorfolkScenarios, TheReportMapsEachScenarioWithBandsAtItsOwnThresholds) {
+    // Regression: bands were shared between scenarios by the site's position alone, so a scenario
+    // with other thresholds showed another's bands. These two keep the same centres, unsorted thresholds.
+    const auto& n = norfolk();
+    test::TempDir dir;
+    const auto file = scenario::read_scenario_file(dir.write("two.toml", R"(
+[[scenario]]
+id = "near"
+thresholds_m = [1600]
+[[scenario]]
+id = "far"
+start_from = "near"
+thresholds_m = [8000, 3200]
+)"));
+    const auto run = analysis::run_scenarios(n.study, file, n.settings);
+    EXPECT_EQ(run.results[1].resolved.thresholds_m, (std::vector<double>{3200.0, 8000.0})) << "sorted once";
+    const auto catchments = report::compute_catchments(n.study, run, n.settings);
+    const std::string html = report::html_report({n.study, n.inputs, file, run, catchments, nullptr});
+    const std::string open_tag = "<script type=\"application/json\" id=\"report-data\">";
+    const auto start = html.find(open_tag);
+    ASSERT_NE(start, std::string::npos);
+    const auto end = html.find("</script>", start);
+    const auto data = nlohmann::json::parse(html.substr(start + open_tag.size(), end - start - open_tag.size()));
+    ASSERT_EQ(data["scenarios"].size(), 2u);
+    for (std::size_t s = 0; s < 2; ++s) {
+        const auto& thresholds = run.results[s].resolved.thresholds_m;
+        const auto& keys = data["scenarios"][s]["bands"];
+        EXPECT_EQ(keys.size(), run.results[s].resolved.service_points.size());
+        for (const auto& key : keys) {
+            std::vector<double> drawn;
+            for (const auto& band : data["bands"][key.get<std::string>()]) {
+                drawn.push_back(band["threshold_m"].get<double>());
+            }
+            std::sort(drawn.begin(), drawn.end());
+            EXPECT_EQ(drawn, thresholds) << "scenario " << s << " site " << key;
+        }
+    }
 }
 
 }  // namespace

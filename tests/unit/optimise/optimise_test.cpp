@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "optimise/bound.hpp"
@@ -54,6 +55,39 @@ TEST(Optimise, PMedianByHand) {
     const auto one = solve_exact(line(), r);
     EXPECT_EQ(one.open, (std::vector<bool>{false, true, false}));
     EXPECT_DOUBLE_EQ(one.objective, 180000);
+}
+
+TEST(Optimise, PMedianLeavesOutFamiliesNoSiteReachesAndSaysSo) {
+    // Regression: one family that no candidate reaches (off the network) made the objective
+    // infinite and still "proven optimal". E reaches nothing; F only s2.
+    Problem p = line();
+    p.weights.push_back(5);
+    p.distance.push_back({unreachable, unreachable, unreachable});
+    p.weights.push_back(7);
+    p.distance.push_back({unreachable, unreachable, 100});
+    Request r;
+    r.objective = Objective::p_median;
+    r.sites = 2;
+    const auto brute = solve_brute_force(p, r);
+    // s2 must open (F reaches only it); with s1: 10*1500 + 30*500 + 20*500 + 40*0 + 7*100 = 40,700.
+    EXPECT_EQ(brute.open, (std::vector<bool>{false, true, true}));
+    EXPECT_DOUBLE_EQ(brute.objective, 40700);
+    for (const auto& solved : {solve_exact(p, r), solve_heuristic(p, r)}) {
+        EXPECT_TRUE(std::isfinite(solved.objective));
+        EXPECT_DOUBLE_EQ(solved.objective, brute.objective) << solved.method;
+        EXPECT_DOUBLE_EQ(solved.unreachable_weight, 5) << solved.method;
+        EXPECT_LE(solved.bound, solved.objective + 1e-6) << solved.method;
+    }
+    EXPECT_TRUE(solve_exact(p, r).proven_optimal);
+    // A choice that strands F (reachable, but not from what is open) is infinitely bad, not free.
+    EXPECT_TRUE(std::isinf(evaluate(p, r, {true, true, false}).objective));
+    // With capacities the same definition holds.
+    for (auto& c : p.candidates) {
+        c.capacity = 1000;
+    }
+    const auto capacitated = solve_exact(p, r);
+    EXPECT_DOUBLE_EQ(capacitated.objective, 40700);
+    EXPECT_TRUE(std::isinf(evaluate(p, r, {true, true, false}).objective));
 }
 
 TEST(Optimise, BudgetsAndForcedSitesAreRespected) {

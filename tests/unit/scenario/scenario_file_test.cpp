@@ -233,7 +233,7 @@ colocate_rule = { within_m = 500, otherwise = "close" }
     EXPECT_EQ(close.open, std::vector<std::size_t>{0});
     EXPECT_EQ(close.centre_fate(1, sites.centres[1]), Fate::closed);
     EXPECT_EQ(close.centre_fate(0, sites.centres[0]), Fate::moved);
-    EXPECT_EQ(close.library_fate(0), Fate::moved);
+    EXPECT_EQ(close.library_fate(0), Fate::hosts_centre);
 }
 
 TEST(Resolve, OutreachTargetAndCosts) {
