@@ -81,7 +81,13 @@ void add_scenarios_command(CLI::App& app) {
         }
         const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
         report::write_scenario_run(options->data.out, study, inputs, file, settings, run, outputs);
-        log_warnings(study.warnings);
+        std::vector<std::string> warnings = study.warnings;
+        for (const auto& result : run.results) {
+            for (const auto& warning : result.warnings) {
+                warnings.push_back("scenario '" + result.resolved.scenario->id + "': " + warning);
+            }
+        }
+        log_warnings(warnings);
         fmt::print("{} scenarios; distances: {}\n", run.results.size(), run.distance_label);
         for (const auto& result : run.results) {
             const auto& r = result.resolved;

@@ -671,8 +671,10 @@ std::string html_report(const ReportInputs& in) {
         if (!r.scenario->description.empty()) {
             html += "<p>" + html_escape(r.scenario->description) + "</p>\n";
         }
-        for (const auto& note : r.notes) {
-            html += "<p class=\"caveat\">" + html_escape(note) + "</p>\n";
+        for (const auto& list : {&r.notes, &r.rule_notes, &result.warnings}) {
+            for (const auto& note : *list) {
+                html += "<p class=\"caveat\">" + html_escape(note) + "</p>\n";
+            }
         }
         html += "<ul>";
         html += fmt::format("<li>{} centres open{}{}; annual cost {}.</li>", r.open.size(),

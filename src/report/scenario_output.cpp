@@ -120,7 +120,10 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
     out["id"] = s.id;
     out["name"] = s.name;
     out["description"] = s.description;
-    out["notes"] = r.notes;
+    auto notes = r.notes;
+    notes.insert(notes.end(), r.rule_notes.begin(), r.rule_notes.end());
+    out["notes"] = notes;
+    out["warnings"] = result.warnings;
     out["base"] = r.base_id;
     out["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
     out["thresholds_m"] = r.thresholds_m;
@@ -357,10 +360,15 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         if (!s.description.empty()) {
             md += escape_markdown(s.description) + "\n\n";
         }
-        for (const auto& note : s.notes) {  // inherited notes are in summary.json
-            md += "- **Note:** " + escape_markdown(note) + "\n";
-        }
         const auto& r = result.resolved;
+        for (const auto& list : {&s.notes, &r.rule_notes}) {  // inherited notes are in summary.json
+            for (const auto& note : *list) {
+                md += "- **Note:** " + escape_markdown(note) + "\n";
+            }
+        }
+        for (const auto& warning : result.warnings) {
+            md += "- **Warning:** " + escape_markdown(warning) + "\n";
+        }
         const double first = r.thresholds_m.front();
         const auto& change = result.changes.front();
         if (change.lost > 0) {

@@ -324,7 +324,7 @@ void apply_budget_rule(ResolvedScenario& r, const BudgetRule& rule, const Resolv
                           "that cannot be placed)");
     }
     if (unplaced > 0) {
-        r.notes.push_back("The budget rule keeps the " + std::to_string(unplaced) +
+        r.rule_notes.push_back("The budget rule keeps the " + std::to_string(unplaced) +
                           " open centres that cannot be placed on the map (their reach is unknown, so it cannot rank "
                           "them) and pays for them first.");
     }
@@ -357,6 +357,7 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             }
         }
         r.scenario = s;
+        r.rule_notes.clear();
         r.keep_by_budget.reset();
         r.budget = s->budget;
         r.costs = merged(r.costs, s->costs);

@@ -63,7 +63,8 @@ struct ResolvedScenario {
     std::optional<double> cost;          // annual cost; nullopt when the costs are not stated
     std::optional<double> budget;
     std::optional<BudgetRule> keep_by_budget;  // already applied to `open`
-    std::vector<std::string> notes;
+    std::vector<std::string> notes;       // the file's notes, inherited ones included
+    std::vector<std::string> rule_notes;  // what this scenario's own rules did (not inherited)
 
     bool eligible(const DemandPoint& family) const;
     Fate centre_fate(std::size_t centre, const Site& site) const;

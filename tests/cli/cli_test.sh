@@ -141,6 +141,27 @@ check "scenarios exit 0" test $? -eq 0
 check "scenarios write the comparison" test -s "$work/scen/comparison.md"
 check "scenarios write a folder per scenario" test -s "$work/scen/proposal-sept-2018/lsoa.geojson"
 check "scenarios write run.json" contains "$work/scen/run.json" '"fnv1a64:'
+check "a scenario over its own budget is warned of" grep -q "Warning:.* over its budget" "$work/scen/comparison.md"
+# --thresholds wins over the file's [study] thresholds_m, and run.json says what was used.
+printf '[study]\nthresholds_m = [1600, 3200]\n[[scenario]]\nid = "a"\n' >"$work/thresholds.toml"
+$centrecov --quiet scenarios "$work/thresholds.toml" --data "$data" --thresholds 1000 --format csv --out "$work/thr" >/dev/null 2>&1
+check "--thresholds beats the file's" /usr/bin/python3 -c "
+import json, sys
+run = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
+sys.exit(0 if run['thresholds_m'] == [1000] and s['thresholds_m'] == [1000] else 1)" "$work/thr/run.json" "$work/thr/a/summary.json"
+# Outreach reaching less far than the thresholds: the areas reached only by outreach (lsoa.csv) add up to
+# the count in summary.json at every threshold.
+printf '[[scenario]]\nid = "base"\n[[scenario]]\nid = "out"\nstart_from = "base"\nkeep_where = { status_2018_proposal = "base" }\noutreach = { all_libraries = true, thresholds_m = [800] }\n' >"$work/outreach.toml"
+$centrecov --quiet scenarios "$work/outreach.toml" --data "$data" --format csv --out "$work/outreach" >/dev/null 2>&1
+check "outreach counts agree between lsoa.csv and summary.json" /usr/bin/python3 -c "
+import csv, json, sys
+summary = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline='')))
+ok = len(summary['coverage']) == 4
+for c in summary['coverage']:
+    column = 'outreach_only_within_%dm' % c['threshold_m']
+    ok = ok and sum(int(r['under5']) for r in rows if r[column] == '1') == c['outreach_only_under5']
+sys.exit(0 if ok else 1)" "$work/outreach/out/summary.json" "$work/outreach/out/lsoa.csv"
 printf '[[scenario]]\nid = "a"\n\n[[scenario]]\nid = "b"\nstart_from = "a"\nclose = ["no-such-centre"]\n' >"$work/bad.toml"
 $centrecov --quiet scenarios "$work/bad.toml" --data "$data" --out "$work/bad-scen" >"$work/log" 2>&1
 check "unknown site id exits 1" test $? -eq 1

@@ -319,7 +319,7 @@ keep_by_budget = { budget = 260 }
     const auto& r = resolved.at("budget");
     EXPECT_EQ(r.open, (std::vector<std::size_t>{0, 1})) << "b (unplaced) kept, then a, the one serving most";
     EXPECT_DOUBLE_EQ(*r.cost, 10 + 50 + 100 + 100);
-    EXPECT_FALSE(r.notes.empty());
+    EXPECT_FALSE(r.rule_notes.empty()) << "the rule says what it did with the unplaced centre";
 }
 
 TEST(Resolve, CoLocationDistanceIsMeasuredAsTheStudyMeasures) {
