@@ -60,6 +60,22 @@ void check_network_covers(const Study& study, const Baseline& baseline, std::siz
     }
 }
 
+// A column or attribute the study's files lack: say where the manifest names them.
+template <typename Load>
+auto naming_the_manifest(const StudyInputs& inputs, Load load) {
+    try {
+        return load();
+    } catch (const InputError& e) {
+        const bool column = e.problem().rfind("missing column", 0) == 0 || e.problem().rfind("missing attribute", 0) == 0;
+        if (!column || inputs.study.manifest.empty()) {
+            throw;
+        }
+        throw InputError(e.file(), e.where(),
+                         e.problem() + " (the study manifest " + inputs.study.manifest.string() +
+                             " names this file under [files] and its columns under [columns])");
+    }
+}
+
 }  // namespace
 
 Study load_sites(const StudyInputs& inputs) {
@@ -67,7 +83,7 @@ Study load_sites(const StudyInputs& inputs) {
     study.title = inputs.study.title;
     study.year = inputs.study.year;
     spdlog::info("study {}: reading gazetteers from {}", inputs.study.title, inputs.study.root.string());
-    study.gazetteer = geocode::Gazetteer::load(inputs.study);
+    study.gazetteer = naming_the_manifest(inputs, [&] { return geocode::Gazetteer::load(inputs.study); });
     study.centres = io::read_centres(inputs.centres);
     study.libraries = io::read_libraries(inputs.libraries);
     for (const auto& centre : study.centres) {
@@ -87,7 +103,8 @@ Study load_sites(const StudyInputs& inputs) {
 Study load_study(const StudyInputs& inputs) {
     Study study = load_sites(inputs);
     spdlog::info("reading families");
-    study.families = families::load_families(inputs.study, study.gazetteer.wards);
+    study.families =
+        naming_the_manifest(inputs, [&] { return families::load_families(inputs.study, study.gazetteer.wards); });
     for (const auto& problem : study.families.report.problems) {
         study.warnings.push_back("families: " + problem);
     }

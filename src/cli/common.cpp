@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/version.hpp"
+#include "io/atomic_output.hpp"
 #include "io/study_manifest.hpp"
 
 namespace centrecov::cli {
@@ -20,15 +21,23 @@ void DataOptions::add_to(CLI::App& command) {
     command.add_option("--out", out, "Output directory")->capture_default_str();
 }
 
-analysis::StudyInputs DataOptions::inputs() const {
+analysis::StudyInputs DataOptions::inputs(const std::vector<std::filesystem::path>& more) const {
+    if (out.empty()) {
+        throw UsageError("--out is empty: name an output folder");
+    }
     const std::string name = study.empty() ? io::default_study_name() : study;
-    analysis::StudyInputs inputs(io::read_study_manifest(io::find_study_manifest(name), data_directory));
+    const auto manifest = io::find_study_manifest(name);
+    analysis::StudyInputs inputs(io::read_study_manifest(manifest, data_directory));
     if (!centres.empty()) {
         inputs.centres = centres;
     }
     if (!libraries.empty()) {
         inputs.libraries = libraries;
     }
+    std::vector<std::filesystem::path> protect = inputs.study.input_files();
+    protect.insert(protect.end(), {manifest, inputs.centres, inputs.libraries, inputs.study.roads});
+    protect.insert(protect.end(), more.begin(), more.end());
+    io::protect_inputs(protect);
     return inputs;
 }
 

@@ -21,7 +21,8 @@ struct DataOptions {
     std::string out = "out";
 
     void add_to(CLI::App& command);
-    analysis::StudyInputs inputs() const;
+    // The study's inputs; checks --out and protects every input (these and `more`) from being written over.
+    analysis::StudyInputs inputs(const std::vector<std::filesystem::path>& more = {}) const;
 };
 
 // Gives a subcommand its own --version flag, as the top level has.

@@ -157,7 +157,7 @@ void add_optimise_command(CLI::App& app) {
         settings.time_limit_s = options->time_limit_s;
         settings.compare_colocation = options->compare_colocation;
 
-        const auto inputs = options->data.inputs();
+        const auto inputs = options->data.inputs({options->distance.network});
         const analysis::Settings distances = options->distance.settings(inputs.study, options->data.out);
         settings.k_curve_thresholds_m = distances.thresholds_m;
         const analysis::Study study = analysis::load_study(inputs);

@@ -28,7 +28,7 @@ void add_run_command(CLI::App& app) {
     options->distance.add_to(*command);
     add_version_flag(*command);
     command->callback([options] {
-        const auto inputs = options->data.inputs();
+        const auto inputs = options->data.inputs({options->distance.network});
         const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);

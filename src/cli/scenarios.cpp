@@ -68,7 +68,7 @@ void add_scenarios_command(CLI::App& app) {
                 (data.is_relative() ? std::filesystem::path(options->file).parent_path() / data : data).string();
         }
         options->distance.take_study_defaults(file.study, *command);
-        const auto inputs = options->data.inputs();
+        const auto inputs = options->data.inputs({options->file, options->k_curve, options->distance.network});
         const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         report::RunOutputs outputs = report::outputs_named(options->formats);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace centrecov::io {
 
@@ -23,6 +25,10 @@ private:
     std::filesystem::path temporary_path_;
     bool committed_ = false;
 };
+
+// The run's input files: AtomicOutput refuses to replace any of them (UsageError),
+// so an output folder that holds an input never loses it. Replaces the earlier list.
+void protect_inputs(const std::vector<std::filesystem::path>& inputs);
 
 // Writes text to a file atomically.
 void write_text_file(const std::filesystem::path& path, const std::string& content);

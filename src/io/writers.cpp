@@ -3,6 +3,7 @@
 #include <ogrsf_frmts.h>
 
 #include <functional>
+#include <string_view>
 #include <stdexcept>
 
 #include "io/atomic_output.hpp"
@@ -46,6 +47,17 @@ void set_value(OGRFeature& feature, int index, const Value& value) {
     } else {
         feature.SetField(index, std::get<std::string>(value).c_str());
     }
+}
+
+// A text cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage
+// return first) gets a leading apostrophe, as OWASP recommends; numbers stay numbers.
+std::string spreadsheet_safe(const Value& value) {
+    std::string text = format_value(value);
+    if (std::holds_alternative<std::string>(value) && !text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        text.insert(text.begin(), '\'');
+    }
+    return text;
 }
 
 std::string quote_csv(const std::string& cell) {
@@ -198,12 +210,12 @@ void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) 
 std::string csv_text(const std::vector<std::string>& header, const std::vector<std::vector<Value>>& rows) {
     std::string text;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        text += (i ? "," : "") + quote_csv(header[i]);
+        text += (i ? "," : "") + quote_csv(spreadsheet_safe(header[i]));
     }
     text += '\n';
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            text += (i ? "," : "") + quote_csv(format_value(row[i]));
+            text += (i ? "," : "") + quote_csv(spreadsheet_safe(row[i]));
         }
         text += '\n';
     }

@@ -59,6 +59,15 @@ Scenario read_scenario(const Reader& reader) {
     if (s.id.empty()) {
         reader.fail_here("a scenario needs an 'id'");
     }
+    // The id names the scenario's output folder: a safe name, never a path.
+    const bool safe = s.id.size() <= 64 && std::all_of(s.id.begin(), s.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!safe) {
+        reader.fail(*reader.find("id"), "scenario id '" + s.id +
+                                            "' must be letters, digits, '-' and '_' only, at most 64 characters "
+                                            "(it names the scenario's output folder)");
+    }
     s.name = reader.text("name").value_or(s.id);
     s.description = reader.text("description").value_or("");
     s.notes = reader.texts("notes").value_or(std::vector<std::string>{});

@@ -55,6 +55,12 @@ check "missing manifest file exits 1" test $? -eq 1
 check "missing manifest file names the key" contains "$work/log" "nowards.toml, line "
 check "missing manifest file names the file" contains "$work/log" "'wards': $data/boundaries/none.geojson does not exist"
 check "nothing is written for a bad study" test ! -e "$work/out"
+# A column the manifest names that the file lacks: the file, the column and the manifest.
+printf '\n[columns.population]\nunder5 = ["0", "1", "under_one"]\n' | cat "$(dirname "$0")/../../geodata/studies/norfolk.toml" - >"$work/badcolumn.toml"
+$centrecov run --study "$work/badcolumn.toml" --data "$data" --out "$work/out" >"$work/log" 2>&1
+check "a missing manifest column exits 1" test $? -eq 1
+check "a missing manifest column is named with its file" grep -q "sape23dt2.*missing column 'under_one'" "$work/log"
+check "a missing manifest column names the manifest" contains "$work/log" "the study manifest $work/badcolumn.toml"
 
 # A centres file with a duplicate id: input error with file and line, no output written.
 printf 'id,name,district,street,locality,ward,postcode,host_site,duplicate_of\na,A,Norwich,,Acle,,,,\na,B,Norwich,,Acle,,,,\n' >"$work/centres.csv"

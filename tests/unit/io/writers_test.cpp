@@ -2,6 +2,7 @@
 
 #include <ogrsf_frmts.h>
 
+#include "core/error.hpp"
 #include "geom/geos.hpp"
 #include "io/atomic_output.hpp"
 #include "io/gdal.hpp"
@@ -30,6 +31,31 @@ OutputLayer two_points() {
 TEST(Csv, QuotesOnlyWhatNeedsIt) {
     const std::string text = csv_text({"a", "b"}, {{std::string("x, y"), 1LL}, {std::string("say \"hi\""), 2.5}});
     EXPECT_EQ(text, "a,b\n\"x, y\",1\n\"say \"\"hi\"\"\",2.5\n");
+}
+
+TEST(Csv, TextThatASpreadsheetWouldRunIsNeutralisedNumbersAreNot) {
+    const auto text = csv_text({"name", "change_m"}, {{std::string("=1+1"), -12.5},
+                                                       {std::string("-2+3"), 4.0},
+                                                       {std::string("@SUM(A1)"), 0.0},
+                                                       {std::string("+cmd"), -1.0},
+                                                       {std::string("\tx"), 1.0},
+                                                       {std::string("plain - text"), 2.0}});
+    EXPECT_EQ(text,
+              "name,change_m\n'=1+1,-12.5\n'-2+3,4\n'@SUM(A1),0\n'+cmd,-1\n'\tx,1\nplain - text,2\n");
+}
+
+TEST(AtomicOutput, AProtectedInputIsNeverReplaced) {
+    TempDir dir;
+    const auto input = dir.write("centres.csv", "id,name\n");
+    protect_inputs({input});
+    EXPECT_THROW(write_text_file(dir.path() / "centres.csv", "overwritten"), UsageError);
+    EXPECT_THROW(write_text_file(dir.path() / "sub" / ".." / "centres.csv", "overwritten"), UsageError)
+        << "the same file by another path";
+    EXPECT_EQ(test::read_file(input), "id,name\n");
+    write_text_file(dir.path() / "other.csv", "fine");
+    protect_inputs({});
+    write_text_file(input, "now allowed");
+    EXPECT_EQ(test::read_file(input), "now allowed");
 }
 
 TEST(GeoJson, WritesRfc7946LonLatAndReadsBack) {

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Hostile input and faults, as a new user (or an attacker) would try them: each
+# check asserts the exit code, that the message names the file, line or option,
+# and the state of the output folder afterwards.
+# Arguments: centrecov, Norfolk data directory, Isle of Wight data directory, source directory.
+set -u
+centrecov=$(realpath "$1")
+data=$(realpath "$2")
+iow_data=$(realpath "$3")
+source=$(realpath "$4")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+    local name=$1
+    shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+absent() { test ! -e "$1"; }
+
+# 1. Writing outside --out: a scenario id is a folder name, so paths are refused, naming the id and line.
+mkdir -p "$work/victim"
+echo "keep me" >"$work/victim/summary.json"
+for id in ".." "../victim" "$work/victim" "a/b" "tab	id" ""; do
+    printf '[[scenario]]\nid = "%s"\n' "$id" >"$work/bad-id.toml"
+    $centrecov --quiet scenarios "$work/bad-id.toml" --data "$data" --out "$work/out-id" >"$work/log" 2>&1
+    code=$?
+    check "id '$id' exits 1" test "$code" -eq 1
+    check "id '$id' is named with its line" grep -qE "bad-id.toml, line [12]: .*(id|'id')" "$work/log"
+    check "id '$id' writes no output" absent "$work/out-id"
+done
+check "nothing outside --out was touched" bash -c "test \"\$(cat '$work/victim/summary.json')\" = 'keep me' && test \$(ls '$work/victim' | wc -l) -eq 1"
+printf '[[scenario]]\nid = "%s"\n' "$(printf 'x%.0s' {1..65})" >"$work/long-id.toml"
+$centrecov --quiet scenarios "$work/long-id.toml" --data "$data" --out "$work/out-id" >"$work/log" 2>&1
+check "a 65-character id exits 1" test $? -eq 1
+check "a 65-character id is explained" contains "$work/log" "at most 64 characters"
+$centrecov --quiet run --data "$data" --out "" >"$work/log" 2>&1
+check "--out '' exits 2" test $? -eq 2
+check "--out '' is explained" contains "$work/log" "--out is empty"
+
+# 2. Inputs are never written over: a centres file called sites.csv inside --out.
+mkdir -p "$work/in-out"
+cp "$data/centres/norfolk_childrens_centres_2017.csv" "$work/in-out/sites.csv"
+before=$(sha1sum <"$work/in-out/sites.csv")
+$centrecov --quiet run --data "$data" --centres "$work/in-out/sites.csv" --out "$work/in-out" >"$work/log" 2>&1
+check "an output over an input exits 2" test $? -eq 2
+check "an output over an input is named" contains "$work/log" "refusing to write $work/in-out/sites.csv"
+check "the input is unchanged" test "$(sha1sum <"$work/in-out/sites.csv")" = "$before"
+check "no temporary file is left" bash -c "! ls -a '$work/in-out' | grep -q partial"
+# The scenario file itself inside the folder a scenario would write.
+mkdir -p "$work/scen-in"
+printf '[[scenario]]\nid = "a"\n' >"$work/scen-in/comparison.md"
+cp "$work/scen-in/comparison.md" "$work/scen-in/comparison.toml"
+$centrecov --quiet scenarios "$work/scen-in/comparison.md" --data "$data" --out "$work/scen-in" --format csv >"$work/log" 2>&1
+check "a scenario file the run would replace exits 2" test $? -eq 2
+check "the scenario file is unchanged" cmp -s "$work/scen-in/comparison.md" "$work/scen-in/comparison.toml"
+
+# 8. Formula injection: text cells a spreadsheet would run are neutralised in every CSV; numbers stay numbers.
+/usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/formula.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+name = rows[0].index('name')
+rows[1][name] = '=HYPERLINK("http://example.invalid","x")'
+rows[2][name] = '+cmd|" /C calc"!A0'
+rows[3][name] = '@SUM(1+1)'
+rows[4][name] = '-2+3'
+csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
+PY
+$centrecov --quiet run --data "$data" --centres "$work/formula.csv" --out "$work/formula" >"$work/log" 2>&1
+check "formula names run" test $? -eq 0
+check "no CSV cell starts a formula" /usr/bin/python3 -c "
+import csv, glob, sys
+bad = []
+for path in glob.glob(sys.argv[1] + '/*.csv'):
+    for row in csv.reader(open(path, newline='', encoding='utf-8')):
+        for cell in row:
+            if cell[:1] in ('=', '+', '@', '\t', '\r') or (cell[:1] == '-' and not cell.replace('-', '', 1).replace('.', '', 1).replace('e', '', 1).isdigit()):
+                bad.append((path, cell))
+sys.exit(1 if bad else 0)" "$work/formula"
+check "the formula is kept, as text" grep -qF "'=HYPERLINK" "$work/formula/sites.csv"
+
+# 9. A damaged network cache is rebuilt with a warning, never trusted, and the answers are the same.
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >/dev/null 2>&1
+cache=$(ls "$work/iow/.cache/"network-*.bin 2>/dev/null | head -1)
+check "the network is cached" test -s "$cache"
+cp "$work/iow/summary.json" "$work/iow-summary.json"
+/usr/bin/python3 - "$cache" <<'PY'
+import random, sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+random.seed(7)
+for _ in range(20):
+    i = random.randrange(len(data))
+    data[i] ^= 1 << random.randrange(8)
+open(sys.argv[1], 'wb').write(bytes(data))
+PY
+$centrecov run --study isle-of-wight --data "$iow_data" --out "$work/iow" >"$work/stdout" 2>"$work/log"
+check "a damaged cache still runs" test $? -eq 0
+check "a damaged cache is warned of" grep -q "is damaged.*rebuilding it" "$work/log"
+check "a damaged cache changes no answer" cmp -s "$work/iow/summary.json" "$work/iow-summary.json"
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >/dev/null 2>"$work/log"
+check "the rebuilt cache is trusted again" bash -c "! grep -q damaged '$work/log'"
+
+echo "hostile: $passed passed, $failed failed"
+test "$failed" -eq 0
