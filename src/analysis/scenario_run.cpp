@@ -141,7 +141,10 @@ scenario::ResolveContext resolve_context(const Study& study, const scenario::Sce
                                          const Settings& settings, const DistanceEngine& engine,
                                          const std::vector<Point>& families) {
     scenario::ResolveContext context{study.centres, study.libraries, settings.thresholds_m,
-                                     file.study.year.value_or(study.year), {}};
+                                     file.study.year.value_or(study.year), {}, {}};
+    for (const auto& family : study.families.points) {
+        context.lsoa_codes.insert(family.lsoa_code);
+    }
     context.measures.matrix = [&engine](const std::vector<Point>& from, const std::vector<Point>& to) {
         return engine.matrix(from, to);
     };

@@ -47,6 +47,9 @@ void add_calibrate_command(CLI::App& app) {
     command->add_option("--cache", options->cache, "Directory for the built-network cache");
     add_version_flag(*command);
     command->callback([options] {
+        checked_number(static_cast<double>(options->pairs), "--pairs", 1, 1000000);
+        checked_number(options->min_pair_m, "--min-pair", 1, 1e6);
+        checked_number(options->max_pair_m, "--max-pair", 1, 1e6);
         if (options->pairs == 0 || !(options->min_pair_m > 0.0) || !(options->max_pair_m > options->min_pair_m)) {
             throw UsageError("--pairs must be positive and 0 < --min-pair < --max-pair");
         }

@@ -2,7 +2,10 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <cmath>
 
 #include "core/version.hpp"
 #include "io/atomic_output.hpp"
@@ -39,6 +42,13 @@ analysis::StudyInputs DataOptions::inputs(const std::vector<std::filesystem::pat
     protect.insert(protect.end(), more.begin(), more.end());
     io::protect_inputs(protect);
     return inputs;
+}
+
+double checked_number(double value, const std::string& option, double lowest, double highest) {
+    if (!std::isfinite(value) || value < lowest || value > highest) {
+        throw UsageError(fmt::format("{} {} is not a number from {} to {}", option, value, lowest, highest));
+    }
+    return value;
 }
 
 void add_version_flag(CLI::App& command) { command.set_version_flag("--version", std::string("centrecov ") + version_string); }

@@ -32,6 +32,10 @@ void add_version_flag(CLI::App& command);
 // k-curve; UsageError for a K that is not a whole number of at least 1.
 std::vector<std::pair<int, std::string>> parse_marks(const std::vector<std::string>& marks);
 
+// A number from the command line that must be finite and within [lowest, highest]:
+// UsageError naming the option otherwise (NaN and infinity included).
+double checked_number(double value, const std::string& option, double lowest, double highest);
+
 // Prints warnings to the log: each in full when few, else the first few and a count.
 void log_warnings(const std::vector<std::string>& warnings);
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/common.hpp"
 #include "core/error.hpp"
 #include "network/profile.hpp"
 
@@ -96,9 +97,7 @@ void DistanceOptions::take_study_defaults(const scenario::StudySettings& study, 
 
 analysis::Settings DistanceOptions::settings(const io::StudyManifest& study, const std::string& out) const {
     analysis::Settings settings;
-    if (!(max_snap_m > 0.0)) {
-        throw UsageError("--max-snap must be a positive distance in metres");
-    }
+    checked_number(max_snap_m, "--max-snap", 1, 50000);
     if (!(near_miss_gap_m > 0.0 && near_miss_gap_m <= 200.0)) {
         throw UsageError(fmt::format("--near-miss-gap {} is not a distance between 0 and 200 m", near_miss_gap_m));
     }

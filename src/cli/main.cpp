@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // --help and --version exit 0; every other option error is a usage error, 2.
+        return app.exit(e) == 0 ? 0 : 2;
     } catch (const UsageError& e) {
         spdlog::error("{}", e.what());
         return 2;

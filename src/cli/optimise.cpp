@@ -150,11 +150,30 @@ void add_optimise_command(CLI::App& app) {
         }
         settings.costs_given =
             command->get_option("--centre-cost")->count() > 0 || command->get_option("--library-cost")->count() > 0;
+        constexpr double max_money = 1e12;
+        for (const int k : options->sites) {
+            checked_number(k, "--sites", 1, 100000);
+        }
+        for (const double b : options->budgets) {
+            checked_number(b, "--budget", 0, max_money);
+        }
+        checked_number(settings.candidates.centre_cost, "--centre-cost", 0, max_money);
+        checked_number(settings.candidates.library_cost, "--library-cost", 0, max_money);
+        checked_number(weighting.factor, "--deprived-weight", 0.001, 1000);
+        if (settings.cover_share) {
+            checked_number(*settings.cover_share, "--share", 1e-9, 1);
+        }
+        if (settings.candidates.capacity) {
+            checked_number(*settings.candidates.capacity, "--capacity", 0, 1e9);
+        }
+        for (const auto& [id, capacity] : settings.candidates.capacity_of) {
+            checked_number(capacity, "--capacity-of " + id, 0, 1e9);
+        }
         settings.sites = options->sites;
         settings.budgets = options->budgets;
         settings.k_curve = options->k_curve;
-        settings.threshold_m = options->threshold_m;
-        settings.time_limit_s = options->time_limit_s;
+        settings.threshold_m = checked_number(options->threshold_m, "--threshold", 1, 200000);
+        settings.time_limit_s = checked_number(options->time_limit_s, "--time-limit", 0.001, 86400);
         settings.compare_colocation = options->compare_colocation;
 
         const auto inputs = options->data.inputs({options->distance.network});

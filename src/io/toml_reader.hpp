@@ -76,7 +76,7 @@ public:
         if (!value) {
             fail(*node, std::string("'") + key + "' must be a number");
         }
-        if (*value < lowest || *value > highest) {
+        if (!(*value >= lowest && *value <= highest)) {  // NaN fails too
             fail(*node, std::string("'") + key + "' is " + format(*value) + "; it must be between " +
                             format(lowest) + " and " + format(highest));
         }
@@ -130,7 +130,7 @@ public:
         std::vector<double> out;
         for (const auto& element : *array) {
             const auto value = element.value<double>();
-            if (!value || *value < lowest || *value > highest) {
+            if (!value || !(*value >= lowest && *value <= highest)) {
                 fail(element, std::string("'") + key + "' values must be numbers between " + format(lowest) +
                                   " and " + format(highest));
             }

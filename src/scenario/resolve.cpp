@@ -384,6 +384,23 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
                     fail(s->where("keep_where"), "keep_where: the centres have no column '" + key + "'");
                 }
             }
+            for (const auto& [key, value] : s->keep_where) {
+                // A value no centre has (a typo) would close every centre: say so instead.
+                std::set<std::string> values;
+                for (const auto& centre : centres) {
+                    if (const std::string* v = centre.attribute(key)) {
+                        values.insert(*v);
+                    }
+                }
+                if (!values.count(value)) {
+                    std::string list;
+                    for (const auto& v : values) {
+                        list += (list.empty() ? "'" : ", '") + v + "'";
+                    }
+                    fail(s->where("keep_where"), "keep_where: no centre has " + key + " = '" + value +
+                                                     "'; its values are " + list);
+                }
+            }
             std::erase_if(open, [&](std::size_t c) {
                 return std::any_of(s->keep_where.begin(), s->keep_where.end(), [&](const auto& kv) {
                     const std::string* value = centres[c].attribute(kv.first);
@@ -402,8 +419,12 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             }
             open.insert(c);
         }
+        std::set<std::size_t> paired;
         for (const auto& move : s->colocate) {
             const std::size_t c = centre_index(centres, move.centre, move.at, "colocate");
+            if (!paired.insert(c).second) {
+                fail(move.at, "centre '" + move.centre + "' is in two co-location pairs; move it into one library");
+            }
             r.moved[c] = library_index(libraries, centres, move.library, move.at, "colocate");
             open.insert(c);
         }
@@ -441,7 +462,23 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             r.outreach_thresholds_m = r.thresholds_m;
         }
         if (!s->target.empty()) {
+            if (!context.lsoa_codes.empty()) {
+                for (const auto& code : s->target.lsoas) {
+                    if (!context.lsoa_codes.count(code)) {
+                        fail(s->target.at, "target: '" + code + "' is not an area (LSOA) of the study");
+                    }
+                }
+            }
             r.target = s->target;
+        }
+        for (const auto* costs : {&s->costs, &file.study.costs}) {
+            for (const auto& [id, cost] : costs->per_site) {
+                const bool known = std::any_of(centres.begin(), centres.end(), [&](const Site& c) { return c.id == id; }) ||
+                                   std::any_of(libraries.begin(), libraries.end(), [&](const Site& l) { return l.id == id; });
+                if (!known) {
+                    fail(costs->sites_at, "costs.sites: '" + id + "' is not a centre or library id");
+                }
+            }
         }
         refresh(r, centres, libraries);
         if (s->keep_by_budget) {

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,7 @@ struct ResolveContext {
     std::vector<double> thresholds_m;  // the run's: command line, else the file's [study], else the defaults
     int year = 0;                      // the file's [study] year, else the study manifest's
     Measures measures;
+    std::set<std::string> lsoa_codes;  // the study's areas, which targets may name
 };
 
 // Resolves every scenario of the file in dependency order, each starting from

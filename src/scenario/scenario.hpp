@@ -43,6 +43,7 @@ struct Target {
     std::set<int> imd_deciles;
     std::set<int> idaci_deciles;
     std::set<std::string> lsoas;
+    SourceRef at;
     bool empty() const { return imd_deciles.empty() && idaci_deciles.empty() && lsoas.empty(); }
 };
 
@@ -53,6 +54,7 @@ struct Costs {
     std::optional<double> colocation_saving;  // share of a centre's cost saved when it moves into a library
     std::optional<double> library_base;       // a new base in a library; default: a moved centre's cost
     std::map<std::string, double> per_site;   // overrides by site id
+    SourceRef sites_at;                       // where per_site is, for messages
 };
 
 // Keep the centres serving the most under-5s that a budget pays for.

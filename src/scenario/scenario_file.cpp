@@ -37,9 +37,10 @@ Costs read_costs(const Reader& parent, const toml::table* table) {
     costs.library_base = reader.number("library_base", 0.0, max_money);
     if (const toml::table* sites = reader.table("sites")) {
         const Reader site_reader(parent.file(), *sites, "costs.sites");
+        costs.sites_at = at(site_reader);
         for (const auto& [key, node] : *sites) {
             const auto value = node.value<double>();
-            if (!value || *value < 0.0 || *value > max_money) {
+            if (!value || !(*value >= 0.0 && *value <= max_money)) {
                 site_reader.fail(node, "cost of site '" + std::string(key.str()) + "' must be a number of at least 0");
             }
             costs.per_site[std::string(key.str())] = *value;
@@ -143,6 +144,7 @@ Scenario read_scenario(const Reader& reader) {
     if (const toml::table* target = reader.table("target")) {
         const Reader t(reader.file(), *target, "target");
         t.allow_only({"imd_deciles", "idaci_deciles", "lsoas"});
+        s.target.at = at(t);
         s.target.imd_deciles = t.deciles("imd_deciles");
         s.target.idaci_deciles = t.deciles("idaci_deciles");
         for (const auto& code : t.texts("lsoas").value_or(std::vector<std::string>{})) {

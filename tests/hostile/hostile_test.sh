@@ -57,6 +57,50 @@ $centrecov --quiet scenarios "$work/scen-in/comparison.md" --data "$data" --out 
 check "a scenario file the run would replace exits 2" test $? -eq 2
 check "the scenario file is unchanged" cmp -s "$work/scen-in/comparison.md" "$work/scen-in/comparison.toml"
 
+# 5. Nonsense numbers and unknown options: exit 2 naming the option, nothing written.
+while IFS='|' read -r option args; do
+    $centrecov --quiet $args --out "$work/nonsense" >"$work/log" 2>&1
+    code=$?
+    check "$args exits 2" test "$code" -eq 2
+    check "$args names $option" contains "$work/log" "$option"
+    check "$args writes nothing" absent "$work/nonsense"
+done <<'CASES'
+--threshold|optimise --sites 7 --threshold inf
+--threshold|optimise --sites 7 --threshold nan
+--threshold|optimise --sites 7 --threshold 0
+--threshold|optimise --sites 7 --threshold -5
+--centre-cost|optimise --sites 7 --centre-cost -1
+--time-limit|optimise --sites 7 --time-limit nan
+--budget|optimise --budget nan
+--deprived-weight|optimise --sites 3 --deprived-deciles 1 --deprived-weight inf
+--sites|optimise --sites 0
+--share|optimise --objective cover --share 2
+--capacity|optimise --sites 3 --capacity nan
+--thresholds|run --thresholds nan
+--max-snap|run --max-snap inf
+--circuity|run --circuity nan
+--bogus|run --bogus
+--sites|optimise --sites seven
+--pairs|calibrate --network nowhere.pbf --pairs 0
+CASES
+
+# 6. Scenario-file mistakes that would change the answer silently: errors naming file and line, no output.
+while IFS='|' read -r expect body; do
+    printf '[costs]\ncentre = 100\n[[scenario]]\nid = "base"\n[[scenario]]\nid = "x"\nstart_from = "base"\n%b\n' "$body" >"$work/mistake.toml"
+    $centrecov --quiet scenarios "$work/mistake.toml" --data "$data" --out "$work/mistake" >"$work/log" 2>&1
+    code=$?
+    check "'$body' exits 1" test "$code" -eq 1
+    check "'$body' is explained with its line" grep -qE "mistake.toml, line [0-9]+: .*$expect" "$work/log"
+    check "'$body' writes nothing" absent "$work/mistake"
+done <<'CASES'
+no centre has status_2018_proposal = 'bsae'|keep_where = { status_2018_proposal = "bsae" }
+not a centre or library id|costs = { sites = { no-such-site = 5 } }
+is not an area \(LSOA\)|target = { lsoas = ["E00000000"] }
+in two co-location pairs|colocate = [{ centre = "diss", library = "diss-library" }, { centre = "diss", library = "harleston-library" }]
+budget|budget = nan
+budget|keep_by_budget = { budget = nan }
+CASES
+
 # 8. Formula injection: text cells a spreadsheet would run are neutralised in every CSV; numbers stay numbers.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/formula.csv" <<'PY'
 import csv, sys

@@ -164,7 +164,7 @@ std::map<std::string, ResolvedScenario> resolve(const std::string& toml, const S
     TempDir dir;
     const auto file = read_scenario_file(dir.write("s.toml", toml));
     return resolve_all(file, ResolveContext{sites.centres, sites.libraries, std::move(thresholds), year,
-                                            std::move(measures)});
+                                            std::move(measures), {"E01000001", "E01000002"}});
 }
 
 std::string resolve_error(const std::string& toml) {
@@ -272,6 +272,28 @@ TEST(Resolve, UnknownIdsAndNonLibrariesAreNamed) {
     EXPECT_NE(resolve_error(where).find("the centres have no column 'stauts'"), std::string::npos);
     const std::string twin = base + "[[scenario]]\nid = \"x\"\nkeep = [\"a2\"]\n";
     EXPECT_NE(resolve_error(twin).find("same site as 'a'"), std::string::npos);
+}
+
+TEST(Resolve, MistakesThatWouldChangeTheAnswerSilentlyAreErrors) {
+    // A keep_where value no centre has closed every centre.
+    const auto typo = resolve_error(base + "[[scenario]]\nid = \"x\"\nkeep_where = { status = \"bsae\" }\n");
+    EXPECT_NE(typo.find("line 9: keep_where: no centre has status = 'bsae'; its values are 'base', 'close'"),
+              std::string::npos)
+        << typo;
+    // An unknown id in [costs.sites] was ignored.
+    const auto cost = resolve_error(base + "[[scenario]]\nid = \"x\"\ncosts = { sites = { zzz = 5 } }\n");
+    EXPECT_NE(cost.find("costs.sites: 'zzz' is not a centre or library id"), std::string::npos) << cost;
+    // An unknown area in a target was ignored.
+    const auto area = resolve_error(base + "[[scenario]]\nid = \"x\"\ntarget = { lsoas = [\"E01000001\", \"E0100000X\"] }\n");
+    EXPECT_NE(area.find("line 9: target: 'E0100000X' is not an area (LSOA) of the study"), std::string::npos) << area;
+    // The same centre in two co-location pairs: the last used to win.
+    const auto twice = resolve_error(base + "[[scenario]]\nid = \"x\"\ncolocate = [{ centre = \"a\", library = \"L1\" }, "
+                                            "{ centre = \"a\", library = \"L2\" }]\n");
+    EXPECT_NE(twice.find("centre 'a' is in two co-location pairs"), std::string::npos) << twice;
+    // NaN is no budget (it was written as -9223372036854775808).
+    EXPECT_NE(error_of(base + "[[scenario]]\nid = \"x\"\nbudget = nan\n").find("line 9"), std::string::npos);
+    EXPECT_NE(error_of(base + "[[scenario]]\nid = \"x\"\nkeep_by_budget = { budget = inf }\n").find("line 9"),
+              std::string::npos);
 }
 
 // Families: 50 under-5s beside a, 10 beside b, 30 beside c.
