@@ -35,7 +35,8 @@ std::string last_gdal_error(const std::string& fallback) {
 DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std::string>& drivers,
                        const std::vector<std::string>& open_options) {
     init_gdal();
-    if (!std::filesystem::exists(path)) {
+    const bool in_memory = path.string().rfind("/vsimem/", 0) == 0;
+    if (!in_memory && !std::filesystem::exists(path)) {
         throw InputError(path.string(), "", "file not found");
     }
     std::vector<const char*> driver_list;

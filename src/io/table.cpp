@@ -2,11 +2,16 @@
 
 #include <ogrsf_frmts.h>
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <atomic>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/gdal.hpp"
+#include "io/text_file.hpp"
 
 namespace centrecov::io {
 
@@ -23,7 +28,37 @@ Table Table::read(const std::filesystem::path& path, const std::vector<std::stri
     if (extension != ".csv" && extension != ".tsv" && extension != ".txt") {
         throw InputError(path.string(), "", "expected a .csv or .tsv file");
     }
-    DatasetPtr dataset = open_vector(path, {"CSV"}, options);
+    // Read and checked as text first: what the file is, its encoding, and where each record starts.
+    const TextFile content = read_text_file(
+        path, extension == ".tsv" ? "a tab-separated table with a header row" : "a CSV table with a header row");
+    if (content.converted_from_windows_1252) {
+        spdlog::warn("{}: not UTF-8; read as Windows-1252 (as Excel saves CSV) and converted. Save it as \"CSV "
+                     "UTF-8\" to silence this.",
+                     path.string());
+    }
+    const auto starts = record_start_lines(content.utf8, extension == ".tsv" ? '\t' : ',');
+    static std::atomic<unsigned long> serial{0};
+    const std::string memory_path =
+        fmt::format("/vsimem/centrecov-table-{}{}", serial.fetch_add(1), extension == ".txt" ? ".csv" : extension);
+    init_gdal();
+    VSILFILE* memory = VSIFileFromMemBuffer(memory_path.c_str(),
+                                            reinterpret_cast<GByte*>(const_cast<char*>(content.utf8.data())),
+                                            static_cast<vsi_l_offset>(content.utf8.size()), FALSE);
+    if (memory == nullptr) {
+        throw InputError(path.string(), "", "cannot be read");
+    }
+    VSIFCloseL(memory);
+    struct Unlink {
+        std::string path;
+        ~Unlink() { VSIUnlink(path.c_str()); }
+    } unlink_after{memory_path};
+    DatasetPtr dataset = [&] {
+        try {
+            return open_vector(memory_path, {"CSV"}, options);
+        } catch (const InputError& e) {
+            throw InputError(path.string(), "", e.problem());
+        }
+    }();
     OGRLayer* layer = dataset->GetLayer(0);
     if (layer == nullptr) {
         throw InputError(path.string(), "", "no table found");
@@ -59,8 +94,11 @@ Table Table::read(const std::filesystem::path& path, const std::vector<std::stri
 
     layer->ResetReading();
     std::size_t line = 1;
+    std::size_t record = 0;
     for (auto& feature : *layer) {
-        ++line;
+        ++record;
+        // The record's own first line (blank lines and multi-line fields counted), else the next one.
+        line = record < starts.size() ? starts[record] : line + 1;
         Row row;
         row.line = line;
         row.values.reserve(static_cast<std::size_t>(field_count));

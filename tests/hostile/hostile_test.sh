@@ -57,6 +57,42 @@ $centrecov --quiet scenarios "$work/scen-in/comparison.md" --data "$data" --out 
 check "a scenario file the run would replace exits 2" test $? -eq 2
 check "the scenario file is unchanged" cmp -s "$work/scen-in/comparison.md" "$work/scen-in/comparison.toml"
 
+# 3. Encodings: Windows-1252 (what Excel writes) is converted with a warning and every output is UTF-8;
+# files that are not text tables say what they look like.
+/usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work" <<'PY'
+import csv, gzip, sys, zipfile
+src, work = sys.argv[1], sys.argv[2]
+rows = list(csv.reader(open(src, newline='', encoding='utf-8')))
+rows[1][rows[0].index('name')] = 'Caf\u00e9 Cr\u00e8che \u2013 Na\u00efve'
+with open(work + '/excel.csv', 'w', newline='', encoding='cp1252') as f:
+    csv.writer(f).writerows(rows)
+raw = open(src, 'rb').read()
+open(work + '/empty.csv', 'wb').write(b'')
+open(work + '/zipped.csv', 'wb').write(gzip.compress(raw))
+z = zipfile.ZipFile(work + '/book.csv', 'w'); z.writestr('xl/workbook.xml', '<x/>'); z.close()
+open(work + '/wide.csv', 'wb').write(raw.decode('utf-8').encode('utf-16'))
+open(work + '/binary.csv', 'wb').write(bytes(range(256)))
+PY
+$centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/excel.csv" \
+    --format csv,geojson --out "$work/excel" >"$work/stdout" 2>"$work/log"
+check "a Windows-1252 centres file runs" test $? -eq 0
+check "the conversion is warned of, naming the file" grep -q "excel.csv: not UTF-8; read as Windows-1252" "$work/log"
+check "every output is valid UTF-8" /usr/bin/python3 -c "
+import pathlib, sys
+for p in pathlib.Path(sys.argv[1]).rglob('*'):
+    if p.is_file() and p.suffix in ('.csv', '.geojson', '.json', '.md'):
+        p.read_bytes().decode('utf-8')" "$work/excel"
+check "the converted name is in the outputs" grep -rqF "Café Crèche – Naïve" "$work/excel/baseline-2017-18/sites.csv"
+for kind in "empty:is empty" "zipped:gzip-compressed" "book:ZIP archive" "wide:UTF-16" "binary:is binary"; do
+    file=${kind%%:*}
+    says=${kind#*:}
+    $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/$file.csv" \
+        --out "$work/not-text" >"$work/log" 2>&1
+    check "$file centres exit 1" test $? -eq 1
+    check "$file centres: the message names the file and says what it is" grep -q "$file.csv.*$says" "$work/log"
+    check "$file centres write nothing" absent "$work/not-text"
+done
+
 # 5. Nonsense numbers and unknown options: exit 2 naming the option, nothing written.
 while IFS='|' read -r option args; do
     $centrecov --quiet $args --out "$work/nonsense" >"$work/log" 2>&1

@@ -20,6 +20,55 @@ TEST(Table, ReadsQuotedCommasAndCrlf) {
     EXPECT_EQ(table.rows()[1].line, 3u);
 }
 
+TEST(Table, LineNumbersCountBlankLinesAndMultiLineFields) {
+    // Regression: rows were numbered by count, so a blank line or a field with a line break shifted every later line.
+    TempDir dir;
+    const auto file = dir.write("t.csv", "id,note\r\na,one\r\n\r\nb,\"two\r\nlines\"\r\nc,three\r\n");
+    const auto table = Table::read(file, {"id", "note"});
+    ASSERT_EQ(table.rows().size(), 3u);
+    EXPECT_EQ(table.rows()[0].line, 2u);
+    EXPECT_EQ(table.rows()[1].line, 4u);
+    EXPECT_EQ(table.text(table.rows()[1], 1), "two\nlines");  // GDAL folds CRLF inside a field
+    EXPECT_EQ(table.rows()[2].line, 6u);
+    try {
+        (void)table.integer(table.rows()[2], 1);
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("t.csv, line 6"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Table, WindowsCodePageIsConvertedAndAByteOrderMarkIsDropped) {
+    TempDir dir;
+    // "Café – Crèche" in Windows-1252: é = E9, en dash = 96, è = E8.
+    const auto cp1252 = dir.write("excel.csv", std::string("id,name\r\na,Caf\xE9 \x96 Cr\xE8" "che\r\n"));
+    const auto table = Table::read(cp1252, {"id", "name"});
+    EXPECT_EQ(table.text(table.rows()[0], 1), "Caf\u00e9 \u2013 Cr\u00e8che");
+    const auto bom = dir.write("bom.csv", std::string("\xEF\xBB\xBFid,name\na,b\n"));
+    EXPECT_EQ(Table::read(bom, {"id"}).columns().front(), "id");
+}
+
+TEST(Table, FilesThatAreNotTextTablesSayWhatTheyAre) {
+    TempDir dir;
+    auto message = [&](const std::string& name, const std::string& bytes) {
+        try {
+            (void)Table::read(dir.write(name, bytes), {"id"});
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_NE(message("empty.csv", "").find("empty.csv: is empty"), std::string::npos);
+    EXPECT_NE(message("gz.csv", std::string("\x1F\x8B\x08\0", 4)).find("gzip-compressed"), std::string::npos);
+    EXPECT_NE(message("book.csv", "PK\x03\x04rest").find("ZIP archive"), std::string::npos);
+    EXPECT_NE(message("wide.csv", std::string("\xFF\xFEi\0d\0", 6)).find("UTF-16"), std::string::npos);
+    EXPECT_NE(message("nul.csv", std::string("id\nx\0y\n", 6)).find("nul.csv, line 2, byte 2 (0x00): is binary"),
+              std::string::npos);
+    EXPECT_NE(message("neither.csv", "id\nab\x81\n").find("neither.csv, line 2, byte 3 (0x81): is neither UTF-8 nor "
+                                                          "Windows-1252"),
+              std::string::npos);
+}
+
 TEST(Table, ReadsTabSeparatedFiles) {
     TempDir dir;
     const auto file = dir.write("t.tsv", "a\tb\nx, y\tz\n");
