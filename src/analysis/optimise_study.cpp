@@ -58,13 +58,14 @@ StudyProblem build_problem(const Study& study, const DistanceEngine& engine, con
     for (auto& c : out.problem.candidates) {
         c.capacity = candidates.capacity;
     }
-    for (const auto& [id, capacity] : candidates.capacity_of) {
+    for (const auto& entry : candidates.capacity_of) {
+        const std::string& id = entry.first;  // a plain name: lambdas may not capture bindings (clang)
         const auto found = std::find_if(out.problem.candidates.begin(), out.problem.candidates.end(),
                                         [&](const optimise::Candidate& c) { return c.id == id; });
         if (found == out.problem.candidates.end()) {
             throw UsageError("--capacity-of: '" + id + "' is not a candidate site");
         }
-        found->capacity = capacity;
+        found->capacity = entry.second;
     }
 
     std::vector<Point> families;

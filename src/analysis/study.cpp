@@ -93,6 +93,17 @@ Study load_sites(const StudyInputs& inputs) {
                                                  centre.id, centre.source_file, centre.source_line, centre.district));
         }
     }
+    for (const auto* list : {&study.centres, &study.libraries}) {
+        for (const auto& site : *list) {
+            if (site.given_point) {
+                if (const auto problem = geocode::implausible_point(study.gazetteer.wards, *site.given_point);
+                    !problem.empty()) {
+                    throw InputError(site.source_file, line_ref(site.source_line),
+                                     "the coordinates given for '" + site.id + "': " + problem);
+                }
+            }
+        }
+    }
     geocode::locate_all(study.centres, study.gazetteer);
     geocode::locate_all(study.libraries, study.gazetteer);
     assign_library_districts(study);

@@ -100,8 +100,12 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
             centroids.fail(row, c.x + "/" + c.y + " are not longitude/latitude");
         }
         const Point point = geographic ? to_bng.apply({x, y}) : Point{x, y};
-        if (!plausible_bng(point)) {
+        const Point swapped = geographic ? to_bng.apply({y, x}) : Point{y, x};
+        if (!plausible_bng(point) && !plausible_bng(swapped)) {
             centroids.fail(row, c.x + "/" + c.y + " fall outside Great Britain's national grid");
+        }
+        if (const auto problem = geocode::implausible_point(wards, point, swapped); !problem.empty()) {
+            centroids.fail(row, "the centroid of " + code + ": " + problem);
         }
         auto found = by_code.find(code);
         if (found == by_code.end()) {

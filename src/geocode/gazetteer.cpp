@@ -1,6 +1,10 @@
 #include "geocode/gazetteer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -94,6 +98,41 @@ OpenNames OpenNames::load(const std::filesystem::path& path) {
         }
     }
     return names;
+}
+
+double distance_outside(const std::vector<Ward>& wards, Point p) {
+    double nearest = std::numeric_limits<double>::infinity();
+    for (const auto& ward : wards) {
+        const auto& b = ward.box;
+        // The box's distance is a lower bound on the ward's: skip wards that cannot be nearer.
+        const double dx = std::max({b.min_x - p.x, 0.0, p.x - b.max_x});
+        const double dy = std::max({b.min_y - p.y, 0.0, p.y - b.max_y});
+        if (std::hypot(dx, dy) >= nearest) {
+            continue;
+        }
+        nearest = std::min(nearest, geom::distance(ward.area.get(), p));
+        if (nearest == 0.0) {
+            break;
+        }
+    }
+    return nearest;
+}
+
+std::string implausible_point(const std::vector<Ward>& wards, Point p, std::optional<Point> swapped) {
+    if (wards.empty()) {
+        return "";
+    }
+    const double outside = distance_outside(wards, p);
+    if (outside <= study_area_margin_m) {
+        return "";
+    }
+    std::string problem = fmt::format("the point (easting {:.0f}, northing {:.0f}) lies {:.1f} km outside the study "
+                                      "area (more than {:.0f} km from any of its wards)",
+                                      p.x, p.y, outside / 1000.0, study_area_margin_m / 1000.0);
+    if (distance_outside(wards, swapped.value_or(Point{p.y, p.x})) <= study_area_margin_m) {
+        problem += "; the two coordinates look swapped (read the other way round, the point lies in the study area)";
+    }
+    return problem;
 }
 
 std::vector<Ward> load_wards(const std::filesystem::path& path, const io::StudyColumns::Wards& columns) {

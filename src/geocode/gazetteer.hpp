@@ -74,6 +74,15 @@ struct Ward {
     double farthest_m = 0.0;  // farthest point of the ward from `interior`
 };
 
+// How far outside the study area (the wards) a point lies: 0 inside; infinity when there are no wards.
+double distance_outside(const std::vector<Ward>& wards, Point p);
+
+// A point the study cannot mean: farther than `study_area_margin_m` outside its wards.
+// Names the point and, when the point read the other way round (`swapped`, by default
+// easting and northing exchanged) would lie inside, says so; empty when plausible.
+inline constexpr double study_area_margin_m = 5000.0;
+std::string implausible_point(const std::vector<Ward>& wards, Point p, std::optional<Point> swapped = std::nullopt);
+
 std::vector<Ward> load_wards(const std::filesystem::path& path, const io::StudyColumns::Wards& columns = {});
 
 // A school from the 2015 register with the postcode of its address. The

@@ -121,6 +121,15 @@ Point interior_point(const GEOSGeometry* geometry) {
     return p;
 }
 
+double distance(const GEOSGeometry* geometry, Point p) {
+    const Geometry point = make_point(p);
+    double d = 0.0;
+    if (GEOSDistance_r(context(), geometry, point.get(), &d) != 1) {
+        throw std::runtime_error("GEOS failed to measure a distance");
+    }
+    return d;
+}
+
 bool covers(const GEOSGeometry* geometry, Point p) {
     const Geometry point = make_point(p);
     const char result = GEOSCovers_r(context(), geometry, point.get());

@@ -56,6 +56,8 @@ Envelope envelope(const GEOSGeometry* geometry);
 // A point guaranteed to lie inside the geometry (GEOS PointOnSurface).
 Point interior_point(const GEOSGeometry* geometry);
 bool covers(const GEOSGeometry* geometry, Point p);
+// Shortest distance from the geometry to the point (0 inside).
+double distance(const GEOSGeometry* geometry, Point p);
 // The farthest any part of the geometry lies from p: how far off a point standing
 // for the whole area can be.
 double farthest_distance(const GEOSGeometry* geometry, Point p);

@@ -379,7 +379,8 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             std::erase_if(open, [&](std::size_t c) { return !only.count(c); });
         }
         if (!s->keep_where.empty()) {
-            for (const auto& [key, value] : s->keep_where) {
+            for (const auto& entry : s->keep_where) {
+                const std::string& key = entry.first;  // a plain name: lambdas may not capture bindings (C++20, clang)
                 if (std::none_of(centres.begin(), centres.end(), [&](const Site& c) { return c.attribute(key); })) {
                     fail(s->where("keep_where"), "keep_where: the centres have no column '" + key + "'");
                 }
@@ -472,7 +473,8 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
             r.target = s->target;
         }
         for (const auto* costs : {&s->costs, &file.study.costs}) {
-            for (const auto& [id, cost] : costs->per_site) {
+            for (const auto& entry : costs->per_site) {
+                const std::string& id = entry.first;
                 const bool known = std::any_of(centres.begin(), centres.end(), [&](const Site& c) { return c.id == id; }) ||
                                    std::any_of(libraries.begin(), libraries.end(), [&](const Site& l) { return l.id == id; });
                 if (!known) {

@@ -93,6 +93,25 @@ for kind in "empty:is empty" "zipped:gzip-compressed" "book:ZIP archive" "wide:U
     check "$file centres write nothing" absent "$work/not-text"
 done
 
+# 4. Impossible places: given coordinates outside the study area are errors naming the row; swaps are said.
+for case in "swapped:320000:620000:look swapped" "origin:0:0:outside the study area" "north-sea:690000:360000:outside the study area"; do
+    IFS=: read -r name easting northing says <<<"$case"
+    /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/$name.csv" "$easting" "$northing" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+rows[0] += ['easting', 'northing']
+for r in rows[1:]:
+    r += ['', '']
+rows[5][-2:] = [sys.argv[3], sys.argv[4]]
+csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
+PY
+    $centrecov --quiet run --data "$data" --centres "$work/$name.csv" --out "$work/place-$name" >"$work/log" 2>&1
+    check "$name coordinates exit 1" test $? -eq 1
+    check "$name coordinates name the row" contains "$work/log" "$name.csv, line 6"
+    check "$name coordinates say what is wrong" contains "$work/log" "$says"
+    check "$name coordinates write nothing" absent "$work/place-$name"
+done
+
 # 5. Nonsense numbers and unknown options: exit 2 naming the option, nothing written.
 while IFS='|' read -r option args; do
     $centrecov --quiet $args --out "$work/nonsense" >"$work/log" 2>&1

@@ -49,7 +49,8 @@ std::vector<geocode::Ward> one_ward() {
     ward.key = geocode::normalise_place(ward.name);
     ward.district_code = "E07000148";
     ward.district_name = "Norwich";
-    ward.area = geom::from_wkt("POLYGON((600000 290000, 650000 290000, 650000 330000, 600000 330000, 600000 290000))");
+    // B (easting 562083) lies 2.9 km west of it: in no ward, but near enough to be the study's.
+    ward.area = geom::from_wkt("POLYGON((565000 290000, 650000 290000, 650000 330000, 565000 330000, 565000 290000))");
     ward.box = geom::envelope(ward.area.get());
     std::vector<geocode::Ward> wards;
     wards.push_back(std::move(ward));
@@ -123,6 +124,23 @@ TEST(Families, MissingAgeColumnIsAnError) {
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("missing column '4'"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Families, ACentroidFarOutsideTheStudyIsAnErrorAndSwappedCoordinatesAreSaid) {
+    // Regression: one centroid with X and Y swapped raised the county's mean distance eightfold,
+    // with only "centroid lies in no ward".
+    TempDir dir;
+    auto files = write_fixture(dir, "");
+    dir.write("population/centroids.csv", "X,Y,objectid,lsoa11cd,lsoa11nm\r\n52.63,1.29,1,A,Norwich 001A\r\n");
+    try {
+        (void)load_families(files, one_ward());
+        FAIL();
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("centroids.csv, line 2: the centroid of A"), std::string::npos) << message;
+        EXPECT_NE(message.find("outside the study area"), std::string::npos) << message;
+        EXPECT_NE(message.find("look swapped"), std::string::npos) << message;
     }
 }
 
