@@ -82,6 +82,7 @@ Study load_sites(const StudyInputs& inputs) {
     Study study;
     study.title = inputs.study.title;
     study.year = inputs.study.year;
+    study.deprivation_edition = inputs.study.columns.deprivation.edition;
     spdlog::info("study {}: reading gazetteers from {}", inputs.study.title, inputs.study.root.string());
     study.gazetteer = naming_the_manifest(inputs, [&] { return geocode::Gazetteer::load(inputs.study); });
     study.centres = io::read_centres(inputs.centres);

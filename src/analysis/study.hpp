@@ -25,8 +25,9 @@ struct StudyInputs {
 
 // Everything read from the inputs, with every site geocoded.
 struct Study {
-    std::string title;  // the study area, for people ("Norfolk")
+    std::string title;  // the study area's name, for people
     int year = 0;       // the year the options are about: libraries open then count
+    std::string deprivation_edition;  // of the Indices of Deprivation read ("2019")
     geocode::Gazetteer gazetteer;
     std::vector<Site> centres;
     std::vector<Site> libraries;

@@ -26,7 +26,7 @@ struct OptimiseOptions {
     std::vector<int> sites;
     std::vector<double> budgets;
     bool k_curve = false;
-    std::vector<std::string> marks;  // "7=Sept 2018 proposal"
+    std::vector<std::string> marks;  // "7=the proposal"
     double threshold_m = 1600.0;
     std::string share = "1";  // a number, or "reachable": all that any candidate reaches
     std::string method = "exact";
@@ -72,7 +72,7 @@ void add_optimise_command(CLI::App& app) {
     command->add_option("--sites", options->sites, "How many sites to open (several: 7,15)")->delimiter(',');
     command->add_option("--budget", options->budgets, "Money to spend (several: 5000000,5750000)")->delimiter(',');
     command->add_flag("--k-curve", options->k_curve, "Best coverage for every number of sites, at every threshold");
-    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"Sept 2018 proposal\"");
+    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"");
     command->add_option("--threshold", options->threshold_m, "Coverage distance in metres")->capture_default_str();
     command->add_option("--share", options->share,
                         "Share of under-5s to cover (cover): a number from 0 to 1, or 'reachable' for every one "

@@ -34,7 +34,7 @@ void add_scenarios_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "scenarios", "Evaluate the scenarios of a TOML file (closures, co-location, outreach, targeting, budgets) "
                      "and compare each with the one it starts from");
-    command->add_option("file", options->file, "Scenario file, e.g. geodata/scenarios/norfolk.toml")->required();
+    command->add_option("file", options->file, "Scenario file (TOML; see geodata/scenarios)")->required();
     options->data.add_to(*command);
     options->data.out = "out/scenarios";
     command->get_option("--out")->default_str("out/scenarios");
@@ -48,7 +48,7 @@ void add_scenarios_command(CLI::App& app) {
                         "Where report.html and centrecov.gpkg go (default: --out)");
     command->add_option("--k-curve", options->k_curve, "An optimise k_curve.csv to chart in the report")
         ->check(CLI::ExistingFile);
-    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"Sept 2018 proposal\"");
+    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"");
     command->add_flag("--open", options->open, "Print the report's path (to open it in a browser)");
     add_version_flag(*command);
     command->callback([options, command] {

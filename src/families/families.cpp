@@ -68,8 +68,9 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         long long under5 = 0;
         for (const auto& age : age_columns) {
             const long long count = population.integer(row, population.column(age));
-            if (count < 0) {
-                population.fail(row, "negative count in column '" + age + "'");
+            if (count < 0 || count > 1000000) {
+                population.fail(row, "count " + std::to_string(count) + " in column '" + age +
+                                         "' is not a plausible number of children in one small area");
             }
             under5 += count;
         }
@@ -77,6 +78,14 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         if (total < under5) {
             population.fail(row, columns.population.total + " " + std::to_string(total) + " is less than the under-5s (" +
                                      std::to_string(under5) + ")");
+        }
+        // One small area holds about 1,500 people; a count past a million is a mistake, and past
+        // 2^31 it would wrap round silently.
+        constexpr long long most_in_one_area = 1000000;
+        if (total > most_in_one_area) {
+            population.fail(row, columns.population.total + " " + std::to_string(total) +
+                                     " is not a plausible count for one small area (at most " +
+                                     std::to_string(most_in_one_area) + ")");
         }
         point.under5 = static_cast<int>(under5);
         point.total_population = static_cast<int>(total);

@@ -47,8 +47,8 @@ struct StudyColumns {
 // particular area is known to the program otherwise.
 struct StudyManifest {
     std::filesystem::path manifest;  // the file it was read from (empty when built in code)
-    std::string name;                // short name: "norfolk"
-    std::string title;               // for people: "Norfolk"
+    std::string name;                // short name, as in --study NAME
+    std::string title;               // the area's name, for people
     std::string area_code;           // ONS code of the area, e.g. a county or unitary authority
     int year = 0;                    // the year the options are about: libraries open then count
     std::filesystem::path root;      // the data directory

@@ -9,7 +9,7 @@ namespace centrecov::metrics {
 
 inline const std::vector<double> default_thresholds_m{1600.0, 3200.0, 5000.0, 8000.0};
 
-// Coverage of one group of families (all of Norfolk, a district, a decile).
+// Coverage of one group of families (the whole study area, a district, a decile).
 struct GroupCoverage {
     std::string key;    // code or number, for machines
     std::string label;  // name, for people

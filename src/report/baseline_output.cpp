@@ -497,10 +497,10 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         if (breakdown.name == "district") {
             coverage_table("By district", "district", breakdown.groups, true);
         } else if (breakdown.name == "imd_decile") {
-            coverage_table("By deprivation (Index of Multiple Deprivation 2019)", "IMD decile", breakdown.groups,
+            coverage_table("By deprivation (Index of Multiple Deprivation " + study.deprivation_edition + ")", "IMD decile", breakdown.groups,
                            false);
         } else if (breakdown.name == "idaci_decile") {
-            coverage_table("By income deprivation affecting children (IDACI 2019)", "IDACI decile",
+            coverage_table("By income deprivation affecting children (IDACI " + study.deprivation_edition + ")", "IDACI decile",
                            breakdown.groups, false);
         }
     }

@@ -102,8 +102,20 @@ io::OutputLayer sites_layer(const std::vector<const Site*>& sites, const SiteRol
                     {"host_site", FieldType::text},   {"duplicate_of", FieldType::text},
                     {"source_line", FieldType::integer}};
     const auto keys = attribute_keys(sites);
+    // An input column named like one of ours (or like the columns added later: fate, longitude,
+    // latitude) is carried as input_<name>, so neither hides the other.
+    const std::vector<std::string> added_later{"fate", "longitude", "latitude", "geometry"};
     for (const auto& key : keys) {
-        layer.fields.push_back({key, FieldType::text});
+        std::string name = key;
+        auto taken = [&](const std::string& candidate) {
+            return std::any_of(layer.fields.begin(), layer.fields.end(),
+                               [&](const io::Field& f) { return f.name == candidate; }) ||
+                   std::find(added_later.begin(), added_later.end(), candidate) != added_later.end();
+        };
+        while (taken(name)) {
+            name = "input_" + name;
+        }
+        layer.fields.push_back({name, FieldType::text});
     }
     for (const auto* site : sites) {
         io::OutputFeature feature;

@@ -80,7 +80,7 @@ Scenario read_scenario(const Reader& reader) {
     if (const toml::table* where = reader.table("keep_where")) {
         for (const auto& [key, node] : *where) {
             if (!node.is_string()) {
-                reader.fail(node, "keep_where values must be text, e.g. status_2018_proposal = \"base\"");
+                reader.fail(node, "keep_where values must be text, e.g. status = \"base\"");
             }
             s.keep_where[std::string(key.str())] = *node.value<std::string>();
         }

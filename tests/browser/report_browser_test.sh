@@ -13,15 +13,7 @@ shots=$4
 mkdir -p "$shots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-count_of() { grep -oF -- "$2" "$1" | wc -l; }
+source "$(dirname "$0")/../support/checks.sh"
 
 browser() {  # browser OUT_DOM OUT_LOG URL [more flags]
     local dom=$1 log=$2 url=$3
@@ -106,5 +98,4 @@ $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$d
 check "an unknown format exits 2" test $? -eq 2
 check "an unknown format is explained" contains "$work/log" "--format takes geojson, csv, gpkg and html, not 'pdf'"
 
-echo "browser: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish browser

@@ -7,20 +7,7 @@ data=$(realpath "$2")
 iow_data=$(realpath "$3")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAILED: $name" >&2
-    fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+source "$(dirname "$0")/../support/checks.sh"
 
 # --help and --version on the tool and on each subcommand.
 for sub in "" geocode run calibrate scenarios optimise; do
@@ -232,5 +219,4 @@ $centrecov geocode --quiet --data "$data" --out "$work/geo2" >"$work/stdout" 2>"
 check "quiet after the subcommand is accepted" test $? -eq 0
 check "quiet after the subcommand logs no info" bash -c "! grep -q '^info' '$work/stderr'"
 
-echo "cli: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish cli

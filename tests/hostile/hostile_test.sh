@@ -10,15 +10,7 @@ iow_data=$(realpath "$3")
 source=$(realpath "$4")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
-absent() { test ! -e "$1"; }
+source "$(dirname "$0")/../support/checks.sh"
 
 # 1. Writing outside --out: a scenario id is a folder name, so paths are refused, naming the id and line.
 mkdir -p "$work/victim"
@@ -156,6 +148,21 @@ budget|budget = nan
 budget|keep_by_budget = { budget = nan }
 CASES
 
+# 7. An input column named like an output column is carried under another name, not a crash.
+/usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/clash.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
+rows[0] += ['precision', 'kind', 'fate']
+for r in rows[1:]:
+    r += ['mine', 'mine too', 'mine as well']
+csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
+PY
+$centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/clash.csv" \
+    --format csv,gpkg --out "$work/clash" >"$work/log" 2>&1
+check "input columns named like outputs run" test $? -eq 0
+check "they are carried as input_*" bash -c "head -1 '$work/clash/baseline-2017-18/sites.csv' | grep -q 'input_precision,input_kind,input_fate'"
+check "ours keep their meaning" bash -c "grep -q ',postcode,' '$work/clash/baseline-2017-18/sites.csv'"
+
 # 8. Formula injection: text cells a spreadsheet would run are neutralised in every CSV; numbers stay numbers.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/formula.csv" <<'PY'
 import csv, sys
@@ -201,5 +208,4 @@ check "a damaged cache changes no answer" cmp -s "$work/iow/summary.json" "$work
 $centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >/dev/null 2>"$work/log"
 check "the rebuilt cache is trusted again" bash -c "! grep -q damaged '$work/log'"
 
-echo "hostile: $passed passed, $failed failed"
-test "$failed" -eq 0
+finish hostile

@@ -11,6 +11,8 @@
 #include "network/load.hpp"
 #include "network/near_miss.hpp"
 #include "network/graph.hpp"
+#include "report/baseline_output.hpp"
+#include "report/sites_output.hpp"
 #include "scenario/scenario.hpp"
 #include "support/studies.hpp"
 #include "support/study_facts.hpp"
@@ -90,6 +92,23 @@ TEST(IsleOfWightStudy, NearMissesAreWhatTheRuleSaysAndJoiningThemOnlyShortens) {
         EXPECT_EQ(repaired.coverage_without_repair->total.covered, as_read.coverage.total.covered);
     }
     EXPECT_FALSE(as_read.network->near_misses_joined);
+}
+
+TEST(IsleOfWightStudy, TheSummarySaysOnlyWhatTheDataSays) {
+    // Regression: the summary compared IDACI decile 1 with the last group, whatever it was (the island
+    // has no decile 10, so its decile 9, or an "unknown" group, was called the least deprived).
+    const auto baseline = analysis::run_baseline(island(), along_roads(false));
+    const std::string md = report::summary_markdown(island(), baseline);
+    bool most = false;
+    bool least = false;
+    for (const auto& family : island().families.points) {
+        most |= family.idaci_decile == 1;
+        least |= family.idaci_decile == 10;
+    }
+    EXPECT_EQ(md.find("in the least deprived tenth") != std::string::npos, most && least);
+    EXPECT_NE(md.find(report::centre_precision_sentence(island().centres)), std::string::npos);
+    EXPECT_NE(md.find("IDACI " + island().deprivation_edition), std::string::npos);
+    EXPECT_EQ(md.find("near misses") != std::string::npos, !baseline.network->near_misses.empty());
 }
 
 TEST(IsleOfWightStudy, RoadsAreNeverShorterThanStraightLines) {

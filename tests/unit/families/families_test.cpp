@@ -144,6 +144,25 @@ TEST(Families, ACentroidFarOutsideTheStudyIsAnErrorAndSwappedCoordinatesAreSaid)
     }
 }
 
+TEST(Families, ImplausibleCountsAreErrorsNotWrappedRound) {
+    // Regression: a total of 99,999,999,999 became 1,215,752,191.
+    TempDir dir;
+    auto files = write_fixture(dir, "");
+    dir.write("population/persons.csv",
+              "lsoa11_name,lsoa11_code,total_population,0,1,2,3,4\r\nN,A,99999999999,1,1,1,1,1\r\n");
+    try {
+        (void)load_families(files, one_ward());
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("persons.csv, line 2: total_population 99999999999 is not a plausible"),
+                  std::string::npos)
+            << e.what();
+    }
+    dir.write("population/persons.csv",
+              "lsoa11_name,lsoa11_code,total_population,0,1,2,3,4\r\nN,A,100,1,1,9999999999,1,1\r\n");
+    EXPECT_THROW((void)load_families(files, one_ward()), InputError);
+}
+
 TEST(Families, TheManifestNamesTheColumnsAndTheCentroidGrid) {
     // A study with 2021 areas: other code columns, centroids in British National Grid,
     // and "under 5" read as the columns the manifest lists (here ages 0 and 1 only).
