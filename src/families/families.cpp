@@ -192,6 +192,10 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         }
         families.points.push_back(point);
     }
+    if (families.points.empty()) {
+        throw InputError(study.population.string(), "",
+                         "no small area could be used (each needs a population row and a centroid): nothing to measure");
+    }
     return families;
 }
 

@@ -70,6 +70,9 @@ GroupCoverage summarise_group(std::string key, std::string label, const std::vec
         group.mean_m = weighted_sum / reached_weight;
         group.median_m = weighted_quantile(reached, 0.5);
         group.p90_m = weighted_quantile(reached, 0.9);
+    } else {
+        // Nobody reaches a site: there is no distance to state (outputs say n/a), not 0 km.
+        group.mean_m = group.median_m = group.p90_m = std::numeric_limits<double>::quiet_NaN();
     }
     return group;
 }

@@ -17,7 +17,7 @@ struct GroupCoverage {
     long long under5 = 0;
     std::vector<long long> covered;  // under-5s within each threshold (same order as the thresholds)
     long long unreached = 0;         // under-5s with no site at all
-    // Under-5-weighted distance statistics over the families that reach a site.
+    // Under-5-weighted distance statistics over the families that reach a site; NaN when none does.
     double mean_m = 0.0;
     double median_m = 0.0;
     double p90_m = 0.0;

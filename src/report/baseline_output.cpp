@@ -433,8 +433,13 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n", percent(total.share_covered(t)),
                           with_commas(total.covered[t]), metrics::threshold_label(thresholds[t]));
     }
-    md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",
-                      kilometres(total.median_m), kilometres(total.p90_m));
+    if (std::isfinite(total.median_m)) {
+        md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",
+                          kilometres(total.median_m), kilometres(total.p90_m));
+    } else {
+        md += "- **No family reaches a centre**: no centre could be placed (or reached), so there is no distance to "
+              "state.\n";
+    }
     for (const auto& breakdown : baseline.coverage.breakdowns) {
         if (breakdown.name != "idaci_decile" || breakdown.groups.empty() || thresholds.empty()) {
             continue;

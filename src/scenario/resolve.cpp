@@ -192,7 +192,10 @@ void refresh(ResolvedScenario& resolved, const std::vector<Site>& centres, const
         const auto one = outreach_cost(resolved, libraries[l]);
         cost = cost && one ? std::optional<double>(*cost + *one) : std::nullopt;
     }
-    resolved.cost = cost;
+    // With no site and no cost stated at all, the cost is unknown, not zero.
+    const auto& c = resolved.costs;
+    const bool stated = c.centre || c.outreach || c.library_base || !c.per_site.empty();
+    resolved.cost = stated ? cost : std::nullopt;
 }
 
 std::vector<double> sorted_thresholds(std::vector<double> thresholds_m) {

@@ -163,6 +163,18 @@ check "input columns named like outputs run" test $? -eq 0
 check "they are carried as input_*" bash -c "head -1 '$work/clash/baseline-2017-18/sites.csv' | grep -q 'input_precision,input_kind,input_fate'"
 check "ours keep their meaning" bash -c "grep -q ',postcode,' '$work/clash/baseline-2017-18/sites.csv'"
 
+# 10. Degenerate studies: no statistics made up.
+printf 'id,name,district,street,locality,ward,postcode,host_site,duplicate_of\n' >"$work/no-centres.csv"
+$centrecov --quiet run --data "$data" --centres "$work/no-centres.csv" --out "$work/no-centres" >/dev/null 2>&1
+check "no centres still runs" test $? -eq 0
+check "no centres: the summary says nobody reaches one" contains "$work/no-centres/summary.md" "No family reaches a centre"
+check "no centres: no median of 0 km" bash -c "! grep -q '\"median_m\": 0' '$work/no-centres/summary.json'"
+printf '[[scenario]]\nid = "base"\n[[scenario]]\nid = "none"\nstart_from = "base"\nkeep_only = []\n' >"$work/closed.toml"
+$centrecov --quiet scenarios "$work/closed.toml" --data "$data" --format csv --out "$work/closed" >"$work/stdout" 2>&1
+check "everything closed runs" test $? -eq 0
+check "everything closed: median n/a, not 0" bash -c "grep -q '\"median_m\": null' '$work/closed/none/summary.json'"
+check "everything closed without costs: cost n/a, not £0" grep -qE "none .* cost n/a" "$work/stdout"
+
 # 8. Formula injection: text cells a spreadsheet would run are neutralised in every CSV; numbers stay numbers.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/formula.csv" <<'PY'
 import csv, sys

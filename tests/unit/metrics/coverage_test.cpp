@@ -64,6 +64,18 @@ TEST(Summarise, FamiliesWithNoSiteAreUnreachedNotCovered) {
     EXPECT_EQ(report.breakdowns[1].groups.back().key, "unknown");
 }
 
+TEST(Summarise, WhenNobodyReachesASiteThereIsNoDistanceNotZero) {
+    // Regression: "no centres" and "everything closed" reported a median of 0.0 km.
+    const std::vector<DemandPoint> demand{area("a", 5, "D1", 1, 1), area("b", 7, "D2", 2, 2)};
+    const double none = std::numeric_limits<double>::infinity();
+    const auto report = summarise(demand, {none, none}, {1600.0});
+    EXPECT_EQ(report.total.unreached, 12);
+    EXPECT_TRUE(std::isnan(report.total.mean_m));
+    EXPECT_TRUE(std::isnan(report.total.median_m));
+    EXPECT_TRUE(std::isnan(report.total.p90_m));
+    EXPECT_TRUE(std::isnan(report.breakdowns.front().groups.front().median_m));
+}
+
 TEST(Provision, CentresPerThousandUnderFives) {
     const std::vector<DemandPoint> demand{area("a", 1500, "D1", 1, 1), area("b", 500, "D1", 1, 1),
                                           area("c", 1000, "D2", 1, 1)};
