@@ -36,13 +36,10 @@ OnPiece nearest_on_segment(const RoadNetwork& network, std::uint32_t piece, std:
     const auto line = network.line(piece);
     const Point a = line[segment];
     const Point b = line[segment + 1];
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double length2 = dx * dx + dy * dy;
-    const double t = length2 == 0.0 ? 0.0 : std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0);
+    const double t = nearest_fraction(p, a, b);
     OnPiece out;
     out.piece = piece;
-    out.at = {a.x + t * dx, a.y + t * dy};
+    out.at = {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
     out.gap_m = straight_line_m(p, out.at);
     for (std::uint32_t s = 0; s < segment; ++s) {
         out.offset_m += straight_line_m(line[s], line[s + 1]);

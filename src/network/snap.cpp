@@ -20,16 +20,6 @@ struct SegmentRef {
 };
 using Value = std::pair<BgSegment, SegmentRef>;
 
-// Closest point of segment ab to p, as the fraction along ab.
-double project(Point p, Point a, Point b) {
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double length2 = dx * dx + dy * dy;
-    if (length2 == 0.0) {
-        return 0.0;
-    }
-    return std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0);
-}
 }  // namespace
 
 struct Snapper::Index {
@@ -64,7 +54,7 @@ std::optional<Snap> Snapper::snap(Point p, double max_distance_m) const {
         const auto line = network_.line(ref.piece);
         const Point a = line[ref.segment];
         const Point b = line[ref.segment + 1];
-        const double t = project(p, a, b);
+        const double t = nearest_fraction(p, a, b);
         const Point on{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
         const double distance = straight_line_m(p, on);
         const auto key = std::tuple{distance, ref.piece, ref.segment};
