@@ -341,14 +341,15 @@ std::string near_miss_markdown(const analysis::NetworkSummary& network, const me
     std::string md = fmt::format(
         "**The road file has {} near misses**: dead ends within {:.0f} m of a road they do not join, which is at "
         "least {:.0f} m away along the roads ({} not joined to it within {}{}). Files that cut roads where they cross "
-        "a railway or river look like this; families beyond such a gap detour. `near_misses.csv` lists them. ",
+        "a railway or river look like this; families beyond such a gap detour. `near_misses.csv` (written by `centrecov run`) lists them. ",
         misses.size(), network.near_miss.gap_m, network.near_miss.min_detour_m, unjoined,
         kilometres(network.near_miss.search_m), worst > 0.0 ? fmt::format("; the longest way round is {}", kilometres(worst)) : std::string());
     if (!network.near_misses_joined) {
         md += "They were left as they are (`--join-near-misses` joins each across its gap, a stated repair).\n\n";
         return md;
     }
-    md += "**They were joined across their gaps** (`--join-near-misses`), a repair of the file:";
+    md += "**They were joined across their gaps** (`--join-near-misses`), a repair of the file";
+    md += without_repair ? ":" : " (`centrecov run` gives the coverage with and without it).";
     if (without_repair) {
         for (std::size_t t = 0; t < coverage.thresholds_m.size(); ++t) {
             md += fmt::format(" within {}, {} with the repair, {} without{}",

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,11 @@ namespace centrecov::report {
 // LSOA polygons with families, deprivation, the nearest centre (and how
 // precisely it is placed), the distance and a covered flag per threshold.
 io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baseline& baseline);
+
+// What the road file's near misses are and whether they were joined (with the
+// coverage without the repair, when measured), as a paragraph of Markdown.
+std::string near_miss_markdown(const analysis::NetworkSummary& network, const metrics::CoverageReport& coverage,
+                               const std::optional<metrics::CoverageReport>& without_repair);
 
 nlohmann::ordered_json summary_json(const analysis::Study& study, const analysis::Baseline& baseline);
 std::string summary_markdown(const analysis::Study& study, const analysis::Baseline& baseline);

@@ -717,6 +717,16 @@ std::string html_report(const ReportInputs& in) {
             " A centre placed by town stands at the town's point, so it appears to serve the whole town equally; "
             "read the numbers with each site's precision in mind. Distances: " +
             html_escape(run.distance_label) + ".</p>\n";
+    if (run.network && !run.network->near_misses.empty()) {
+        html += fmt::format("<p class=\"caveat\">The road file has {} near misses: dead ends within {:.0f} m of a road "
+                            "they do not join, which is at least {:.0f} m away along the roads (as where a file cuts "
+                            "roads at a railway). {}</p>\n",
+                            run.network->near_misses.size(), run.network->near_miss.gap_m,
+                            run.network->near_miss.min_detour_m,
+                            run.network->near_misses_joined
+                                ? "They were joined across their gaps (--join-near-misses), a stated repair."
+                                : "They were left as they are; families beyond them are measured the long way round.");
+    }
     html += precision_summary(study);
     html += "<details><summary>Every site and how it was placed</summary>" + sites_table(study) + "</details>\n";
     html += "<p>Inputs: ";

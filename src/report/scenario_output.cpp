@@ -1,4 +1,6 @@
 #include "report/scenario_output.hpp"
+
+#include "report/baseline_output.hpp"
 #include "core/error.hpp"
 #include "report/styles.hpp"
 #include "report/catchment_output.hpp"
@@ -292,6 +294,9 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     std::string md = "# Scenarios compared\n\n";
     md += fmt::format("Distances: {}. Each scenario is compared with the scenario it starts from.\n\n",
                       run.distance_label);
+    if (run.network) {
+        md += near_miss_markdown(*run.network, run.results.front().coverage, std::nullopt);
+    }
     md += "| scenario | centres | cost | within " + metrics::threshold_label(first_thresholds.front()) +
           " | eligible within " + metrics::threshold_label(first_thresholds.front()) + " | lose | gain | median |\n";
     md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";

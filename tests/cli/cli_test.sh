@@ -118,6 +118,7 @@ $centrecov --quiet scenarios "$iow_scenarios" --data "$iow_data" --out "$work/io
 check "isle of wight scenarios exit 0" test $? -eq 0
 check "isle of wight scenarios take the study from the file" contains "$work/iow-scen/run.json" '"name": "isle-of-wight"'
 check "isle of wight scenarios are measured along roads" contains "$work/iow-scen/run.json" '"mode": "network_walk"'
+check "isle of wight scenarios say the road file's near misses" contains "$work/iow-scen/comparison.md" "near misses"
 
 # A network that does not cover Norfolk: an error naming it, and no outputs.
 $centrecov --quiet run --data "$data" --network "$iow" --out "$work/wrong-net" >"$work/log" 2>&1
