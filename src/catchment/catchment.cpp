@@ -2,36 +2,71 @@
 
 #include <algorithm>
 
+#include <tbb/parallel_for.h>
+
 namespace centrecov::catchment {
 
 std::vector<ReachArea> reach_areas(const std::vector<DemandPoint>& families,
                                    const std::map<std::string, geom::Geometry>& boundaries,
                                    const std::vector<std::optional<std::size_t>>& nearest_site) {
+    return std::move(reach_areas_of_each(families, boundaries, {nearest_site}).front());
+}
+
+std::vector<std::vector<ReachArea>> reach_areas_of_each(
+    const std::vector<DemandPoint>& families, const std::map<std::string, geom::Geometry>& boundaries,
+    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each) {
     struct Group {
-        std::vector<const GEOSGeometry*> parts;
+        std::vector<const GEOSGeometry*> parts;  // in family order, so equal groups have equal keys
         long long under5 = 0;
     };
-    std::map<std::size_t, Group> groups;
-    for (std::size_t f = 0; f < families.size(); ++f) {
-        if (!nearest_site[f]) {
-            continue;
+    std::map<std::vector<const GEOSGeometry*>, std::size_t> distinct;  // parts -> index into `dissolved`
+    std::vector<const std::vector<const GEOSGeometry*>*> to_dissolve;
+    struct Pending {
+        std::size_t site = 0;
+        std::size_t lsoas = 0;
+        long long under5 = 0;
+        std::size_t dissolved = 0;
+    };
+    std::vector<std::vector<Pending>> pending;
+    for (const auto& nearest_site : nearest_site_of_each) {
+        std::map<std::size_t, Group> groups;
+        for (std::size_t f = 0; f < families.size() && f < nearest_site.size(); ++f) {
+            if (!nearest_site[f]) {
+                continue;
+            }
+            const auto found = boundaries.find(families[f].lsoa_code);
+            if (found == boundaries.end()) {
+                continue;
+            }
+            auto& group = groups[*nearest_site[f]];
+            group.parts.push_back(found->second.get());
+            group.under5 += families[f].under5;
         }
-        const auto found = boundaries.find(families[f].lsoa_code);
-        if (found == boundaries.end()) {
-            continue;
+        auto& scenario = pending.emplace_back();
+        for (auto& [site, group] : groups) {
+            const std::size_t lsoas = group.parts.size();
+            const auto [at, added] = distinct.emplace(std::move(group.parts), to_dissolve.size());
+            if (added) {
+                to_dissolve.push_back(&at->first);
+            }
+            scenario.push_back({site, lsoas, group.under5, at->second});
         }
-        auto& group = groups[*nearest_site[f]];
-        group.parts.push_back(found->second.get());
-        group.under5 += families[f].under5;
     }
-    std::vector<ReachArea> out;
-    for (auto& [site, group] : groups) {
-        ReachArea area;
-        area.site = site;
-        area.lsoas = group.parts.size();
-        area.under5 = group.under5;
-        area.area = geom::as_multipolygon(geom::dissolve(group.parts));
-        out.push_back(std::move(area));
+    std::vector<geom::Geometry> dissolved(to_dissolve.size());
+    tbb::parallel_for(std::size_t{0}, to_dissolve.size(), [&](std::size_t g) {
+        dissolved[g] = geom::as_multipolygon(geom::dissolve(*to_dissolve[g]));
+    });
+    std::vector<std::vector<ReachArea>> out;
+    for (const auto& scenario : pending) {
+        auto& areas = out.emplace_back();
+        for (const auto& p : scenario) {
+            ReachArea area;
+            area.site = p.site;
+            area.lsoas = p.lsoas;
+            area.under5 = p.under5;
+            area.area = geom::clone(dissolved[p.dissolved].get());
+            areas.push_back(std::move(area));
+        }
     }
     return out;
 }

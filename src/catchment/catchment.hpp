@@ -30,6 +30,13 @@ std::vector<ReachArea> reach_areas(const std::vector<DemandPoint>& families,
                                    const std::map<std::string, geom::Geometry>& boundaries,
                                    const std::vector<std::optional<std::size_t>>& nearest_site);
 
+// The same for several assignments at once (one per scenario). Scenarios share
+// most of their reach areas, so each distinct group of LSOAs is dissolved once,
+// the groups in parallel; the result does not depend on the thread count.
+std::vector<std::vector<ReachArea>> reach_areas_of_each(
+    const std::vector<DemandPoint>& families, const std::map<std::string, geom::Geometry>& boundaries,
+    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each);
+
 // The area within one distance of one site.
 struct Band {
     std::size_t site = 0;

@@ -28,6 +28,7 @@ Progress::~Progress() {
 }
 
 void Progress::advance(std::size_t steps) {
+    const std::lock_guard lock(mutex_);
     done_ += steps;
     if (!active_) {
         return;

@@ -2,13 +2,14 @@
 
 #include <chrono>
 #include <cstddef>
+#include <mutex>
 #include <string>
 
 namespace centrecov {
 
 // A one-line progress counter on the terminal. It draws only when standard
 // error is a terminal and progress is enabled (--quiet disables it), so pipes,
-// logs and CI stay clean.
+// logs and CI stay clean. advance() may be called from several threads.
 class Progress {
 public:
     Progress(std::string label, std::size_t total);
@@ -29,6 +30,7 @@ private:
     std::size_t done_ = 0;
     bool active_;
     std::chrono::steady_clock::time_point last_draw_;
+    std::mutex mutex_;
 };
 
 }  // namespace centrecov

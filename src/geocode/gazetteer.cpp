@@ -1,5 +1,7 @@
 #include "geocode/gazetteer.hpp"
 
+#include <tbb/task_group.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -208,16 +210,19 @@ MobileStops MobileStops::load(const std::filesystem::path& path) {
 }
 
 Gazetteer Gazetteer::load(const io::StudyManifest& study) {
+    // The files are independent: read them at once (an error in any is rethrown by wait()).
     Gazetteer gazetteer;
-    gazetteer.postcodes = PostcodeIndex::load(study.postcodes);
-    gazetteer.names = OpenNames::load(study.open_names);
-    gazetteer.wards = load_wards(study.wards, study.columns.wards);
+    tbb::task_group readers;
+    readers.run([&] { gazetteer.postcodes = PostcodeIndex::load(study.postcodes); });
+    readers.run([&] { gazetteer.names = OpenNames::load(study.open_names); });
+    readers.run([&] { gazetteer.wards = load_wards(study.wards, study.columns.wards); });
     if (!study.schools.empty()) {
-        gazetteer.schools = load_schools(study.schools, study.school_addresses);
+        readers.run([&] { gazetteer.schools = load_schools(study.schools, study.school_addresses); });
     }
     if (!study.mobile_library_stops.empty()) {
-        gazetteer.stops = MobileStops::load(study.mobile_library_stops);
+        readers.run([&] { gazetteer.stops = MobileStops::load(study.mobile_library_stops); });
     }
+    readers.wait();
     gazetteer.index_districts();
     return gazetteer;
 }

@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 
@@ -89,6 +90,26 @@ Point Transformer::apply(Point p) const {
         throw std::runtime_error("coordinate transformation failed");
     }
     return {x, y};
+}
+
+std::vector<Point> Transformer::apply(const std::vector<Point>& points) const {
+    std::vector<double> x(points.size());
+    std::vector<double> y(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        x[i] = points[i].x;
+        y[i] = points[i].y;
+    }
+    if (points.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        throw std::runtime_error("too many points to transform at once");
+    }
+    if (!points.empty() && !transformation_->Transform(static_cast<int>(points.size()), x.data(), y.data())) {
+        throw std::runtime_error("coordinate transformation failed");
+    }
+    std::vector<Point> out(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        out[i] = {x[i], y[i]};
+    }
+    return out;
 }
 
 void Transformer::apply(OGRGeometry& geometry) const {

@@ -77,7 +77,7 @@ std::string quote_csv(const std::string& cell) {
 
 // Fields and features of one layer into an OGR layer; polygons made multi where asked.
 void fill_layer(OGRLayer* out, const OutputLayer& layer, OGRSpatialReference& bng, const std::filesystem::path& path,
-                bool force_multi) {
+                bool force_multi, const Transformer* to_layer_crs = nullptr) {
     for (const auto& field : layer.fields) {
         OGRFieldDefn definition(field.name.c_str(), ogr_type(field.type));
         if (out->CreateField(&definition) != OGRERR_NONE) {
@@ -100,6 +100,9 @@ void fill_layer(OGRLayer* out, const OutputLayer& layer, OGRSpatialReference& bn
                 geometry = OGRGeometryFactory::forceToMultiPolygon(geometry);
             }
             feature.SetGeometryDirectly(geometry);
+            if (to_layer_crs != nullptr) {
+                to_layer_crs->apply(*feature.GetGeometryRef());
+            }
         }
         if (out->CreateFeature(&feature) != OGRERR_NONE) {
             throw std::runtime_error("cannot write a feature of layer " + layer.name + " to " + path.string() + ": " +
@@ -124,7 +127,7 @@ void write_vector_file(const std::filesystem::path& path, const char* driver_nam
         if (!dataset) {
             throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
-        OGRSpatialReference bng = spatial_reference(bng_epsg);
+        thread_local OGRSpatialReference bng = spatial_reference(bng_epsg);
         fill(*dataset, bng);
         dataset->FlushCache();
         if (CPLGetLastErrorType() == CE_Failure) {
@@ -196,14 +199,18 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
 }
 
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) {
+    // The layer is written in WGS84 (RFC 7946) from a transformation made once per
+    // thread: letting the driver reproject makes PROJ search for one per file.
+    thread_local const Transformer to_wgs84(bng_epsg, wgs84_epsg);
+    thread_local OGRSpatialReference wgs84 = spatial_reference(wgs84_epsg);
     write_vector_file(path, "GeoJSON", [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=YES", nullptr};
-        OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &bng,
+        OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &wgs84,
                                             ogr_geometry(layer.geometry), const_cast<char**>(options));
         if (out == nullptr) {
             throw std::runtime_error("cannot create layer in " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
-        fill_layer(out, layer, bng, path, false);
+        fill_layer(out, layer, bng, path, false, &to_wgs84);
     });
 }
 

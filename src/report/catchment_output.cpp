@@ -4,6 +4,9 @@
 
 #include <map>
 
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
 #include "core/progress.hpp"
 #include "metrics/coverage.hpp"
 #include "scenario/resolve.hpp"
@@ -31,43 +34,55 @@ RunCatchments compute_catchments(const analysis::Study& study, const analysis::S
                                       "road distance), clipped to the study's land; not measured on roads",
                                       circuity, circuity);
     }
-    std::map<std::string, std::vector<catchment::Band>> drawn;  // by site position
-    std::size_t points = 0;
+    // Each distinct site position (with its thresholds) is drawn once, in parallel.
+    std::map<std::string, std::size_t> band_index;  // band_key -> index into `drawn`
+    std::vector<std::pair<Point, const std::vector<double>*>> to_draw;
+    std::vector<std::vector<std::optional<std::size_t>>> nearest_of_each;
     for (const auto& result : run.results) {
-        points += result.resolved.service_points.size();
-    }
-    Progress progress("catchments", points);
-    for (const auto& result : run.results) {
-        ScenarioCatchments scenario;
-        std::vector<std::optional<std::size_t>> nearest;
+        auto& nearest = nearest_of_each.emplace_back();
         for (const auto& n : result.nearest) {
             nearest.push_back(n.found() ? std::optional<std::size_t>(n.site) : std::nullopt);
         }
-        scenario.reach = catchment::reach_areas(study.families.points, study.families.boundaries, nearest);
-        const auto& thresholds = result.resolved.thresholds_m;
-        for (std::size_t s = 0; s < result.resolved.service_points.size(); ++s) {
-            const Point p = result.resolved.service_points[s].point;
-            const std::string key = band_key(p, thresholds);
-            auto found = drawn.find(key);
-            if (found == drawn.end()) {
-                std::vector<catchment::Band> bands;
-                if (on_network) {
-                    if (const auto roads = run.engine->reachable_roads(p, thresholds)) {
-                        bands = catchment::network_bands(0, thresholds, *roads, roadside_m, out.land.get());
-                    }
-                } else {
-                    bands = catchment::estimated_bands({p}, thresholds, circuity, out.land.get());
-                }
-                found = drawn.emplace(key, std::move(bands)).first;
+        for (const auto& point : result.resolved.service_points) {
+            if (band_index.emplace(band_key(point.point, result.resolved.thresholds_m), to_draw.size()).second) {
+                to_draw.emplace_back(point.point, &result.resolved.thresholds_m);
             }
-            for (const auto& band : found->second) {
+        }
+    }
+    std::vector<std::vector<catchment::Band>> drawn(to_draw.size());
+    {
+        Progress progress("catchments", to_draw.size());
+        // GEOS 3.11 computes a geometry's envelope lazily, on first use: a
+        // geometry read by several threads at once needs a copy per thread.
+        tbb::enumerable_thread_specific<geom::Geometry> land_of_thread(
+            [&] { return geom::clone(out.land.get()); });
+        tbb::parallel_for(std::size_t{0}, to_draw.size(), [&](std::size_t k) {
+            const auto& [p, thresholds] = to_draw[k];
+            if (on_network) {
+                if (const auto roads = run.engine->reachable_roads(p, *thresholds)) {
+                    drawn[k] = catchment::network_bands(0, *thresholds, *roads, roadside_m, land_of_thread.local().get());
+                }
+            } else {
+                drawn[k] = catchment::estimated_bands({p}, *thresholds, circuity, land_of_thread.local().get());
+            }
+            progress.advance();
+        });
+    }
+    auto reach = catchment::reach_areas_of_each(study.families.points, study.families.boundaries, nearest_of_each);
+    for (std::size_t r = 0; r < run.results.size(); ++r) {
+        const auto& result = run.results[r];
+        ScenarioCatchments scenario;
+        scenario.reach = std::move(reach[r]);
+        for (std::size_t s = 0; s < result.resolved.service_points.size(); ++s) {
+            const auto& bands =
+                drawn[band_index.at(band_key(result.resolved.service_points[s].point, result.resolved.thresholds_m))];
+            for (const auto& band : bands) {
                 catchment::Band copy;
                 copy.site = s;
                 copy.threshold_m = band.threshold_m;
                 copy.area = geom::clone(band.area.get());
                 scenario.bands.push_back(std::move(copy));
             }
-            progress.advance();
         }
         out.scenarios.push_back(std::move(scenario));
     }

@@ -98,8 +98,7 @@ ordered_json wgs84_coordinates(const GEOSGeometry* geometry, const io::Transform
             polygons.push_back(ordered_json::array());
         }
         ordered_json coordinates = ordered_json::array();
-        for (const Point& p : ring) {
-            const Point q = to_wgs84.apply(p);
+        for (const Point& q : to_wgs84.apply(ring)) {
             coordinates.push_back({io::round_to(q.x, 5), io::round_to(q.y, 5)});
         }
         polygons[polygon].push_back(std::move(coordinates));

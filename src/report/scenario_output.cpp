@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <tbb/parallel_for.h>
 
 #include "core/version.hpp"
 #include "geom/geos.hpp"
@@ -301,32 +302,44 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
           " | eligible within " + metrics::threshold_label(first_thresholds.front()) + " | lose | gain | median |\n";
     md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
 
-    for (const auto& result : run.results) {
+    // Each scenario's folder is written on its own (in parallel: they share no file).
+    std::vector<std::vector<io::OutputLayer>> package_of(run.results.size());
+    std::vector<ordered_json> json_of(run.results.size());
+    tbb::parallel_for(std::size_t{0}, run.results.size(), [&](std::size_t index) {
+        const auto& result = run.results[index];
         const auto& r = result.resolved;
         const auto scenario_directory = directory / r.scenario->id;
-        const std::size_t index = static_cast<std::size_t>(&result - run.results.data());
-        const auto lsoa = scenario_lsoa_layer(study, run, result);
+        auto lsoa = scenario_lsoa_layer(study, run, result);
         write_layer(scenario_directory, "lsoa", lsoa, outputs);
         if (outputs.geojson || outputs.csv) {
             write_sites(scenario_directory, study.all_sites(),
                         [&](const Site& site) { return site_fate(result, study, site).role; });
         }
-        const auto reach = reach_layer(study, run, result, catchments.scenarios[index]);
-        const auto bands = bands_layer(study, result, catchments.scenarios[index], catchments.band_method);
+        auto reach = reach_layer(study, run, result, catchments.scenarios[index]);
+        auto bands = bands_layer(study, result, catchments.scenarios[index], catchments.band_method);
         write_layer(scenario_directory, "reach", reach, outputs);
         write_layer(scenario_directory, "bands", bands, outputs);
         if (outputs.gpkg) {
             const std::string prefix = r.scenario->id;
-            package.push_back(renamed(lsoa, prefix + "_lsoa"));
-            package.push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
-            package.push_back(renamed(reach, prefix + "_reach"));
-            package.push_back(renamed(bands, prefix + "_bands"));
-            const auto more = styles_for(prefix, r.thresholds_m);
+            package_of[index].push_back(renamed(std::move(lsoa), prefix + "_lsoa"));
+            package_of[index].push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
+            package_of[index].push_back(renamed(std::move(reach), prefix + "_reach"));
+            package_of[index].push_back(renamed(std::move(bands), prefix + "_bands"));
+        }
+        json_of[index] = scenario_json(study, run, result);
+        io::write_text_file(scenario_directory / "summary.json", json_of[index].dump(2) + "\n");
+    });
+    for (const auto& result : run.results) {
+        const auto& r = result.resolved;
+        const std::size_t index = static_cast<std::size_t>(&result - run.results.data());
+        if (outputs.gpkg) {
+            for (auto& layer : package_of[index]) {
+                package.push_back(std::move(layer));
+            }
+            const auto more = styles_for(r.scenario->id, r.thresholds_m);
             styles.insert(styles.end(), more.begin(), more.end());
         }
-        const ordered_json json = scenario_json(study, run, result);
-        io::write_text_file(scenario_directory / "summary.json", json.dump(2) + "\n");
-        comparison.push_back(json);
+        comparison.push_back(std::move(json_of[index]));
 
         std::vector<io::Value> row{r.scenario->id, r.scenario->name, r.base_id,
                                    static_cast<long long>(r.open.size()), static_cast<long long>(r.moved.size()),
