@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "io/atomic_output.hpp"
 #include "report/sites_output.hpp"
 
 namespace centrecov::cli {
@@ -26,7 +27,9 @@ void add_geocode_command(CLI::App& app) {
         for (const Site* site : sites) {
             ++counts[fmt::format("{:<8} {}", to_string(site->kind), to_string(site->location.precision))];
         }
-        report::write_sites(options->out, sites, analysis::baseline_role);
+        io::OutputTree output({{options->out, "geocode"}});
+        report::write_sites(output.staged(options->out), sites, analysis::baseline_role);
+        output.commit();
         log_warnings(study.warnings);
         for (const auto& [key, count] : counts) {
             fmt::print("{:<26} {:>3}\n", key, count);

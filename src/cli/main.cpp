@@ -11,7 +11,9 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "core/progress.hpp"
+#include "io/atomic_output.hpp"
 
 int main(int argc, char** argv) {
     using namespace centrecov;
@@ -37,19 +39,23 @@ int main(int argc, char** argv) {
         Progress::set_enabled(!quiet);
     });
 
+    install_interrupt_handlers();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         // --help and --version exit 0; every other option error is a usage error, 2.
         return app.exit(e) == 0 ? 0 : 2;
-    } catch (const UsageError& e) {
+    } catch (const Interrupted& e) {
         spdlog::error("{}", e.what());
+        return 128 + e.signal();  // what a shell reports for a process its signal ended
+    } catch (const UsageError& e) {
+        spdlog::error("{}", io::with_final_paths(e.what()));
         return 2;
     } catch (const InputError& e) {
-        spdlog::error("{}", e.what());
+        spdlog::error("{}", io::with_final_paths(e.what()));
         return 1;
     } catch (const std::exception& e) {
-        spdlog::error("{}", e.what());
+        spdlog::error("{}", io::with_final_paths(e.what()));
         return 1;
     }
     return 0;

@@ -8,6 +8,7 @@
 #include "analysis/optimise_study.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "io/atomic_output.hpp"
 #include "cli/distance_options.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -183,7 +184,9 @@ void add_optimise_command(CLI::App& app) {
         std::optional<analysis::NetworkSummary> network;
         const auto engine = analysis::make_engine(distances.network, distances.distance, network);
         const analysis::OptimiseRun run = analysis::run_optimise(study, *engine, settings);
-        report::write_optimise_run(options->data.out, run, marks, inputs.study.name);
+        io::OutputTree output({{options->data.out, "optimise"}});
+        report::write_optimise_run(output.staged(options->data.out), run, marks, inputs.study.name);
+        output.commit();
 
         log_warnings(study.warnings);
         for (const auto& answer : run.answers) {

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/distance_options.hpp"
+#include "io/atomic_output.hpp"
 #include "report/baseline_output.hpp"
 #include "report/format.hpp"
 
@@ -32,7 +33,9 @@ void add_run_command(CLI::App& app) {
         const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);
-        report::write_baseline(options->data.out, study, baseline);
+        io::OutputTree output({{options->data.out, "run"}});
+        report::write_baseline(output.staged(options->data.out), study, baseline);
+        output.commit();
         std::vector<std::string> warnings = study.warnings;
         warnings.insert(warnings.end(), baseline.warnings.begin(), baseline.warnings.end());
         log_warnings(warnings);

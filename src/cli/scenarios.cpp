@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/atomic_output.hpp"
 #include "cli/common.hpp"
 #include "cli/distance_options.hpp"
 #include "report/format.hpp"
@@ -72,7 +73,10 @@ void add_scenarios_command(CLI::App& app) {
         const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         report::RunOutputs outputs = report::outputs_named(options->formats);
-        outputs.report_directory = options->report_directory;
+        const std::filesystem::path report_directory =
+            options->report_directory.empty() ? options->data.out : options->report_directory;
+        io::OutputTree output({{options->data.out, "scenarios"}, {report_directory, "report"}});
+        outputs.report_directory = output.staged(report_directory);
         if (!options->k_curve.empty()) {
             report::KCurve curve;
             curve.points = report::read_k_curve(options->k_curve);
@@ -80,7 +84,8 @@ void add_scenarios_command(CLI::App& app) {
             outputs.k_curve = std::move(curve);
         }
         const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
-        report::write_scenario_run(options->data.out, study, inputs, file, settings, run, outputs);
+        report::write_scenario_run(output.staged(options->data.out), study, inputs, file, settings, run, outputs);
+        output.commit();
         std::vector<std::string> warnings = study.warnings;
         for (const auto& result : run.results) {
             for (const auto& warning : result.warnings) {
@@ -99,8 +104,6 @@ void add_scenarios_command(CLI::App& app) {
                        r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
-        const std::filesystem::path report_directory =
-            options->report_directory.empty() ? options->data.out : options->report_directory;
         if (outputs.gpkg) {
             fmt::print("wrote {} (open it in QGIS: layers come styled)\n",
                        (report_directory / "centrecov.gpkg").string());

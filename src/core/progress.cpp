@@ -1,5 +1,7 @@
 #include "core/progress.hpp"
 
+#include "core/interrupt.hpp"
+
 #include <unistd.h>
 
 #include <atomic>
@@ -28,6 +30,7 @@ Progress::~Progress() {
 }
 
 void Progress::advance(std::size_t steps) {
+    stop_if_interrupted();  // every step of long work is a checkpoint for Ctrl-C
     const std::lock_guard lock(mutex_);
     done_ += steps;
     if (!active_) {

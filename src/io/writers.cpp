@@ -1,8 +1,12 @@
 #include "io/writers.hpp"
 
+#include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
+#include <atomic>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <stdexcept>
 
@@ -113,28 +117,53 @@ void fill_layer(OGRLayer* out, const OutputLayer& layer, OGRSpatialReference& bn
 
 // Creates a vector file with GDAL's driver under a temporary name, lets `fill`
 // write it, and renames it into place only when GDAL reported no failure.
-void write_vector_file(const std::filesystem::path& path, const char* driver_name,
+// Through memory: GDAL writes the file in memory and we write its bytes, checking
+// each write, for drivers that do not report a failed write (the GeoJSON driver
+// leaves a file cut short on a full disk and says nothing).
+void write_vector_file(const std::filesystem::path& path, const char* driver_name, bool through_memory,
                        const std::function<void(GDALDataset&, OGRSpatialReference&)>& fill) {
     init_gdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
     if (driver == nullptr) {
         throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
     }
-    AtomicOutput output(path);
+    static std::atomic<unsigned long> files_in_memory{0};
+    std::optional<AtomicOutput> output;
+    std::string written_to;
+    if (through_memory) {
+        written_to = "/vsimem/centrecov-" + std::to_string(++files_in_memory) + "/" + path.filename().string();
+    } else {
+        output.emplace(path);
+        written_to = output->temporary_path().string();
+    }
     CPLErrorReset();
     {
-        DatasetPtr dataset(driver->Create(output.temporary_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        DatasetPtr dataset(driver->Create(written_to.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset) {
             throw std::runtime_error("cannot create " + path.string() + ": " + last_gdal_error("GDAL error"));
         }
         thread_local OGRSpatialReference bng = spatial_reference(bng_epsg);
         fill(*dataset, bng);
         dataset->FlushCache();
-        if (CPLGetLastErrorType() == CE_Failure) {
-            throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
-        }
     }
-    output.commit();
+    if (CPLGetLastErrorType() == CE_Failure) {
+        if (through_memory) {
+            VSIUnlink(written_to.c_str());
+        }
+        throw std::runtime_error("cannot write " + path.string() + ": " + last_gdal_error("GDAL error"));
+    }
+    if (through_memory) {
+        vsi_l_offset size = 0;
+        GByte* bytes = VSIGetMemFileBuffer(written_to.c_str(), &size, TRUE);  // TRUE: ours to free
+        const std::unique_ptr<GByte, decltype(&VSIFree)> owned(bytes, &VSIFree);
+        VSIRmdir(std::filesystem::path(written_to).parent_path().c_str());
+        if (bytes == nullptr) {
+            throw std::runtime_error("cannot write " + path.string() + ": GDAL wrote nothing");
+        }
+        write_text_file(path, std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)));
+        return;
+    }
+    output->commit();
 }
 
 }  // namespace
@@ -143,7 +172,7 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
                       const std::vector<LayerStyle>& styles) {
     // Fixed timestamps in gpkg_contents: the same inputs give the same bytes.
     CPLConfigOptionSetter fixed_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
-    write_vector_file(path, "GPKG", [&](GDALDataset& dataset, OGRSpatialReference& bng) {
+    write_vector_file(path, "GPKG", false, [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         for (const auto& layer : layers) {
             const OGRwkbGeometryType type = layer.geometry == GeometryKind::polygon ? wkbMultiPolygon
                                             : layer.geometry == GeometryKind::point ? wkbPoint
@@ -203,7 +232,7 @@ void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) 
     // thread: letting the driver reproject makes PROJ search for one per file.
     thread_local const Transformer to_wgs84(bng_epsg, wgs84_epsg);
     thread_local OGRSpatialReference wgs84 = spatial_reference(wgs84_epsg);
-    write_vector_file(path, "GeoJSON", [&](GDALDataset& dataset, OGRSpatialReference& bng) {
+    write_vector_file(path, "GeoJSON", true, [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=YES", nullptr};
         OGRLayer* out = dataset.CreateLayer(layer.name.c_str(), layer.geometry == GeometryKind::none ? nullptr : &wgs84,
                                             ogr_geometry(layer.geometry), const_cast<char**>(options));

@@ -30,6 +30,10 @@ LoadedNetwork load_road_network(const std::filesystem::path& path,
     spdlog::info("road network: reading {}", path.string());
     WaySource source = read_ways(path);
     spdlog::info("road network: {} roads of {} lines; building the graph", source.ways.size(), source.features_read);
+    if (source.multi_part > 0) {
+        spdlog::info("road network: {} lines in several parts, kept as {} roads", source.multi_part,
+                     source.parts_from_multi_part);
+    }
     loaded.network = build_network(std::move(source.ways));
     if (cache_file) {
         save_network(*cache_file, loaded.network, hash);

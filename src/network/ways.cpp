@@ -140,19 +140,63 @@ std::optional<RoadClass> open_roads_class(const std::string& function, const std
     return std::nullopt;
 }
 
-std::vector<Point> line_points(const OGRGeometry& geometry) {
-    std::vector<Point> points;
+// The parts of a line geometry, in order: one for a LineString, each part of a
+// MultiLineString (empty for anything else).
+std::vector<std::vector<Point>> line_parts(const OGRGeometry& geometry) {
+    std::vector<std::vector<Point>> parts;
+    auto add = [&](const OGRLineString& line) {
+        auto& part = parts.emplace_back();
+        for (const auto& p : line) {
+            part.push_back({p.getX(), p.getY()});
+        }
+    };
     const auto flat = wkbFlatten(geometry.getGeometryType());
     if (flat == wkbLineString) {
-        for (const auto& p : *geometry.toLineString()) {
-            points.push_back({p.getX(), p.getY()});
-        }
-    } else if (flat == wkbMultiLineString && geometry.toMultiLineString()->getNumGeometries() == 1) {
-        for (const auto& p : *geometry.toMultiLineString()->getGeometryRef(0)) {
-            points.push_back({p.getX(), p.getY()});
+        add(*geometry.toLineString());
+    } else if (flat == wkbMultiLineString) {
+        for (const OGRLineString* line : *geometry.toMultiLineString()) {
+            add(*line);
         }
     }
-    return points;
+    return parts;
+}
+
+// A road in several parts becomes one road per part. With explicit topology
+// (OS Open Roads), the first part starts at the line's start node and the last
+// ends at its end node; parts meet where they share an end point, and are
+// otherwise joined to nothing but what touches them by name.
+void add_parts(WaySource& source, Way way, std::vector<std::vector<Point>> parts) {
+    std::erase_if(parts, [](const std::vector<Point>& part) { return part.size() < 2; });
+    if (parts.empty()) {
+        ++source.without_geometry;
+        return;
+    }
+    if (parts.size() > 1) {
+        ++source.multi_part;
+        source.parts_from_multi_part += parts.size();
+    }
+    const bool named = !way.start_node.empty() && !way.end_node.empty();
+    const std::string start = way.start_node;
+    const std::string end = way.end_node;
+    std::string previous_end = start;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        Way part = way;
+        part.line = std::move(parts[k]);
+        if (named) {
+            const bool last = k + 1 == parts.size();
+            part.start_node = k == 0 ? start
+                              : source.ways.back().line.back() == part.line.front()
+                                  ? previous_end
+                                  : way.source_id + "#part" + std::to_string(k + 1) + "-start";
+            part.end_node = last ? end : way.source_id + "#part" + std::to_string(k + 1) + "-end";
+            previous_end = part.end_node;
+        }
+        if (parts.size() > 1) {
+            part.source_id = way.source_id + " (part " + std::to_string(k + 1) + " of " +
+                             std::to_string(parts.size()) + ")";
+        }
+        source.ways.push_back(std::move(part));
+    }
 }
 
 int field(OGRFeatureDefn* definition, std::initializer_list<const char*> names) {
@@ -324,12 +368,7 @@ WaySource read_ways(const std::filesystem::path& path) {
         } catch (const std::exception& e) {
             throw InputError(path.string(), "feature " + way.source_id, e.what());
         }
-        way.line = line_points(*geometry);
-        if (way.line.size() < 2) {
-            ++source.without_geometry;
-            continue;
-        }
-        source.ways.push_back(std::move(way));
+        add_parts(source, std::move(way), line_parts(*geometry));
     }
     if (source.ways.empty()) {
         throw InputError(path.string(), "layer '" + source.layer + "'",

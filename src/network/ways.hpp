@@ -65,6 +65,8 @@ struct WaySource {
     std::size_t features_read = 0;
     std::size_t not_roads = 0;         // lines that are not roads (railways, rivers, untagged)
     std::size_t without_geometry = 0;  // empty or unreadable line geometry
+    std::size_t multi_part = 0;        // lines in several parts, each part kept as a road
+    std::size_t parts_from_multi_part = 0;
     std::vector<Way> ways;
 };
 

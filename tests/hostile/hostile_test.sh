@@ -49,6 +49,73 @@ $centrecov --quiet scenarios "$work/scen-in/comparison.md" --data "$data" --out 
 check "a scenario file the run would replace exits 2" test $? -eq 2
 check "the scenario file is unchanged" cmp -s "$work/scen-in/comparison.md" "$work/scen-in/comparison.toml"
 
+# 2b. Atomic runs: an interrupted, killed or failed run leaves the earlier run whole and byte for
+# byte; a finished run leaves nothing of an earlier one it did not write again, and keeps what it
+# does not own.
+fingerprint() { (cd "$1" && find . -type f ! -name '.centrecov-*' | LC_ALL=C sort | xargs sha1sum); }
+no_leftovers() { ! ls -a "$1" | grep -qE 'centrecov-(staging|replaced)|\.partial-'; }
+wait_for_staging() {  # wait_for_staging FOLDER PID: until the run's staging folder exists (or it ended)
+    for _ in $(seq 600); do
+        ls -a "$1" 2>/dev/null | grep -q centrecov-staging && return 0
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.05
+    done
+}
+atomic="$work/atomic"
+$centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --out "$atomic" --format csv,geojson >/dev/null 2>&1
+check "a first run to interrupt" test -s "$atomic/comparison.csv"
+echo "my notes" >"$atomic/notes.txt"
+fingerprint "$atomic" >"$work/before"
+for signal in INT TERM; do
+    $centrecov scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --out "$atomic" --format csv,geojson \
+        --thresholds 1000,2000 >"$work/stdout" 2>"$work/log" &
+    pid=$!
+    wait_for_staging "$atomic" "$pid"
+    sleep 0.2
+    kill -"$signal" "$pid"
+    wait "$pid"
+    code=$?
+    expected=$([ "$signal" = INT ] && echo 130 || echo 143)
+    check "SIG$signal exits $expected" test "$code" -eq "$expected"
+    check "SIG$signal is said" grep -q "interrupted by .*nothing was changed" "$work/log"
+    fingerprint "$atomic" >"$work/after"
+    check "SIG$signal leaves the earlier run byte for byte" cmp -s "$work/before" "$work/after"
+    check "SIG$signal leaves no staging or temporary file" no_leftovers "$atomic"
+done
+# A run killed outright leaves its staging folder; the next run removes it.
+$centrecov scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --out "$atomic" --format csv >/dev/null 2>&1 &
+pid=$!
+wait_for_staging "$atomic" "$pid"
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+fingerprint "$atomic" >"$work/after"
+check "SIGKILL leaves the earlier run byte for byte" cmp -s "$work/before" "$work/after"
+/usr/bin/python3 - "$source/geodata/scenarios/norfolk.toml" "$work/two.toml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding='utf-8').read()
+parts = text.split('[[scenario]]')
+open(sys.argv[2], 'w', encoding='utf-8').write('[[scenario]]'.join(parts[:3]))  # the first two scenarios
+PY
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$atomic" --format csv >/dev/null 2>"$work/log"
+check "a smaller run after a killed one succeeds" test $? -eq 0
+check "the killed run's staging folder is removed" no_leftovers "$atomic"
+scenario_folders=$(find "$atomic" -mindepth 1 -maxdepth 1 -type d | wc -l)
+check "the earlier run's other scenario folders are gone" test "$scenario_folders" -eq 2
+check "a file the run does not own is kept" test "$(cat "$atomic/notes.txt")" = "my notes"
+check "the comparison lists the two scenarios" test "$(($(wc -l <"$atomic/comparison.csv") - 1))" -eq 2
+# A full disk (a file-size limit stands in for one): the error names the file, nothing changes.
+fingerprint "$atomic" >"$work/before"
+(trap '' XFSZ; ulimit -f 600; exec $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" \
+    --out "$atomic" --format csv,geojson) >/dev/null 2>"$work/log"
+check "a full disk exits 1" test $? -eq 1
+check "a full disk names the final file and its cause" grep -qE "cannot write $atomic/[a-z0-9-]+/[a-z]+\.(geojson|csv): File too large" "$work/log"
+fingerprint "$atomic" >"$work/after"
+check "a full disk leaves the earlier run byte for byte" cmp -s "$work/before" "$work/after"
+check "a full disk leaves no staging or temporary file" no_leftovers "$atomic"
+(trap '' XFSZ; ulimit -f 100; exec $centrecov --quiet run --data "$data" --out "$work/never") >/dev/null 2>"$work/log"
+check "a failed first run exits 1" test $? -eq 1
+check "a failed first run leaves no folder" absent "$work/never"
+
 # 3. Encodings: Windows-1252 (what Excel writes) is converted with a warning and every output is UTF-8;
 # files that are not text tables say what they look like.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work" <<'PY'

@@ -173,5 +173,70 @@ TEST(Cache, RoundTripsAndIsIgnoredWhenTheInputChanges) {
     EXPECT_FALSE(load_road_network(file, dir.path() / "cache").from_cache);
 }
 
+// A road line in two parts (a MultiLineString) is two roads, not dropped.
+TEST(ReadWays, ALineInTwoPartsIsKeptAsTwoRoads) {
+    TempDir dir;
+    // British National Grid, generic layer with a highway field: part 1 a-b (0..100 m), part 2 c-d (200..300 m);
+    // a second line joins b to c, so a-d can be travelled.
+    const auto file = dir.write(
+        "roads.geojson",
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},)"
+        R"("features":[{"type":"Feature","properties":{"highway":"residential","osm_id":"m"},"geometry":)"
+        R"({"type":"MultiLineString","coordinates":[[[600000,300000],[600100,300000]],[[600200,300000],[600300,300000]]]}},)"
+        R"({"type":"Feature","properties":{"highway":"residential","osm_id":"j"},"geometry":)"
+        R"({"type":"LineString","coordinates":[[600100,300000],[600200,300000]]}}]})");
+    const WaySource source = read_ways(file);
+    EXPECT_EQ(source.features_read, 2u);
+    EXPECT_EQ(source.without_geometry, 0u);
+    EXPECT_EQ(source.multi_part, 1u);
+    ASSERT_EQ(source.ways.size(), 3u);
+    EXPECT_EQ(source.ways[0].source_id, "m (part 1 of 2)");
+    EXPECT_EQ(source.ways[1].source_id, "m (part 2 of 2)");
+    EXPECT_EQ(source.ways[1].line.front(), (Point{600200, 300000}));
+    const RoadNetwork network = build_network(WaySource(source).ways);
+    EXPECT_EQ(network.stats.nodes, 4u) << "a, b, c, d: the parts meet the joining line";
+    const Graph walk = build_graph(network, walk_profile());
+    EXPECT_EQ(walk.component_nodes[walk.largest_component], 4u);
+}
+
+// With named nodes, the parts keep the line's start and end nodes and get their own between.
+TEST(ReadWays, OsOpenRoadsLinkInTwoPartsKeepsItsEndNodes) {
+    TempDir dir;
+    io::init_gdal();
+    const auto path = dir.path() / "oproad.gpkg";
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    {
+        io::DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRSpatialReference bng = io::spatial_reference(io::bng_epsg);
+        OGRLayer* layer = dataset->CreateLayer("RoadLink", &bng, wkbMultiLineString, nullptr);
+        for (const char* name : {"identifier", "roadFunction", "formOfWay", "startNode", "endNode"}) {
+            OGRFieldDefn field(name, OFTString);
+            ASSERT_EQ(layer->CreateField(&field), OGRERR_NONE);
+        }
+        OGRFeature feature(layer->GetLayerDefn());
+        feature.SetField("identifier", "L9");
+        feature.SetField("roadFunction", "Local Road");
+        feature.SetField("formOfWay", "Single Carriageway");
+        feature.SetField("startNode", "n1");
+        feature.SetField("endNode", "n2");
+        OGRMultiLineString lines;
+        for (const auto& [x0, x1] : {std::pair{600000.0, 600100.0}, std::pair{600100.0, 600250.0}}) {
+            OGRLineString line;
+            line.addPoint(x0, 300000);
+            line.addPoint(x1, 300000);
+            lines.addGeometry(&line);
+        }
+        feature.SetGeometry(&lines);
+        ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+    }
+    const WaySource source = read_ways(path);
+    ASSERT_EQ(source.ways.size(), 2u);
+    EXPECT_EQ(source.ways[0].start_node, "n1");
+    EXPECT_EQ(source.ways[1].end_node, "n2");
+    EXPECT_EQ(source.ways[0].end_node, source.ways[1].start_node) << "the parts touch at x = 600100: one node";
+    const RoadNetwork network = build_network(WaySource(source).ways);
+    EXPECT_EQ(network.stats.nodes, 3u);
+}
+
 }  // namespace
 }  // namespace centrecov::network
