@@ -35,18 +35,8 @@ void measure(ScenarioResult& result, const DistanceEngine& engine, const std::ve
     result.nearest_outreach = engine.nearest(families, outreach).origins;
 }
 
-std::vector<metrics::Breakdown> breakdown_of(const Study& study, const std::vector<bool>& who) {
-    // Reuse the coverage summary: a family "within" means it is in the group of interest.
-    std::vector<double> distances;
-    for (std::size_t f = 0; f < who.size(); ++f) {
-        distances.push_back(who[f] ? 0.0 : 1.0);
-    }
-    auto report = metrics::summarise(study.families.points, distances, {0.5});
-    return report.breakdowns;
-}
-
 void compare(ScenarioResult& result, const ScenarioResult& base, const Study& study, const DistanceEngine& engine,
-             const std::vector<Point>& families) {
+             const std::vector<Point>& families, const metrics::Groupings& groupings) {
     const auto& thresholds = result.resolved.thresholds_m;
     result.base_distance_m.clear();
     for (const auto& nearest : base.nearest) {
@@ -66,8 +56,8 @@ void compare(ScenarioResult& result, const ScenarioResult& base, const Study& st
             change.lost += lost[f] ? study.families.points[f].under5 : 0;
             change.gained += gained[f] ? study.families.points[f].under5 : 0;
         }
-        change.lost_by = breakdown_of(study, lost);
-        change.gained_by = breakdown_of(study, gained);
+        change.lost_by = groupings.count(study.families.points, lost);
+        change.gained_by = groupings.count(study.families.points, gained);
         result.changes.push_back(std::move(change));
     }
     // Each centre open in the base but not here: whom would it alone bring back?
@@ -168,7 +158,8 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     run.distance_key = engine->key();
     run.distance_label = engine->label();
     const auto families = family_points(study);
-    const auto resolved = scenario::resolve_all(file, resolve_context(study, file, settings, *engine, families));
+    const metrics::Groupings groupings(study.families.points);
+    auto resolved = scenario::resolve_all(file, resolve_context(study, file, settings, *engine, families));
 
     std::map<std::string, std::size_t> index_of;
     const auto order = scenario::in_dependency_order(file);
@@ -176,7 +167,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     for (const scenario::Scenario* s : order) {
         spdlog::debug("scenario {}: {}", s->id, s->name);
         ScenarioResult result;
-        result.resolved = resolved.at(s->id);
+        result.resolved = std::move(resolved.at(s->id));  // each is taken once
         measure(result, *engine, families);
         summarise(result, study);
         const auto& r = result.resolved;
@@ -190,7 +181,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     }
     for (auto& result : run.results) {
         const auto& base = run.results[index_of.at(result.resolved.base_id)];
-        compare(result, base, study, *engine, families);
+        compare(result, base, study, *engine, families, groupings);
     }
     // Back to file order.
     std::vector<ScenarioResult> ordered;

@@ -12,9 +12,21 @@ std::vector<ReachArea> reach_areas(const std::vector<DemandPoint>& families,
     return std::move(reach_areas_of_each(families, boundaries, {nearest_site}).front());
 }
 
+const GEOSGeometry* ReachAreaCache::find(const std::vector<const GEOSGeometry*>& parts) const {
+    const auto found = areas_.find(parts);
+    return found == areas_.end() ? nullptr : found->second.get();
+}
+
+void ReachAreaCache::add(std::vector<const GEOSGeometry*> parts, geom::Geometry area) {
+    if (areas_.size() >= limit_) {
+        areas_.clear();
+    }
+    areas_.emplace(std::move(parts), std::move(area));
+}
+
 std::vector<std::vector<ReachArea>> reach_areas_of_each(
     const std::vector<DemandPoint>& families, const std::map<std::string, geom::Geometry>& boundaries,
-    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each) {
+    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each, ReachAreaCache* cache) {
     struct Group {
         std::vector<const GEOSGeometry*> parts;  // in family order, so equal groups have equal keys
         long long under5 = 0;
@@ -54,8 +66,16 @@ std::vector<std::vector<ReachArea>> reach_areas_of_each(
     }
     std::vector<geom::Geometry> dissolved(to_dissolve.size());
     tbb::parallel_for(std::size_t{0}, to_dissolve.size(), [&](std::size_t g) {
-        dissolved[g] = geom::as_multipolygon(geom::dissolve(*to_dissolve[g]));
+        const GEOSGeometry* known = cache != nullptr ? cache->find(*to_dissolve[g]) : nullptr;
+        dissolved[g] = known != nullptr ? geom::clone(known) : geom::as_multipolygon(geom::dissolve(*to_dissolve[g]));
     });
+    if (cache != nullptr) {
+        for (std::size_t g = 0; g < to_dissolve.size(); ++g) {
+            if (cache->find(*to_dissolve[g]) == nullptr) {
+                cache->add(*to_dissolve[g], geom::clone(dissolved[g].get()));
+            }
+        }
+    }
     std::vector<std::vector<ReachArea>> out;
     for (const auto& scenario : pending) {
         auto& areas = out.emplace_back();

@@ -33,9 +33,24 @@ std::vector<ReachArea> reach_areas(const std::vector<DemandPoint>& families,
 // The same for several assignments at once (one per scenario). Scenarios share
 // most of their reach areas, so each distinct group of LSOAs is dissolved once,
 // the groups in parallel; the result does not depend on the thread count.
+// Dissolved groups of small areas kept between calls: most scenarios of a file
+// leave most sites' reach areas as their base had them. At most `limit` groups
+// are kept (then it starts again), which bounds its memory.
+class ReachAreaCache {
+public:
+    explicit ReachAreaCache(std::size_t limit = 4096) : limit_(limit) {}
+    const GEOSGeometry* find(const std::vector<const GEOSGeometry*>& parts) const;
+    void add(std::vector<const GEOSGeometry*> parts, geom::Geometry area);
+
+private:
+    std::size_t limit_;
+    std::map<std::vector<const GEOSGeometry*>, geom::Geometry> areas_;
+};
+
 std::vector<std::vector<ReachArea>> reach_areas_of_each(
     const std::vector<DemandPoint>& families, const std::map<std::string, geom::Geometry>& boundaries,
-    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each);
+    const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each,
+    ReachAreaCache* cache = nullptr);
 
 // The area within one distance of one site.
 struct Band {

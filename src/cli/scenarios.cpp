@@ -27,6 +27,7 @@ struct ScenariosOptions {
     std::string k_curve;
     std::vector<std::string> marks;
     bool open = false;
+    std::size_t maps_for = 100;
 };
 }  // namespace
 
@@ -50,6 +51,11 @@ void add_scenarios_command(CLI::App& app) {
     command->add_option("--k-curve", options->k_curve, "An optimise k_curve.csv to chart in the report")
         ->check(CLI::ExistingFile);
     command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"");
+    command->add_option("--maps-for", options->maps_for,
+                        "Draw the first N scenarios in centrecov.gpkg and report.html (every scenario still has its "
+                        "folder and its row in the comparison)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     command->add_flag("--open", options->open, "Print the report's path (to open it in a browser)");
     add_version_flag(*command);
     command->callback([options, command] {
@@ -77,6 +83,7 @@ void add_scenarios_command(CLI::App& app) {
             options->report_directory.empty() ? options->data.out : options->report_directory;
         io::OutputTree output({{options->data.out, "scenarios"}, {report_directory, "report"}});
         outputs.report_directory = output.staged(report_directory);
+        outputs.maps_for = options->maps_for;
         if (!options->k_curve.empty()) {
             report::KCurve curve;
             curve.points = report::read_k_curve(options->k_curve);
@@ -104,6 +111,10 @@ void add_scenarios_command(CLI::App& app) {
                        r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
+        if ((outputs.gpkg || outputs.html) && run.results.size() > options->maps_for) {
+            fmt::print("the GeoPackage and the report draw the first {} of the {} scenarios (--maps-for)\n",
+                       options->maps_for, run.results.size());
+        }
         if (outputs.gpkg) {
             fmt::print("wrote {} (open it in QGIS: layers come styled)\n",
                        (report_directory / "centrecov.gpkg").string());

@@ -27,10 +27,16 @@ void init_gdal() {
 
 std::string last_gdal_error(const std::string& fallback) {
     const char* message = CPLGetLastErrorMsg();
-    if (message != nullptr && message[0] != '\0') {
-        return message;
+    if (message == nullptr || message[0] == '\0') {
+        return fallback;
     }
-    return fallback;
+    // GDAL quotes whole SQL statements in some messages: keep the start and the end, where the cause is.
+    constexpr std::size_t longest = 600;
+    const std::string text = message;
+    if (text.size() <= longest) {
+        return text;
+    }
+    return text.substr(0, longest / 2) + " [...] " + text.substr(text.size() - longest / 2);
 }
 
 DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std::string>& drivers,
@@ -90,6 +96,11 @@ Point Transformer::apply(Point p) const {
         throw std::runtime_error("coordinate transformation failed");
     }
     return {x, y};
+}
+
+const Transformer& bng_to_wgs84() {
+    thread_local const Transformer transformer(bng_epsg, wgs84_epsg);
+    return transformer;
 }
 
 std::vector<Point> Transformer::apply(const std::vector<Point>& points) const {

@@ -48,6 +48,9 @@ private:
     std::unique_ptr<OGRCoordinateTransformation, Deleter> transformation_;
 };
 
+// British National Grid to WGS84, made once per thread (PROJ takes a while to choose one).
+const Transformer& bng_to_wgs84();
+
 // GDAL's last error message, or a fallback.
 std::string last_gdal_error(const std::string& fallback);
 

@@ -230,7 +230,7 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer) {
     // The layer is written in WGS84 (RFC 7946) from a transformation made once per
     // thread: letting the driver reproject makes PROJ search for one per file.
-    thread_local const Transformer to_wgs84(bng_epsg, wgs84_epsg);
+    const Transformer& to_wgs84 = bng_to_wgs84();
     thread_local OGRSpatialReference wgs84 = spatial_reference(wgs84_epsg);
     write_vector_file(path, "GeoJSON", true, [&](GDALDataset& dataset, OGRSpatialReference& bng) {
         const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=6", "WRITE_NAME=YES", nullptr};

@@ -112,6 +112,75 @@ std::string decile_label(int decile, const char* index) {
 
 }  // namespace
 
+namespace {
+
+using GroupOf = std::function<std::pair<std::string, std::string>(const DemandPoint&)>;
+
+// The breakdowns, in order: each one's name and how a family's group is named.
+std::vector<std::pair<const char*, GroupOf>> breakdown_kinds() {
+    return {{"district",
+             [](const DemandPoint& p) {
+                 return std::pair{p.district_code.empty() ? std::string("unknown") : p.district_code,
+                                  p.district_name.empty() ? std::string("unknown") : p.district_name};
+             }},
+            {"imd_decile",
+             [](const DemandPoint& p) { return std::pair{decile_key(p.imd_decile), decile_label(p.imd_decile, "IMD")}; }},
+            {"idaci_decile", [](const DemandPoint& p) {
+                 return std::pair{decile_key(p.idaci_decile), decile_label(p.idaci_decile, "IDACI")};
+             }}};
+}
+
+}  // namespace
+
+Groupings::Groupings(const std::vector<DemandPoint>& demand) {
+    for (const auto& [name, group_of] : breakdown_kinds()) {
+        Grouping grouping;
+        grouping.name = name;
+        std::map<std::string, std::string> labels;
+        std::vector<std::string> keys;
+        for (const auto& point : demand) {
+            auto [key, label] = group_of(point);
+            labels[key] = label;  // the last family's label, as breakdown() has it
+            keys.push_back(std::move(key));
+        }
+        std::map<std::string, std::size_t> index;
+        for (const auto& [key, label] : labels) {
+            index[key] = grouping.groups.size();
+            grouping.groups.emplace_back(key, label);
+        }
+        for (const auto& key : keys) {
+            grouping.group_of_point.push_back(index.at(key));
+        }
+        groupings_.push_back(std::move(grouping));
+    }
+}
+
+std::vector<Breakdown> Groupings::count(const std::vector<DemandPoint>& demand, const std::vector<bool>& who) const {
+    std::vector<Breakdown> out;
+    for (const auto& grouping : groupings_) {
+        Breakdown breakdown;
+        breakdown.name = grouping.name;
+        for (const auto& [key, label] : grouping.groups) {
+            GroupCoverage group;
+            group.key = key;
+            group.label = label;
+            group.covered.assign(1, 0);
+            group.mean_m = group.median_m = group.p90_m = std::numeric_limits<double>::quiet_NaN();
+            breakdown.groups.push_back(std::move(group));
+        }
+        for (std::size_t f = 0; f < demand.size() && f < grouping.group_of_point.size(); ++f) {
+            auto& group = breakdown.groups[grouping.group_of_point[f]];
+            ++group.areas;
+            group.under5 += demand[f].under5;
+            if (f < who.size() && who[f]) {
+                group.covered[0] += demand[f].under5;
+            }
+        }
+        out.push_back(std::move(breakdown));
+    }
+    return out;
+}
+
 CoverageReport summarise(const std::vector<DemandPoint>& demand, const std::vector<double>& distances_m,
                          const std::vector<double>& thresholds_m) {
     CoverageReport report;

@@ -44,6 +44,25 @@ double weighted_quantile(std::vector<std::pair<double, double>> value_weight, do
 CoverageReport summarise(const std::vector<DemandPoint>& demand, const std::vector<double>& distances_m,
                          const std::vector<double>& thresholds_m);
 
+// The groups summarise() breaks coverage down by (district, IMD decile, IDACI
+// decile), worked out once for a set of families, to count subsets of them fast:
+// a scenario's losses at each of many thresholds.
+class Groupings {
+public:
+    explicit Groupings(const std::vector<DemandPoint>& demand);
+    // Per breakdown and group (in summarise()'s order): the under-5s of the families
+    // with who[f] in covered[0], the group's areas and under-5s; no distances.
+    std::vector<Breakdown> count(const std::vector<DemandPoint>& demand, const std::vector<bool>& who) const;
+
+private:
+    struct Grouping {
+        std::string name;
+        std::vector<std::pair<std::string, std::string>> groups;  // key, label; sorted by key
+        std::vector<std::size_t> group_of_point;
+    };
+    std::vector<Grouping> groupings_;
+};
+
 // Centres per 1,000 under-5s in each district.
 struct DistrictProvision {
     std::string code;

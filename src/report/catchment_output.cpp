@@ -2,80 +2,113 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "metrics/coverage.hpp"
 #include "scenario/resolve.hpp"
 
 namespace centrecov::report {
 
-std::string band_key(Point site, const std::vector<double>& thresholds_m) {
-    return fmt::format("{:.3f},{:.3f}|{}", site.x, site.y, fmt::join(thresholds_m, ","));
+std::vector<double> band_thresholds(const std::vector<double>& thresholds_m) {
+    if (thresholds_m.size() <= max_band_thresholds) {
+        return thresholds_m;
+    }
+    std::vector<double> chosen;
+    const std::size_t last = thresholds_m.size() - 1;
+    for (std::size_t i = 0; i < max_band_thresholds; ++i) {
+        chosen.push_back(thresholds_m[(i * last + (max_band_thresholds - 1) / 2) / (max_band_thresholds - 1)]);
+    }
+    return chosen;
 }
 
-RunCatchments compute_catchments(const analysis::Study& study, const analysis::ScenarioRun& run,
-                                 const analysis::Settings& settings, double roadside_m) {
-    RunCatchments out;
-    out.land = catchment::study_land(study.families.boundaries);
-    const bool on_network = run.engine && run.engine->measured_on_network();
-    const double circuity =
-        settings.distance.mode == routing::DistanceMode::straight_line ? 1.0 : settings.distance.circuity;
-    if (on_network) {
-        out.band_method = fmt::format("network: the roads from which a site is reached within the distance (the "
-                                      "reachable part of the last road included), widened by {:.0f} m, clipped to "
-                                      "the study's land",
-                                      roadside_m);
+std::string band_key(Point site, const std::vector<double>& thresholds_m) {
+    return fmt::format("{:.3f},{:.3f}|{}", site.x, site.y, fmt::join(band_thresholds(thresholds_m), ","));
+}
+
+CatchmentDrawer::CatchmentDrawer(const analysis::Study& study, const analysis::ScenarioRun& run,
+                                 const analysis::Settings& settings, double roadside_m)
+    : study_(study),
+      run_(run),
+      on_network_(run.engine && run.engine->measured_on_network()),
+      circuity_(settings.distance.mode == routing::DistanceMode::straight_line ? 1.0 : settings.distance.circuity),
+      roadside_m_(roadside_m),
+      land_(catchment::study_land(study.families.boundaries)) {
+    if (on_network_) {
+        band_method_ = fmt::format("network: the roads from which a site is reached within the distance (the "
+                                   "reachable part of the last road included), widened by {:.0f} m, clipped to "
+                                   "the study's land",
+                                   roadside_m);
     } else {
-        out.band_method = fmt::format("estimate: circles of radius distance / {} (straight line x {} = the estimated "
-                                      "road distance), clipped to the study's land; not measured on roads",
-                                      circuity, circuity);
+        band_method_ = fmt::format("estimate: circles of radius distance / {} (straight line x {} = the estimated "
+                                   "road distance), clipped to the study's land; not measured on roads",
+                                   circuity_, circuity_);
     }
-    // Each distinct site position (with its thresholds) is drawn once, in parallel.
-    std::map<std::string, std::size_t> band_index;  // band_key -> index into `drawn`
-    std::vector<std::pair<Point, const std::vector<double>*>> to_draw;
+    const bool many = std::any_of(run.results.begin(), run.results.end(), [](const analysis::ScenarioResult& r) {
+        return r.resolved.thresholds_m.size() > max_band_thresholds;
+    });
+    if (many) {
+        band_method_ += fmt::format("; with more than {0} distances, bands are drawn at {0} of them, evenly spread",
+                                    max_band_thresholds);
+    }
+}
+
+std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::size_t last) {
+    last = std::min(last, run_.results.size());
+    // Each site position (with its thresholds) not drawn before is drawn once, in parallel.
+    std::vector<std::string> new_keys;
+    std::vector<std::pair<Point, std::vector<double>>> to_draw;
     std::vector<std::vector<std::optional<std::size_t>>> nearest_of_each;
-    for (const auto& result : run.results) {
+    for (std::size_t r = first; r < last; ++r) {
+        const auto& result = run_.results[r];
         auto& nearest = nearest_of_each.emplace_back();
         for (const auto& n : result.nearest) {
             nearest.push_back(n.found() ? std::optional<std::size_t>(n.site) : std::nullopt);
         }
         for (const auto& point : result.resolved.service_points) {
-            if (band_index.emplace(band_key(point.point, result.resolved.thresholds_m), to_draw.size()).second) {
-                to_draw.emplace_back(point.point, &result.resolved.thresholds_m);
+            auto key = band_key(point.point, result.resolved.thresholds_m);
+            if (bands_.emplace(key, std::vector<catchment::Band>{}).second) {
+                new_keys.push_back(std::move(key));
+                to_draw.emplace_back(point.point, band_thresholds(result.resolved.thresholds_m));
             }
         }
     }
     std::vector<std::vector<catchment::Band>> drawn(to_draw.size());
-    {
-        Progress progress("catchments", to_draw.size());
+    if (!to_draw.empty()) {
         // GEOS 3.11 computes a geometry's envelope lazily, on first use: a
         // geometry read by several threads at once needs a copy per thread.
-        tbb::enumerable_thread_specific<geom::Geometry> land_of_thread(
-            [&] { return geom::clone(out.land.get()); });
+        tbb::enumerable_thread_specific<geom::Geometry> land_of_thread([&] { return geom::clone(land_.get()); });
         tbb::parallel_for(std::size_t{0}, to_draw.size(), [&](std::size_t k) {
+            stop_if_interrupted();
             const auto& [p, thresholds] = to_draw[k];
-            if (on_network) {
-                if (const auto roads = run.engine->reachable_roads(p, *thresholds)) {
-                    drawn[k] = catchment::network_bands(0, *thresholds, *roads, roadside_m, land_of_thread.local().get());
+            if (on_network_) {
+                if (const auto roads = run_.engine->reachable_roads(p, thresholds)) {
+                    drawn[k] = catchment::network_bands(0, thresholds, *roads, roadside_m_,
+                                                        land_of_thread.local().get());
                 }
             } else {
-                drawn[k] = catchment::estimated_bands({p}, *thresholds, circuity, land_of_thread.local().get());
+                drawn[k] = catchment::estimated_bands({p}, thresholds, circuity_, land_of_thread.local().get());
             }
-            progress.advance();
         });
     }
-    auto reach = catchment::reach_areas_of_each(study.families.points, study.families.boundaries, nearest_of_each);
-    for (std::size_t r = 0; r < run.results.size(); ++r) {
-        const auto& result = run.results[r];
+    for (std::size_t k = 0; k < new_keys.size(); ++k) {
+        bands_[new_keys[k]] = std::move(drawn[k]);
+    }
+    auto reach = catchment::reach_areas_of_each(study_.families.points, study_.families.boundaries, nearest_of_each,
+                                                &reach_cache_);
+    std::vector<ScenarioCatchments> out;
+    for (std::size_t r = first; r < last; ++r) {
+        const auto& result = run_.results[r];
         ScenarioCatchments scenario;
-        scenario.reach = std::move(reach[r]);
+        scenario.reach = std::move(reach[r - first]);
         for (std::size_t s = 0; s < result.resolved.service_points.size(); ++s) {
             const auto& bands =
-                drawn[band_index.at(band_key(result.resolved.service_points[s].point, result.resolved.thresholds_m))];
+                bands_.at(band_key(result.resolved.service_points[s].point, result.resolved.thresholds_m));
             for (const auto& band : bands) {
                 catchment::Band copy;
                 copy.site = s;
@@ -84,8 +117,18 @@ RunCatchments compute_catchments(const analysis::Study& study, const analysis::S
                 scenario.bands.push_back(std::move(copy));
             }
         }
-        out.scenarios.push_back(std::move(scenario));
+        out.push_back(std::move(scenario));
     }
+    return out;
+}
+
+RunCatchments compute_catchments(const analysis::Study& study, const analysis::ScenarioRun& run,
+                                 const analysis::Settings& settings, double roadside_m) {
+    CatchmentDrawer drawer(study, run, settings, roadside_m);
+    RunCatchments out;
+    out.scenarios = drawer.draw(0, run.results.size());
+    out.band_method = drawer.band_method();
+    out.land = geom::clone(drawer.land());
     return out;
 }
 

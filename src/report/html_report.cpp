@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <span>
 
 #include "core/version.hpp"
 #include "io/gdal.hpp"
@@ -164,14 +165,14 @@ std::string sites_table(const analysis::Study& study) {
 }
 
 // Coverage against distance, one line per scenario.
-std::string coverage_chart(const analysis::ScenarioRun& run) {
+std::string coverage_chart(std::span<const analysis::ScenarioResult> results) {
     const double width = 640.0;
     const double height = 320.0;
     const double pad_left = 48.0;
     const double pad_bottom = 36.0;
     const double pad_top = 12.0;
     double max_t = 0.0;
-    for (const auto& r : run.results) {
+    for (const auto& r : results) {
         for (const double t : r.resolved.thresholds_m) {
             max_t = std::max(max_t, t);
         }
@@ -189,7 +190,7 @@ std::string coverage_chart(const analysis::ScenarioRun& run) {
                            pct);
     }
     std::set<double> ticks;
-    for (const auto& r : run.results) {
+    for (const auto& r : results) {
         ticks.insert(r.resolved.thresholds_m.begin(), r.resolved.thresholds_m.end());
     }
     for (const double t : ticks) {
@@ -199,8 +200,8 @@ std::string coverage_chart(const analysis::ScenarioRun& run) {
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">distance to the nearest "
                        "centre</text>",
                        x(max_t / 2), height - 4);
-    for (std::size_t i = 0; i < run.results.size(); ++i) {
-        const auto& r = run.results[i];
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto& r = results[i];
         std::string points = fmt::format("{:.1f},{:.1f}", x(0), y(0));
         std::string dots;
         for (std::size_t t = 0; t < r.resolved.thresholds_m.size(); ++t) {
@@ -425,7 +426,10 @@ const char* const application = R"js(
 std::string html_report(const ReportInputs& in) {
     const auto& study = in.study;
     const auto& run = in.run;
-    const io::Transformer to_wgs84(io::bng_epsg, io::wgs84_epsg);
+    // The scenarios drawn (all but in a very large file; every one is in comparison.csv and .md).
+    const std::span<const analysis::ScenarioResult> shown(run.results.data(),
+                                                          std::min(run.results.size(), in.catchments.scenarios.size()));
+    const io::Transformer& to_wgs84 = io::bng_to_wgs84();
 
     // Data for the interactive map: areas once, then per scenario the values and sites.
     ordered_json data;
@@ -465,8 +469,8 @@ std::string html_report(const ReportInputs& in) {
 
     ordered_json band_shapes = ordered_json::object();
     ordered_json scenarios = ordered_json::array();
-    for (std::size_t s = 0; s < run.results.size(); ++s) {
-        const auto& result = run.results[s];
+    for (std::size_t s = 0; s < shown.size(); ++s) {
+        const auto& result = shown[s];
         const auto& r = result.resolved;
         const auto& catchments = in.catchments.scenarios[s];
         ordered_json scenario;
@@ -568,6 +572,12 @@ std::string html_report(const ReportInputs& in) {
                         "</header>\n",
                         html_escape(file_name), run.results.size(), html_escape(run.distance_label),
                         html_escape(version_string));
+    if (shown.size() < run.results.size()) {
+        html += fmt::format("<p class=\"note\">This report shows the first {} scenarios of the file's {} (set "
+                            "<code>--maps-for</code> to show more); every scenario is in "
+                            "<code>comparison.md</code> and <code>comparison.csv</code>, and has its own folder.</p>\n",
+                            shown.size(), run.results.size());
+    }
     html += "<nav><a href=\"#comparison\">Comparison</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a "
             "href=\"#interactive\">Map</a> &middot; <a href=\"#static-maps\">Printable maps</a> &middot; <a "
             "href=\"#scenarios\">Each scenario</a> &middot; <a href=\"#about\">Data and method</a></nav>\n";
@@ -581,7 +591,7 @@ std::string html_report(const ReportInputs& in) {
         html += "<th class=\"n\">within " + metrics::threshold_label(t) + "</th>";
     }
     html += "<th class=\"n\">lose</th><th class=\"n\">gain</th><th class=\"n\">median distance</th></tr></thead><tbody>";
-    for (const auto& result : run.results) {
+    for (const auto& result : shown) {
         const auto& r = result.resolved;
         html += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>",
                             html_escape(r.scenario->name), r.open.size(), r.library_bases.size(),
@@ -599,7 +609,7 @@ std::string html_report(const ReportInputs& in) {
             ", against the scenario each starts from.</p></section>\n";
 
     // Charts.
-    html += "<section id=\"charts\"><h2>Coverage against distance</h2>\n" + coverage_chart(run);
+    html += "<section id=\"charts\"><h2>Coverage against distance</h2>\n" + coverage_chart(shown);
     if (in.k_curve && !in.k_curve->points.empty()) {
         html += "<h2>The best choice of sites for each number kept</h2>\n<p>From <code>centrecov optimise "
                 "--k-curve</code>: the most under-5s any choice of that many centres keeps within each "
@@ -623,8 +633,8 @@ std::string html_report(const ReportInputs& in) {
 
     // Static maps.
     html += "<section id=\"static-maps\"><h2>Printable maps</h2>\n" + defs;
-    for (std::size_t s = 0; s < run.results.size(); ++s) {
-        const auto& result = run.results[s];
+    for (std::size_t s = 0; s < shown.size(); ++s) {
+        const auto& result = shown[s];
         std::string svg = fmt::format("<svg class=\"static-map\" id=\"static-map-{}\" viewBox=\"0 0 900 {:.0f}\" "
                                       "role=\"img\" aria-label=\"{}\">",
                                       s, svg_height, html_escape(result.resolved.scenario->name));
@@ -663,7 +673,7 @@ std::string html_report(const ReportInputs& in) {
 
     // Each scenario.
     html += "<section id=\"scenarios\"><h2>Each scenario</h2>\n";
-    for (const auto& result : run.results) {
+    for (const auto& result : shown) {
         const auto& r = result.resolved;
         html += "<article class=\"scenario\" id=\"scenario-" + html_escape(r.scenario->id) + "\"><h3>" +
                 html_escape(r.scenario->name) + "</h3>\n";

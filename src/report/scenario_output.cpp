@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <tbb/parallel_for.h>
 
+#include "core/progress.hpp"
 #include "core/version.hpp"
 #include "geom/geos.hpp"
 #include "io/atomic_output.hpp"
@@ -277,10 +278,29 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                         const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
                         const analysis::Settings& settings, const analysis::ScenarioRun& run,
                         const RunOutputs& outputs) {
-    const RunCatchments catchments = compute_catchments(study, run, settings);
+    if (outputs.gpkg) {
+        // SQLite (under the GeoPackage) allows 2,000 columns a table: say so before any work.
+        const auto widest = std::max_element(run.results.begin(), run.results.end(), [](const auto& a, const auto& b) {
+            return a.resolved.thresholds_m.size() < b.resolved.thresholds_m.size();
+        });
+        const std::size_t columns = scenario_lsoa_layer(study, run, *widest).fields.size() + 1;  // + geometry
+        constexpr std::size_t sqlite_columns = 2000;
+        if (columns > sqlite_columns) {
+            throw UsageError(fmt::format(
+                "scenario '{}' has {} distances, which give its GeoPackage area layer {} columns, more than the "
+                "{} SQLite allows: give fewer distances (--thresholds or thresholds_m), or leave gpkg out of --format",
+                widest->resolved.scenario->id, widest->resolved.thresholds_m.size(), columns, sqlite_columns));
+        }
+    }
+    CatchmentDrawer drawer(study, run, settings);
+    // The catchments of the scenarios drawn in the report (the first maps_for); the rest are freed batch by batch.
+    RunCatchments mapped;
+    mapped.land = geom::clone(drawer.land());
+    mapped.band_method = drawer.band_method();
+    const std::size_t maps_for = std::min(outputs.maps_for, run.results.size());
     std::vector<io::OutputLayer> package;
     std::vector<io::LayerStyle> styles;
-    ordered_json comparison = ordered_json::array();
+    std::string comparison_json;  // the scenarios' JSON one after another, as text (far smaller than the objects)
     std::vector<std::vector<io::Value>> rows;
     std::vector<std::string> header{"id", "name", "base", "open_centres", "moved_into_libraries", "outreach_sites",
                                     "cost", "budget"};
@@ -302,44 +322,68 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
           " | eligible within " + metrics::threshold_label(first_thresholds.front()) + " | lose | gain | median |\n";
     md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
 
-    // Each scenario's folder is written on its own (in parallel: they share no file).
-    std::vector<std::vector<io::OutputLayer>> package_of(run.results.size());
-    std::vector<ordered_json> json_of(run.results.size());
-    tbb::parallel_for(std::size_t{0}, run.results.size(), [&](std::size_t index) {
-        const auto& result = run.results[index];
-        const auto& r = result.resolved;
-        const auto scenario_directory = directory / r.scenario->id;
-        auto lsoa = scenario_lsoa_layer(study, run, result);
-        write_layer(scenario_directory, "lsoa", lsoa, outputs);
-        if (outputs.geojson || outputs.csv) {
-            write_sites(scenario_directory, study.all_sites(),
-                        [&](const Site& site) { return site_fate(result, study, site).role; });
+    // Each scenario's folder is written on its own (in parallel: they share no file), a
+    // batch at a time, so that memory does not grow with the number of scenarios.
+    std::vector<std::vector<io::OutputLayer>> package_of(maps_for);
+    std::vector<std::string> json_of(run.results.size());
+    {
+        Progress progress("writing scenarios", run.results.size());
+        constexpr std::size_t batch = 32;
+        for (std::size_t first = 0; first < run.results.size(); first += batch) {
+            const std::size_t last = std::min(first + batch, run.results.size());
+            auto drawn = drawer.draw(first, last);
+            tbb::parallel_for(first, last, [&](std::size_t index) {
+                const auto& result = run.results[index];
+                const auto& r = result.resolved;
+                const auto& catchments = drawn[index - first];
+                const auto scenario_directory = directory / r.scenario->id;
+                auto lsoa = scenario_lsoa_layer(study, run, result);
+                write_layer(scenario_directory, "lsoa", lsoa, outputs);
+                if (outputs.geojson || outputs.csv) {
+                    write_sites(scenario_directory, study.all_sites(),
+                                [&](const Site& site) { return site_fate(result, study, site).role; });
+                }
+                auto reach = reach_layer(study, run, result, catchments);
+                auto bands = bands_layer(study, result, catchments, drawer.band_method());
+                write_layer(scenario_directory, "reach", reach, outputs);
+                write_layer(scenario_directory, "bands", bands, outputs);
+                if (outputs.gpkg && index < maps_for) {
+                    const std::string prefix = r.scenario->id;
+                    package_of[index].push_back(renamed(std::move(lsoa), prefix + "_lsoa"));
+                    package_of[index].push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
+                    package_of[index].push_back(renamed(std::move(reach), prefix + "_reach"));
+                    package_of[index].push_back(renamed(std::move(bands), prefix + "_bands"));
+                }
+                json_of[index] = scenario_json(study, run, result).dump(2);
+                io::write_text_file(scenario_directory / "summary.json", json_of[index] + "\n");
+                progress.advance();
+            });
+            for (std::size_t index = first; index < last && index < maps_for; ++index) {
+                mapped.scenarios.push_back(std::move(drawn[index - first]));
+            }
+            for (std::size_t index = first; index < last; ++index) {
+                // An element of a JSON array dumped with indent 2: each of its lines indented by 2 more.
+                comparison_json += comparison_json.empty() ? "[\n  " : ",\n  ";
+                for (const char c : json_of[index]) {
+                    comparison_json += c;
+                    if (c == '\n') {
+                        comparison_json += "  ";
+                    }
+                }
+                std::string().swap(json_of[index]);
+            }
         }
-        auto reach = reach_layer(study, run, result, catchments.scenarios[index]);
-        auto bands = bands_layer(study, result, catchments.scenarios[index], catchments.band_method);
-        write_layer(scenario_directory, "reach", reach, outputs);
-        write_layer(scenario_directory, "bands", bands, outputs);
-        if (outputs.gpkg) {
-            const std::string prefix = r.scenario->id;
-            package_of[index].push_back(renamed(std::move(lsoa), prefix + "_lsoa"));
-            package_of[index].push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
-            package_of[index].push_back(renamed(std::move(reach), prefix + "_reach"));
-            package_of[index].push_back(renamed(std::move(bands), prefix + "_bands"));
-        }
-        json_of[index] = scenario_json(study, run, result);
-        io::write_text_file(scenario_directory / "summary.json", json_of[index].dump(2) + "\n");
-    });
+    }
     for (const auto& result : run.results) {
         const auto& r = result.resolved;
         const std::size_t index = static_cast<std::size_t>(&result - run.results.data());
-        if (outputs.gpkg) {
+        if (outputs.gpkg && index < maps_for) {
             for (auto& layer : package_of[index]) {
                 package.push_back(std::move(layer));
             }
             const auto more = styles_for(r.scenario->id, r.thresholds_m);
             styles.insert(styles.end(), more.begin(), more.end());
         }
-        comparison.push_back(std::move(json_of[index]));
 
         std::vector<io::Value> row{r.scenario->id, r.scenario->name, r.base_id,
                                    static_cast<long long>(r.open.size()), static_cast<long long>(r.moved.size()),
@@ -366,6 +410,11 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                           r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
                           with_commas(result.changes.front().lost), with_commas(result.changes.front().gained),
                           kilometres(result.coverage.total.median_m));
+    }
+    if ((outputs.gpkg || outputs.html) && maps_for < run.results.size()) {
+        md += fmt::format("\ncentrecov.gpkg and report.html draw the first {} of these {} scenarios "
+                          "(`--maps-for`); every one has its folder.\n",
+                          maps_for, run.results.size());
     }
     md += "\n'lose' and 'gain': under-5s who move out of (or into) reach of a centre at the first threshold, "
           "against the scenario each starts from. Per-area maps: `<scenario>/lsoa.geojson`.\n\n";
@@ -436,7 +485,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     md += attribution;
 
     io::write_csv(directory / "comparison.csv", header, rows);
-    io::write_text_file(directory / "comparison.json", comparison.dump(2) + "\n");
+    io::write_text_file(directory / "comparison.json", comparison_json + "\n]\n");
     io::write_text_file(directory / "comparison.md", md);
 
     ordered_json meta;
@@ -479,7 +528,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         io::write_geopackage(report_directory / "centrecov.gpkg", package, styles);
     }
     if (outputs.html) {
-        const ReportInputs report{study, inputs, file, run, catchments,
+        const ReportInputs report{study, inputs, file, run, mapped,
                                   outputs.k_curve ? &*outputs.k_curve : nullptr};
         io::write_text_file(report_directory / "report.html", html_report(report));
     }

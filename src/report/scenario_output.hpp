@@ -31,6 +31,9 @@ struct RunOutputs {
     bool html = true;     // report.html: one self-contained file
     std::filesystem::path report_directory;  // for report.html and centrecov.gpkg; empty: the run's directory
     std::optional<KCurve> k_curve;           // drawn in the report when given
+    // Scenarios drawn in centrecov.gpkg and report.html: the first this many (every
+    // scenario has its folder and its row in the comparison).
+    std::size_t maps_for = 100;
 };
 
 // Reads a --format list ("geojson,csv,gpkg,html"); UsageError for an unknown name.

@@ -157,7 +157,7 @@ void write_sites(const std::filesystem::path& directory, const std::vector<const
 
     std::vector<std::string> header = field_names(layer);
     header.insert(header.begin() + 10, {"longitude", "latitude"});
-    const io::Transformer to_wgs84(io::bng_epsg, io::wgs84_epsg);
+    const io::Transformer& to_wgs84 = io::bng_to_wgs84();
     std::vector<std::vector<io::Value>> rows;
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
         auto row = layer.features[i].values;

@@ -116,6 +116,35 @@ check "a full disk leaves no staging or temporary file" no_leftovers "$atomic"
 check "a failed first run exits 1" test $? -eq 1
 check "a failed first run leaves no folder" absent "$work/never"
 
+# 2c. Big inputs: a file of many scenarios shows its progress on a terminal (and --quiet silences
+# it) and writes every scenario; a thousand distances finish, with bands drawn at 12 of them, and a
+# GeoPackage that SQLite could not hold is refused before any output is written.
+/usr/bin/python3 - "$work/many.toml" <<'PY'
+import sys
+lines = ['[[scenario]]\nid = "today"\nname = "today"\n']
+for k in range(150):
+    lines.append(f'[[scenario]]\nid = "s{k}"\nstart_from = "today"\nclose = ["downham-market"]\n')
+open(sys.argv[1], 'w', encoding='utf-8').write('\n'.join(lines))
+PY
+script -qec "$centrecov scenarios '$work/many.toml' --data '$data' --out '$work/many' --format csv" /dev/null >"$work/tty" 2>&1
+check "151 scenarios run" test $? -eq 0
+check "151 scenarios: progress of writing them on a terminal" grep -q "writing scenarios: 151/151" "$work/tty"
+check "151 scenarios: every one in comparison.csv" test "$(($(wc -l <"$work/many/comparison.csv") - 1))" -eq 151
+check "151 scenarios: every one has its folder" test "$(find "$work/many" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 151
+script -qec "$centrecov --quiet scenarios '$work/two.toml' --data '$data' --out '$work/quiet' --format csv" /dev/null >"$work/tty" 2>&1
+check "--quiet silences progress on a terminal" bash -c "! grep -q 'scenarios:' '$work/tty'"
+thousand=$(seq -s, 100 10 10090)
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$work/thousand" --format csv --thresholds "$thousand" >/dev/null 2>"$work/log"
+check "1,000 distances run" test $? -eq 0
+check "1,000 distances: a share column for each" test "$(head -1 "$work/thousand/comparison.csv" | tr ',' '\n' | grep -c '^share_within_')" -eq 1000
+band_distances=$(/usr/bin/python3 -c 'import csv, sys; print(len({r["threshold_m"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}))' "$work/thousand/baseline-2017-18/bands.csv")
+check "1,000 distances: bands at 12 of them" test "$band_distances" -eq 12
+check "1,000 distances: the bands say so" grep -q "bands are drawn at 12 of them" "$work/thousand/baseline-2017-18/bands.csv"
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$work/thousand-gpkg" --format gpkg --thresholds "$thousand" >/dev/null 2>"$work/log"
+check "1,000 distances in a GeoPackage exit 2" test $? -eq 2
+check "1,000 distances in a GeoPackage are explained" grep -q "columns, more than the 2000 SQLite allows" "$work/log"
+check "1,000 distances in a GeoPackage write nothing" absent "$work/thousand-gpkg"
+
 # 3. Encodings: Windows-1252 (what Excel writes) is converted with a warning and every output is UTF-8;
 # files that are not text tables say what they look like.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work" <<'PY'

@@ -53,6 +53,27 @@ TEST(Catchment, ReachAreasDissolveEachSitesAreasAndCoverEachOnce) {
     }
 }
 
+TEST(Catchment, ReachAreasOfManyScenariosEqualEachAloneAndTheCacheChangesNothing) {
+    const auto boundaries = squares();
+    const std::vector<std::vector<std::optional<std::size_t>>> scenarios{
+        {0, 0, 0, 2, std::nullopt}, {0, 0, 1, 1, 1}, {0, 0, 0, 2, std::nullopt}};
+    ReachAreaCache cache(2);  // small: it starts again during the run
+    for (int round = 0; round < 2; ++round) {  // the second round is answered from the cache
+        const auto together = reach_areas_of_each(families(), boundaries, scenarios, &cache);
+        ASSERT_EQ(together.size(), scenarios.size());
+        for (std::size_t s = 0; s < scenarios.size(); ++s) {
+            const auto alone = reach_areas(families(), boundaries, scenarios[s]);
+            ASSERT_EQ(together[s].size(), alone.size()) << "scenario " << s;
+            for (std::size_t a = 0; a < alone.size(); ++a) {
+                EXPECT_EQ(together[s][a].site, alone[a].site);
+                EXPECT_EQ(together[s][a].lsoas, alone[a].lsoas);
+                EXPECT_EQ(together[s][a].under5, alone[a].under5);
+                EXPECT_EQ(geom::to_wkb(together[s][a].area.get()), geom::to_wkb(alone[a].area.get()));
+            }
+        }
+    }
+}
+
 TEST(Catchment, EstimatedBandsNestAndStayOnLand) {
     const auto boundaries = squares();
     const auto land = study_land(boundaries);

@@ -54,6 +54,34 @@ TEST(Summarise, CountsUnderFivesWithinEachThreshold) {
     EXPECT_NE(imd[0].label.find("most deprived"), std::string::npos);
 }
 
+TEST(Groupings, CountASubsetAsSummariseWouldWithTheSameGroups) {
+    const std::vector<DemandPoint> demand{area("a", 10, "D1", 1, 1), area("b", 30, "D1", 10, 10),
+                                          area("c", 60, "D2", 1, 0), area("d", 5, "", 3, 2)};
+    const std::vector<bool> who{true, false, true, true};
+    const Groupings groupings(demand);
+    const auto counted = groupings.count(demand, who);
+    // summarise() with "distance" 0 for the subset and 1 for the rest, at 0.5, counts the same.
+    const auto report = summarise(demand, {0.0, 1.0, 0.0, 0.0}, {0.5});
+    ASSERT_EQ(counted.size(), report.breakdowns.size());
+    for (std::size_t b = 0; b < counted.size(); ++b) {
+        EXPECT_EQ(counted[b].name, report.breakdowns[b].name);
+        ASSERT_EQ(counted[b].groups.size(), report.breakdowns[b].groups.size()) << counted[b].name;
+        for (std::size_t g = 0; g < counted[b].groups.size(); ++g) {
+            const auto& mine = counted[b].groups[g];
+            const auto& theirs = report.breakdowns[b].groups[g];
+            EXPECT_EQ(mine.key, theirs.key);
+            EXPECT_EQ(mine.label, theirs.label);
+            EXPECT_EQ(mine.under5, theirs.under5);
+            EXPECT_EQ(mine.areas, theirs.areas);
+            EXPECT_EQ(mine.covered, theirs.covered) << mine.key;
+        }
+    }
+    EXPECT_EQ(counted[0].groups[0].key, "D1");
+    EXPECT_EQ(counted[0].groups[0].covered[0], 10) << "a, not b";
+    EXPECT_EQ(counted[0].groups.back().key, "unknown") << "no district code";
+    EXPECT_EQ(counted[2].groups.back().key, "unknown") << "IDACI decile 0 is unknown";
+}
+
 TEST(Summarise, FamiliesWithNoSiteAreUnreachedNotCovered) {
     const std::vector<DemandPoint> demand{area("a", 5, "D1", 0, 0), area("b", 5, "D1", 3, 3)};
     const std::vector<double> distances{std::numeric_limits<double>::infinity(), 100.0};
