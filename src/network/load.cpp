@@ -31,8 +31,8 @@ LoadedNetwork load_road_network(const std::filesystem::path& path,
     WaySource source = read_ways(path);
     spdlog::info("road network: {} roads of {} lines; building the graph", source.ways.size(), source.features_read);
     if (source.multi_part > 0) {
-        spdlog::info("road network: {} lines in several parts, kept as {} roads", source.multi_part,
-                     source.parts_from_multi_part);
+        spdlog::info("road network: lines in several parts, each part kept as a road: {} lines, {} roads",
+                     source.multi_part, source.parts_from_multi_part);
     }
     loaded.network = build_network(std::move(source.ways));
     if (cache_file) {

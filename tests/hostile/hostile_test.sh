@@ -271,6 +271,19 @@ check "everything closed runs" test $? -eq 0
 check "everything closed: median n/a, not 0" bash -c "grep -q '\"median_m\": null' '$work/closed/none/summary.json'"
 check "everything closed without costs: cost n/a, not £0" grep -qE "none .* cost n/a" "$work/stdout"
 
+# 10b. A road line in two parts (a MultiLineString) is kept as two roads, not dropped.
+cat >"$work/two-parts.geojson" <<'JSON'
+{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+{"type":"Feature","properties":{"highway":"residential","osm_id":"m"},"geometry":{"type":"MultiLineString",
+"coordinates":[[[449000,88000],[450000,88000]],[[450000,88000],[451000,88500]]]}}]}
+JSON
+$centrecov run --study isle-of-wight --data "$iow_data" --network "$work/two-parts.geojson" --out "$work/two-parts" >/dev/null 2>"$work/log"
+check "a two-part road is read as two roads" grep -q "each part kept as a road: 1 lines, 2 roads" "$work/log"
+check "a two-part road is not dropped" bash -c "! grep -q 'no roads' '$work/log'"
+check "a network that misses the study is an error naming it" grep -q "two-parts.geojson: the road network does not cover the study area" "$work/log"
+# Only the built network's cache is kept (under .cache), for the next run; no result.
+check "a network that misses the study writes no result" test -z "$(ls "$work/two-parts" 2>/dev/null)"
+
 # 8. Formula injection: text cells a spreadsheet would run are neutralised in every CSV; numbers stay numbers.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work/formula.csv" <<'PY'
 import csv, sys
