@@ -12,16 +12,21 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 source "$(dirname "$0")/../support/checks.sh"
 
+# refused LABEL FILE PATTERN OUT: `scenarios FILE` exits 1, names the file and line with PATTERN, writes no OUT.
+refused() {
+    $centrecov --quiet scenarios "$2" --data "$data" --out "$4" >"$work/log" 2>&1
+    local code=$?
+    check "$1 exits 1" test "$code" -eq 1
+    check "$1 is named with its line" grep -qE "$(basename "$2"), line [0-9]+: .*$3" "$work/log"
+    check "$1 writes no output" absent "$4"
+}
+
 # 1. Writing outside --out: a scenario id is a folder name, so paths are refused, naming the id and line.
 mkdir -p "$work/victim"
 echo "keep me" >"$work/victim/summary.json"
 for id in ".." "../victim" "$work/victim" "a/b" "tab	id" ""; do
     printf '[[scenario]]\nid = "%s"\n' "$id" >"$work/bad-id.toml"
-    $centrecov --quiet scenarios "$work/bad-id.toml" --data "$data" --out "$work/out-id" >"$work/log" 2>&1
-    code=$?
-    check "id '$id' exits 1" test "$code" -eq 1
-    check "id '$id' is named with its line" grep -qE "bad-id.toml, line [12]: .*(id|'id')" "$work/log"
-    check "id '$id' writes no output" absent "$work/out-id"
+    refused "id '$id'" "$work/bad-id.toml" "(id|'id')" "$work/out-id"
 done
 check "nothing outside --out was touched" bash -c "test \"\$(cat '$work/victim/summary.json')\" = 'keep me' && test \$(ls '$work/victim' | wc -l) -eq 1"
 printf '[[scenario]]\nid = "%s"\n' "$(printf 'x%.0s' {1..65})" >"$work/long-id.toml"
@@ -230,11 +235,7 @@ CASES
 # 6. Scenario-file mistakes that would change the answer silently: errors naming file and line, no output.
 while IFS='|' read -r expect body; do
     printf '[costs]\ncentre = 100\n[[scenario]]\nid = "base"\n[[scenario]]\nid = "x"\nstart_from = "base"\n%b\n' "$body" >"$work/mistake.toml"
-    $centrecov --quiet scenarios "$work/mistake.toml" --data "$data" --out "$work/mistake" >"$work/log" 2>&1
-    code=$?
-    check "'$body' exits 1" test "$code" -eq 1
-    check "'$body' is explained with its line" grep -qE "mistake.toml, line [0-9]+: .*$expect" "$work/log"
-    check "'$body' writes nothing" absent "$work/mistake"
+    refused "'$body'" "$work/mistake.toml" "$expect" "$work/mistake"
 done <<'CASES'
 no centre has status_2018_proposal = 'bsae'|keep_where = { status_2018_proposal = "bsae" }
 not a centre or library id|costs = { sites = { no-such-site = 5 } }

@@ -82,18 +82,25 @@ TEST(ReadWays, BadInputsAreNamed) {
     EXPECT_NE(error_of(dir.path() / "absent.osm.pbf").find("file not found"), std::string::npos);
 }
 
-// Writes an OS Open Roads-style RoadLink layer to a GeoPackage in BNG.
-std::filesystem::path write_open_roads(const TempDir& dir) {
+// An OS Open Roads-style RoadLink layer in a new GeoPackage in BNG (the dataset holds the layer).
+OGRLayer* create_road_links(io::DatasetPtr& dataset, const std::filesystem::path& path, OGRwkbGeometryType type) {
     io::init_gdal();
-    const auto path = dir.path() / "oproad.gpkg";
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    io::DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    dataset.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     OGRSpatialReference bng = io::spatial_reference(io::bng_epsg);
-    OGRLayer* layer = dataset->CreateLayer("RoadLink", &bng, wkbLineString, nullptr);
+    OGRLayer* layer = dataset->CreateLayer("RoadLink", &bng, type, nullptr);
     for (const char* name : {"identifier", "roadFunction", "formOfWay", "startNode", "endNode", "trunkRoad"}) {
         OGRFieldDefn field(name, OFTString);
         EXPECT_EQ(layer->CreateField(&field), OGRERR_NONE);
     }
+    return layer;
+}
+
+// Writes an OS Open Roads-style RoadLink layer to a GeoPackage in BNG.
+std::filesystem::path write_open_roads(const TempDir& dir) {
+    const auto path = dir.path() / "oproad.gpkg";
+    io::DatasetPtr dataset;
+    OGRLayer* layer = create_road_links(dataset, path, wkbLineString);
     struct Link {
         const char* id;
         const char* function;
@@ -202,17 +209,10 @@ TEST(ReadWays, ALineInTwoPartsIsKeptAsTwoRoads) {
 // With named nodes, the parts keep the line's start and end nodes and get their own between.
 TEST(ReadWays, OsOpenRoadsLinkInTwoPartsKeepsItsEndNodes) {
     TempDir dir;
-    io::init_gdal();
     const auto path = dir.path() / "oproad.gpkg";
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     {
-        io::DatasetPtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        OGRSpatialReference bng = io::spatial_reference(io::bng_epsg);
-        OGRLayer* layer = dataset->CreateLayer("RoadLink", &bng, wkbMultiLineString, nullptr);
-        for (const char* name : {"identifier", "roadFunction", "formOfWay", "startNode", "endNode"}) {
-            OGRFieldDefn field(name, OFTString);
-            ASSERT_EQ(layer->CreateField(&field), OGRERR_NONE);
-        }
+        io::DatasetPtr dataset;
+        OGRLayer* layer = create_road_links(dataset, path, wkbMultiLineString);
         OGRFeature feature(layer->GetLayerDefn());
         feature.SetField("identifier", "L9");
         feature.SetField("roadFunction", "Local Road");
