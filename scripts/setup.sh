@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages centrecov needs to build, test and run, when any is missing,
-# and the report's front-end library (Leaflet, pinned in web/package-lock.json) from npm.
+# and from npm (pinned in web/package-lock.json) the report's front-end library, Leaflet, and eslint for its scripts.
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
 
@@ -41,7 +41,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$(dirname "$0")/.."
-if [ ! -f web/node_modules/leaflet/dist/leaflet.js ]; then
-  echo "setup: installing Leaflet from npm into web/node_modules" >&2
+if [ ! -f web/node_modules/leaflet/dist/leaflet.js ] || [ ! -x web/node_modules/.bin/eslint ]; then
+  echo "setup: installing Leaflet and eslint (web/package-lock.json) from npm into web/node_modules" >&2
   npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
 fi

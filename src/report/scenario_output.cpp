@@ -421,11 +421,13 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     for (const auto& result : run.results) {
         const auto& s = *result.resolved.scenario;
         md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
-        if (s.start_from) {
-            md += "Compared with `" + *s.start_from + "`. ";
-        }
+        // A paragraph of its own before the list, so that Markdown keeps them apart.
+        std::string intro = s.start_from ? "Compared with `" + *s.start_from + "`." : std::string();
         if (!s.description.empty()) {
-            md += escape_markdown(s.description) + "\n\n";
+            intro += (intro.empty() ? "" : " ") + escape_markdown(s.description);
+        }
+        if (!intro.empty()) {
+            md += intro + "\n\n";
         }
         const auto& r = result.resolved;
         for (const auto& list : {&s.notes, &r.rule_notes}) {  // inherited notes are in summary.json

@@ -1,51 +1,38 @@
 // Scenarios on a small drawn network, read through GDAL's OSM driver; every
 // gain and loss below is worked out by hand. One character is 100 m.
 //
-//   a-------b-------c      centre "west" at a, centre "east" at c, library "lib-e" at e
-//   |               |      families: 100 under-5s at b, 50 at f, 20 at d
+//   a------xb-------c      centre "west" at a, centre "east" at c, library "lib-e" at e
+//   |               |      families: 100 under-5s at b (or x), 50 at f, 20 at d
 //   d-------e-------f      thresholds 500 m and 1,000 m, walking
+//
+// Written with the gurka-style harness (tests/support/gurka.hpp): results by name.
 
 #include <gtest/gtest.h>
 
-#include "analysis/scenario_run.hpp"
 #include "core/error.hpp"
-#include "support/drawn_study.hpp"
-#include "support/osm_xml.hpp"
-#include "support/temp_dir.hpp"
+#include "support/gurka.hpp"
 
 namespace centrecov::analysis {
 namespace {
 
-using test::AsciiMap;
-using test::TempDir;
+using test::gurka::Town;
 
-const AsciiMap map(R"(
-    a-------b-------c
+Town drawn_town(bool tie = true) {
+    // Unless `tie`, the 100 under-5s live 100 m west of b (at x), 700 m from west and 900 m from east.
+    return Town(R"(
+    a------xb-------c
     |               |
     d-------e-------f
-)");
-
-struct Fixture {
-    TempDir dir;
-    Study study;
-    Settings settings;
-    Fixture() {
-        NetworkSettings network;
-        network.file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
-                                                                 {"adefc", {{"highway", "residential"}}}}));
-        network.max_snap_m = 100.0;
-        settings.network = network;
-        settings.thresholds_m = {500.0, 1000.0};
-        study.centres = {test::placed_site("west", map.at('a')), test::placed_site("east", map.at('c'))};
-        study.libraries = {test::placed_site("lib-e", map.at('e'), SiteKind::library)};
-        study.families.points = {test::families_at("B", map.at('b'), 100, 1), test::families_at("F", map.at('f'), 50, 9),
-                                 test::families_at("D", map.at('d'), 20, 2)};
-    }
-    ScenarioRun run(const std::string& scenarios) const {
-        const auto file = scenario::read_scenario_file(dir.write("options.toml", scenarios));
-        return run_scenarios(study, file, settings);
-    }
-};
+)")
+        .road("axbc")
+        .road("adefc")
+        .centre("west", 'a')
+        .centre("east", 'c')
+        .library("lib-e", 'e')
+        .families("B", tie ? 'b' : 'x', 100, 1)
+        .families("F", 'f', 50, 9)
+        .families("D", 'd', 20, 2);
+}
 
 const std::string file = R"(
 [study]
@@ -74,72 +61,77 @@ target = { idaci_deciles = [1, 2] }
 )";
 
 TEST(ScenariosOnANetwork, GainsAndLossesByHand) {
-    const Fixture fixture;
-    const ScenarioRun run = fixture.run(file);
-    ASSERT_EQ(run.results.size(), 4u);
-    EXPECT_EQ(run.distance_key, "network_walk");
+    const Town town = drawn_town();
+    const auto run = town.scenarios(file);
+    ASSERT_EQ(run.run().results.size(), 4u);
+    EXPECT_EQ(run.run().distance_key, "network_walk");
 
-    const auto& base = run.results[0];
-    // b is 800 m from both centres (the first listed wins), f 200 m from east, d 200 m from west.
-    EXPECT_NEAR(base.nearest[0].metres, 800.0, 0.05);
-    EXPECT_NEAR(base.nearest[1].metres, 200.0, 0.05);
-    EXPECT_NEAR(base.nearest[2].metres, 200.0, 0.05);
-    EXPECT_EQ(base.coverage.total.covered, (std::vector<long long>{70, 170}));
-    for (const auto& change : base.changes) {
-        EXPECT_EQ(change.lost, 0) << "a scenario compared with itself changes nothing";
-        EXPECT_EQ(change.gained, 0);
+    const auto base = run["base"];
+    // b is 800 m from both centres, f 200 m from east, d 200 m from west.
+    EXPECT_NEAR(base.distance_m("B"), 800.0, 0.05);
+    EXPECT_NEAR(base.distance_m("F"), 200.0, 0.05);
+    EXPECT_EQ(base.nearest("F"), "east");
+    EXPECT_NEAR(base.distance_m("D"), 200.0, 0.05);
+    EXPECT_EQ(base.covered(500), 70);
+    EXPECT_EQ(base.covered(1000), 170);
+    for (const double t : {500.0, 1000.0}) {
+        EXPECT_EQ(base.lost(t), 0) << "a scenario compared with itself changes nothing";
+        EXPECT_EQ(base.gained(t), 0);
     }
-    EXPECT_DOUBLE_EQ(*base.resolved.cost, 2000.0);
+    EXPECT_DOUBLE_EQ(*base.cost(), 2000.0);
 
-    const auto& closed = run.results[1];
+    const auto closed = run["close-east"];
     // Without east, f walks f-e-d-a or f-c-b-a: 1,800 m.
-    EXPECT_NEAR(closed.nearest[1].metres, 1800.0, 0.05);
-    EXPECT_EQ(closed.coverage.total.covered, (std::vector<long long>{20, 120}));
-    EXPECT_EQ(closed.changes[0].lost, 50);
-    EXPECT_EQ(closed.changes[1].lost, 50);
-    ASSERT_EQ(closed.closed.size(), 1u);
-    EXPECT_EQ(fixture.study.centres[closed.closed[0].point.centre.value()].id, "east");
-    EXPECT_EQ(closed.closed[0].left_beyond, (std::vector<long long>{50, 50}))
-        << "b stays within 1 km of west, so reopening east brings back only f";
-    EXPECT_DOUBLE_EQ(*closed.resolved.cost, 1000.0);
+    EXPECT_NEAR(closed.distance_m("F"), 1800.0, 0.05);
+    EXPECT_NEAR(closed.base_distance_m("F"), 200.0, 0.05);
+    EXPECT_EQ(closed.covered(500), 20);
+    EXPECT_EQ(closed.covered(1000), 120);
+    EXPECT_EQ(closed.lost(500), 50);
+    EXPECT_EQ(closed.lost(1000), 50);
+    EXPECT_EQ(closed.fate("east"), "closed");
+    EXPECT_EQ(closed.closed(), (std::vector<std::string>{"east"}));
+    EXPECT_EQ(closed.left_beyond("east", 500), 50);
+    EXPECT_EQ(closed.left_beyond("east", 1000), 50) << "b stays within 1 km of west, so reopening east brings back only f";
+    EXPECT_DOUBLE_EQ(*closed.cost(), 1000.0);
 
-    const auto& moved = run.results[2];
+    const auto moved = run["west-into-library"];
     // West now serves from e: b is 800 m from east, d 800 m from e.
-    EXPECT_NEAR(moved.nearest[0].metres, 800.0, 0.05);
-    EXPECT_NEAR(moved.nearest[2].metres, 800.0, 0.05);
-    EXPECT_EQ(moved.changes[0].lost, 20);
-    EXPECT_EQ(moved.changes[1].lost, 0);
-    EXPECT_TRUE(moved.closed.empty()) << "a moved centre is not closed";
-    EXPECT_DOUBLE_EQ(*moved.resolved.cost, 1500.0);
+    EXPECT_NEAR(moved.distance_m("B"), 800.0, 0.05);
+    EXPECT_NEAR(moved.distance_m("D"), 800.0, 0.05);
+    EXPECT_EQ(moved.nearest("D"), "west") << "the centre keeps its name in its new building";
+    EXPECT_EQ(moved.fate("west"), "moved");
+    EXPECT_EQ(moved.lost(500), 20);
+    EXPECT_EQ(moved.lost(1000), 0);
+    EXPECT_TRUE(moved.closed().empty()) << "a moved centre is not closed";
+    EXPECT_DOUBLE_EQ(*moved.cost(), 1500.0);
 
-    const auto& targeted = run.results[3];
-    EXPECT_EQ(targeted.eligible_under5, 120);
-    EXPECT_EQ(targeted.eligible_coverage.total.covered, (std::vector<long long>{20, 120}));
-    EXPECT_EQ(targeted.coverage.total.covered, base.coverage.total.covered) << "all families are still reported";
+    const auto targeted = run["targeted"];
+    EXPECT_EQ(targeted.eligible_under5(), 120);
+    EXPECT_EQ(targeted.eligible_covered(500), 20);
+    EXPECT_EQ(targeted.eligible_covered(1000), 120);
+    EXPECT_EQ(targeted.covered(1000), base.covered(1000)) << "all families are still reported";
 }
 
 TEST(ScenariosOnANetwork, ABudgetKeepsTheCentresServingMost) {
-    Fixture fixture;
-    // No tie this time: the 100 under-5s live 100 m west of b, 700 m from west and 900 m from east.
-    fixture.study.families.points[0].point.x -= 100.0;
-    const ScenarioRun run = fixture.run(file + R"(
+    const Town town = drawn_town(false);
+    const auto run = town.scenarios(file + R"(
 [[scenario]]
 id = "one-centre"
 start_from = "base"
 keep_by_budget = { budget = 1500 }
 )");
-    const auto& one = run.results.back();
+    const auto one = run["one-centre"];
     // West serves b and d (120 under-5s), east serves f (50): the budget keeps west.
-    ASSERT_EQ(one.resolved.open.size(), 1u);
-    EXPECT_EQ(fixture.study.centres[one.resolved.open[0]].id, "west");
-    EXPECT_DOUBLE_EQ(*one.resolved.cost, 1000.0);
-    EXPECT_DOUBLE_EQ(*one.resolved.budget, 1500.0);
-    EXPECT_EQ(one.changes[0].lost, 50);
+    EXPECT_EQ(one.open(), (std::vector<std::string>{"west"}));
+    EXPECT_EQ(one.fate("east"), "closed");
+    EXPECT_DOUBLE_EQ(*one.cost(), 1000.0);
+    EXPECT_DOUBLE_EQ(*one.result().resolved.budget, 1500.0);
+    EXPECT_EQ(one.lost(500), 50);
 }
 
 TEST(ScenariosOnANetwork, ANewBaseInALibraryServesWithoutACentre) {
-    const Fixture fixture;
-    const ScenarioRun run = fixture.run(file + R"(
+    const Town town = drawn_town();
+    const auto run = town.scenarios(file + R"(
 [[scenario]]
 id = "east-closed-base-in-library"
 start_from = "base"
@@ -156,39 +148,41 @@ id = "base-dropped"
 start_from = "east-closed-base-in-library"
 library_bases = []
 )");
-    const auto& with_base = run.results[4];
+    const auto with_base = run["east-closed-base-in-library"];
     // f walks 800 m to the base at e (not 1,800 m to west); b and d keep west.
-    EXPECT_NEAR(with_base.nearest[1].metres, 800.0, 0.05);
-    EXPECT_EQ(with_base.coverage.total.covered, (std::vector<long long>{20, 170}));
-    EXPECT_EQ(with_base.changes[0].lost, 50);
-    EXPECT_EQ(with_base.changes[1].lost, 0) << "the base brings f back within 1 km";
-    EXPECT_EQ(with_base.resolved.library_fate(0), scenario::Fate::library_base);
-    EXPECT_DOUBLE_EQ(*with_base.resolved.cost, 1500.0) << "west 1,000 + a base at a moved centre's cost, 500";
-    ASSERT_EQ(with_base.closed.size(), 1u);
-    EXPECT_EQ(with_base.closed[0].point.centre, std::optional<std::size_t>(1));
-    EXPECT_EQ(with_base.closed[0].left_beyond, (std::vector<long long>{50, 0}));
+    EXPECT_NEAR(with_base.distance_m("F"), 800.0, 0.05);
+    EXPECT_EQ(with_base.nearest("F"), "lib-e");
+    EXPECT_EQ(with_base.covered(500), 20);
+    EXPECT_EQ(with_base.covered(1000), 170);
+    EXPECT_EQ(with_base.lost(500), 50);
+    EXPECT_EQ(with_base.lost(1000), 0) << "the base brings f back within 1 km";
+    EXPECT_EQ(with_base.fate("lib-e"), "library_base");
+    EXPECT_DOUBLE_EQ(*with_base.cost(), 1500.0) << "west 1,000 + a base at a moved centre's cost, 500";
+    EXPECT_EQ(with_base.closed(), (std::vector<std::string>{"east"}));
+    EXPECT_EQ(with_base.left_beyond("east", 500), 50);
+    EXPECT_EQ(with_base.left_beyond("east", 1000), 0);
 
-    EXPECT_DOUBLE_EQ(*run.results[5].resolved.cost, 1300.0);
-    EXPECT_EQ(run.results[5].resolved.library_bases, (std::vector<std::size_t>{0})) << "bases are inherited";
+    const auto cheaper = run["cheaper-base"];
+    EXPECT_DOUBLE_EQ(*cheaper.cost(), 1300.0);
+    EXPECT_EQ(cheaper.fate("lib-e"), "library_base") << "bases are inherited";
 
-    const auto& dropped = run.results[6];
-    EXPECT_TRUE(dropped.resolved.library_bases.empty());
-    ASSERT_EQ(dropped.closed.size(), 1u);
-    EXPECT_FALSE(dropped.closed[0].point.centre.has_value()) << "the library base is what closed";
-    EXPECT_EQ(dropped.closed[0].point.library, std::optional<std::size_t>(0));
-    EXPECT_EQ(dropped.closed[0].left_beyond, (std::vector<long long>{0, 50}));
+    const auto dropped = run["base-dropped"];
+    EXPECT_EQ(dropped.fate("lib-e"), "candidate");
+    EXPECT_EQ(dropped.closed(), (std::vector<std::string>{"lib-e"})) << "the library base is what closed";
+    EXPECT_EQ(dropped.left_beyond("lib-e", 500), 0);
+    EXPECT_EQ(dropped.left_beyond("lib-e", 1000), 50);
 }
 
 TEST(ScenariosOnANetwork, ALibraryBaseMustNameALibrary) {
-    const Fixture fixture;
+    const Town town = drawn_town();
     try {
-        (void)fixture.run(file + "\n[[scenario]]\nid = \"wrong\"\nlibrary_bases = [\"east\"]\n");
+        (void)town.scenarios(file + "\n[[scenario]]\nid = \"wrong\"\nlibrary_bases = [\"east\"]\n");
         FAIL();
     } catch (const centrecov::InputError& e) {
         EXPECT_NE(std::string(e.what()).find("'east' in 'library_bases' is a children's centre, not a library"),
                   std::string::npos)
             << e.what();
-        EXPECT_NE(std::string(e.what()).find("options.toml"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("scenarios.toml"), std::string::npos) << e.what();
     }
 }
 

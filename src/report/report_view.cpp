@@ -1,0 +1,420 @@
+#include "report/report_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <span>
+
+#include "core/version.hpp"
+#include "io/gdal.hpp"
+#include "io/layer.hpp"
+#include "metrics/coverage.hpp"
+#include "report/format.hpp"
+#include "report/scenario_output.hpp"
+#include "report/sites_output.hpp"
+#include "report/styles.hpp"
+#include "scenario/resolve.hpp"
+
+namespace centrecov::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr double printable_width = 900.0;
+constexpr double interactive_simplify_m = 25.0;  // tolerance of the interactive map's outlines
+constexpr double printable_simplify_m = 80.0;    // and of the printable maps'
+
+std::string rgb(Rgb c) { return fmt::format("rgb({},{},{})", c.r, c.g, c.b); }
+
+std::string range_colour(const std::vector<Range>& ranges, double value) {
+    if (!std::isfinite(value)) {
+        return "#bbbbbb";
+    }
+    for (const auto& r : ranges) {
+        if (value >= r.lower && value < r.upper) {
+            return rgb(r.colour);
+        }
+    }
+    return rgb(ranges.back().colour);
+}
+
+std::vector<LegendEntry> legend_of(const std::vector<Range>& ranges) {
+    std::vector<LegendEntry> legend;
+    for (const auto& r : ranges) {
+        legend.push_back({r.label, rgb(r.colour)});
+    }
+    return legend;
+}
+
+std::string money_or(const std::optional<double>& cost, const std::string& otherwise) {
+    return cost ? "£" + with_commas(std::llround(*cost)) : otherwise;
+}
+
+// Rings in WGS84 (longitude, latitude), 5 decimals (about a metre).
+ordered_json wgs84_coordinates(const GEOSGeometry* geometry, const io::Transformer& to_wgs84) {
+    ordered_json polygons = ordered_json::array();
+    geom::for_each_ring(geometry, [&](std::size_t polygon, std::size_t, const std::vector<Point>& ring) {
+        while (polygons.size() <= polygon) {
+            polygons.push_back(ordered_json::array());
+        }
+        ordered_json coordinates = ordered_json::array();
+        for (const Point& q : to_wgs84.apply(ring)) {
+            coordinates.push_back({io::round_to(q.x, 5), io::round_to(q.y, 5)});
+        }
+        polygons[polygon].push_back(std::move(coordinates));
+    });
+    return polygons;
+}
+
+// The printable maps' frame: the study's box in BNG, scaled to printable_width.
+struct Frame {
+    double left = 0.0;
+    double top = 0.0;
+    double scale = 1.0;
+    double height = 0.0;
+    explicit Frame(const GEOSGeometry* land) {
+        const auto e = geom::envelope(land);
+        left = e.min_x;
+        top = e.max_y;
+        scale = printable_width / std::max(e.max_x - e.min_x, 1.0);
+        height = (e.max_y - e.min_y) * scale;
+    }
+    double x(double easting) const { return (easting - left) * scale; }
+    double y(double northing) const { return (top - northing) * scale; }
+};
+
+// An SVG path in the frame (y flipped).
+std::string svg_path(const GEOSGeometry* geometry, const Frame& frame) {
+    std::string d;
+    geom::for_each_ring(geometry, [&](std::size_t, std::size_t, const std::vector<Point>& ring) {
+        for (std::size_t k = 0; k < ring.size(); ++k) {
+            d += fmt::format("{}{:.1f} {:.1f}", k == 0 ? "M" : "L", frame.x(ring[k].x), frame.y(ring[k].y));
+        }
+        d += "Z";
+    });
+    return d;
+}
+
+std::vector<PrecisionCount> precision_counts(const analysis::Study& study) {
+    std::map<std::string, PrecisionCount> counts;
+    for (const Site* site : study.all_sites()) {
+        if (!site->duplicate_of.empty()) {
+            continue;
+        }
+        const std::string precision(to_string(site->location.precision));
+        auto& c = counts[precision];
+        c.precision = precision;
+        (site->kind == SiteKind::library ? c.libraries : c.centres) += 1;
+    }
+    std::vector<PrecisionCount> out;
+    for (auto& [precision, count] : counts) {
+        out.push_back(std::move(count));
+    }
+    return out;
+}
+
+std::vector<SiteRow> site_rows(const analysis::Study& study) {
+    std::vector<SiteRow> rows;
+    for (const Site* site : study.all_sites()) {
+        const auto& l = site->location;
+        rows.push_back({site->name, site->kind == SiteKind::library ? "library" : "centre",
+                        std::string(to_string(l.precision)),
+                        l.point ? fmt::format("{} m", with_commas(std::llround(l.uncertainty_m))) : "not placed",
+                        l.evidence});
+    }
+    return rows;
+}
+
+ScenarioSection section_of(const analysis::ScenarioResult& result, const analysis::Study& study) {
+    const auto& r = result.resolved;
+    ScenarioSection section;
+    section.id = r.scenario->id;
+    section.name = r.scenario->name;
+    section.description = r.scenario->description;
+    section.base_id = r.base_id;
+    for (const auto* list : {&r.notes, &r.rule_notes, &result.warnings}) {
+        section.caveats.insert(section.caveats.end(), list->begin(), list->end());
+    }
+    section.centres = r.open.size();
+    section.moved = r.moved.size();
+    section.library_bases = r.library_bases.size();
+    section.cost = money_or(r.cost, "not stated");
+    for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
+        section.thresholds.push_back({metrics::threshold_label(r.thresholds_m[t]),
+                                      percent(result.coverage.total.share_covered(t)),
+                                      with_commas(result.coverage.total.covered[t]),
+                                      with_commas(result.changes[t].lost), with_commas(result.changes[t].gained)});
+    }
+    const auto& change = result.changes.front();
+    if (change.lost > 0) {
+        for (const auto& breakdown : change.lost_by) {
+            if (breakdown.name != "district" && breakdown.name != "idaci_decile") {
+                continue;
+            }
+            const bool district = breakdown.name == "district";
+            CountTable table;
+            table.caption = fmt::format("Under-5s who lose a centre within {} by {}",
+                                        metrics::threshold_label(change.threshold_m),
+                                        district ? "district" : "IDACI decile (1 = most deprived)");
+            table.heading = district ? "district" : "IDACI decile";
+            for (const auto& group : breakdown.groups) {
+                table.rows.emplace_back(group.label, with_commas(group.covered.front()));
+            }
+            section.lost.push_back(std::move(table));
+        }
+    }
+    section.closures_within = metrics::threshold_label(r.thresholds_m.front());
+    auto closed = result.closed;
+    std::stable_sort(closed.begin(), closed.end(),
+                     [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
+    for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
+        const Site& site = scenario::service_site(closed[i].point, study.centres, study.libraries);
+        section.closures.push_back(
+            {site.name, with_commas(closed[i].left_beyond[0]), std::string(to_string(site.location.precision))});
+    }
+    return section;
+}
+
+}  // namespace
+
+ReportView report_view(const ReportInputs& in) {
+    const auto& study = in.study;
+    const auto& run = in.run;
+    // The scenarios drawn (all but in a very large file; every one is in comparison.csv and .md).
+    const std::span<const analysis::ScenarioResult> shown(run.results.data(),
+                                                          std::min(run.results.size(), in.catchments.scenarios.size()));
+    const io::Transformer& to_wgs84 = io::bng_to_wgs84();
+
+    ReportView view;
+    view.file_name = in.file.path.filename().string();
+    view.version = version_string;
+    view.distance_label = run.distance_label;
+    view.scenario_count = run.results.size();
+    view.shown = shown.size();
+
+    // Comparison and charts.
+    const auto& first_thresholds = run.results.front().resolved.thresholds_m;
+    for (const double t : first_thresholds) {
+        view.threshold_columns.push_back(metrics::threshold_label(t));
+    }
+    for (const auto& result : shown) {
+        const auto& r = result.resolved;
+        ComparisonRow row;
+        row.name = r.scenario->name;
+        row.centres = r.open.size();
+        row.library_bases = r.library_bases.size();
+        row.cost = money_or(r.cost, "n/a");
+        for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
+            const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
+            row.shares.push_back(same ? percent(result.coverage.total.share_covered(t)) : "-");
+        }
+        row.lost = with_commas(result.changes.front().lost);
+        row.gained = with_commas(result.changes.front().gained);
+        row.median = kilometres(result.coverage.total.median_m);
+        view.comparison.push_back(std::move(row));
+
+        ChartSeries series{r.scenario->id, r.scenario->name, {}};
+        for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
+            series.points.emplace_back(r.thresholds_m[t], result.coverage.total.share_covered(t));
+        }
+        view.coverage.push_back(std::move(series));
+        view.scenarios.push_back(section_of(result, study));
+    }
+    if (in.k_curve && !in.k_curve->points.empty()) {
+        view.k_curve = *in.k_curve;
+    }
+    view.distance_legend = legend_of(distance_ranges());
+    view.change_legend = legend_of(change_ranges());
+    view.band_method = in.catchments.band_method;
+
+    // The interactive map's data: areas once, then per scenario the values and sites.
+    ordered_json& data = view.map_data;
+    std::vector<std::size_t> family_of_area;
+    ordered_json areas = ordered_json::array();
+    std::vector<geom::Geometry> simplified;
+    for (std::size_t f = 0; f < study.families.points.size(); ++f) {
+        const auto& family = study.families.points[f];
+        const auto found = study.families.boundaries.find(family.lsoa_code);
+        if (found == study.families.boundaries.end()) {
+            continue;
+        }
+        family_of_area.push_back(f);
+        simplified.push_back(geom::simplify(found->second.get(), interactive_simplify_m));
+        areas.push_back({{"code", family.lsoa_code},
+                         {"name", family.lsoa_name},
+                         {"district", family.district_name},
+                         {"under5", family.under5},
+                         {"idaci", family.idaci_decile},
+                         {"geometry", wgs84_coordinates(simplified.back().get(), to_wgs84)}});
+    }
+    data["areas"] = std::move(areas);
+    auto ranges_json = [](const std::vector<Range>& ranges) {
+        ordered_json out = ordered_json::array();
+        for (const auto& r : ranges) {
+            out.push_back({{"lower", r.lower}, {"upper", r.upper}, {"label", r.label}, {"colour", rgb(r.colour)}});
+        }
+        return out;
+    };
+    data["distance_ranges"] = ranges_json(distance_ranges());
+    data["change_ranges"] = ranges_json(change_ranges());
+    ordered_json fates = ordered_json::object();
+    for (const auto& c : fate_categories()) {
+        fates[c.value] = {{"label", c.label}, {"colour", rgb(c.colour)}};
+    }
+    data["fates"] = fates;
+
+    const Frame frame(in.catchments.land.get());
+    view.map_height = frame.height;
+    for (const auto& area : simplified) {
+        const auto print = geom::simplify(area.get(), printable_simplify_m);
+        view.area_paths.push_back(svg_path(print.get(), frame));
+    }
+
+    ordered_json band_shapes = ordered_json::object();
+    ordered_json scenarios = ordered_json::array();
+    for (std::size_t s = 0; s < shown.size(); ++s) {
+        const auto& result = shown[s];
+        const auto& r = result.resolved;
+        const auto& catchments = in.catchments.scenarios[s];
+        ordered_json scenario;
+        scenario["id"] = r.scenario->id;
+        scenario["name"] = r.scenario->name;
+        scenario["base"] = r.base_id;
+        scenario["headline"] = fmt::format("{} of under-5s within {} of a centre; {} lose and {} gain against {}",
+                                           percent(result.coverage.total.share_covered(0)),
+                                           metrics::threshold_label(r.thresholds_m.front()),
+                                           with_commas(result.changes.front().lost),
+                                           with_commas(result.changes.front().gained), r.base_id);
+        ordered_json distance = ordered_json::array();
+        ordered_json change = ordered_json::array();
+        StaticMap printable;
+        printable.name = r.scenario->name;
+        for (const std::size_t f : family_of_area) {
+            const double now = result.nearest[f].metres;
+            const double before = result.base_distance_m[f];
+            distance.push_back(std::isfinite(now) ? ordered_json(std::round(now)) : ordered_json(nullptr));
+            change.push_back(std::isfinite(now) && std::isfinite(before) ? ordered_json(std::round(now - before))
+                                                                          : ordered_json(nullptr));
+            printable.area_colours.push_back(range_colour(distance_ranges(), now));
+        }
+        scenario["distance"] = std::move(distance);
+        scenario["change"] = std::move(change);
+        ordered_json sites = ordered_json::array();
+        for (const Site* site : study.all_sites()) {
+            const SiteFate fate = site_fate(result, study, *site);
+            ordered_json entry{{"id", site->id},
+                               {"name", site->name},
+                               {"kind", site->kind == SiteKind::library ? "library" : "centre"},
+                               {"fate", fate.role},
+                               {"category", std::string(scenario::to_string(fate.fate))},
+                               {"precision", std::string(to_string(site->location.precision))},
+                               {"uncertainty_m", std::llround(site->location.uncertainty_m)}};
+            if (site->location.point) {
+                const Point q = to_wgs84.apply(*site->location.point);
+                entry["lat"] = io::round_to(q.y, 5);
+                entry["lon"] = io::round_to(q.x, 5);
+                if (fate.fate != scenario::Fate::candidate) {
+                    printable.sites.push_back({frame.x(site->location.point->x), frame.y(site->location.point->y),
+                                               site->name + ": " + fate.role, fate.fate == scenario::Fate::closed,
+                                               rgb(fate_category(fate.fate).colour)});
+                }
+            } else {
+                entry["lat"] = nullptr;
+                entry["lon"] = nullptr;
+            }
+            sites.push_back(std::move(entry));
+        }
+        scenario["sites"] = std::move(sites);
+        view.static_maps.push_back(std::move(printable));
+        ordered_json reach = ordered_json::array();
+        for (const auto& area : catchments.reach) {
+            const auto thin = geom::simplify(area.area.get(), interactive_simplify_m);
+            reach.push_back({{"site", area.site}, {"under5", area.under5},
+                             {"geometry", wgs84_coordinates(thin.get(), to_wgs84)}});
+        }
+        scenario["reach"] = std::move(reach);
+        // Bands are shared between scenarios with the same site and thresholds.
+        std::map<std::size_t, std::vector<const catchment::Band*>> by_site;
+        for (const auto& band : catchments.bands) {
+            by_site[band.site].push_back(&band);
+        }
+        ordered_json keys = ordered_json::array();
+        for (auto& [site, list] : by_site) {
+            const std::string key = band_key(r.service_points[site].point, r.thresholds_m);
+            if (!band_shapes.contains(key)) {
+                std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b) {
+                    return a->threshold_m > b->threshold_m;
+                });
+                ordered_json shapes = ordered_json::array();
+                for (const auto* band : list) {
+                    const auto thin = geom::simplify(band->area.get(), interactive_simplify_m);
+                    shapes.push_back(
+                        {{"threshold_m", band->threshold_m}, {"geometry", wgs84_coordinates(thin.get(), to_wgs84)}});
+                }
+                band_shapes[key] = std::move(shapes);
+            }
+            keys.push_back(key);
+        }
+        scenario["bands"] = std::move(keys);
+        scenarios.push_back(std::move(scenario));
+    }
+    data["scenarios"] = std::move(scenarios);
+    data["bands"] = std::move(band_shapes);
+
+    // Data and method.
+    view.precision_caveat = centre_precision_sentence(study.centres);
+    if (run.network && !run.network->near_misses.empty()) {
+        view.near_miss_caveat = fmt::format(
+            "The road file has {} near misses: dead ends within {:.0f} m of a road they do not join, which is at "
+            "least {:.0f} m away along the roads (as where a file cuts roads at a railway). {}",
+            run.network->near_misses.size(), run.network->near_miss.gap_m, run.network->near_miss.min_detour_m,
+            run.network->near_misses_joined
+                ? "They were joined across their gaps (--join-near-misses), a stated repair."
+                : "They were left as they are; families beyond them are measured the long way round.");
+    }
+    view.precision = precision_counts(study);
+    view.sites = site_rows(study);
+    view.inputs = in.inputs.centres.filename().string() + ", " + in.inputs.libraries.filename().string();
+    view.deprivation_edition = in.inputs.study.columns.deprivation.edition;
+    view.study_title = in.inputs.study.title;
+    view.data_directory = in.inputs.study.root.string();
+    view.attribution = attribution;
+    return view;
+}
+
+std::string fill_slots(std::string_view page, const std::vector<std::pair<std::string, std::string>>& values) {
+    std::vector<bool> used(values.size(), false);
+    std::string out;
+    std::size_t at = 0;
+    while (true) {
+        const std::size_t open = page.find("{{", at);
+        if (open == std::string_view::npos) {
+            out.append(page.substr(at));
+            break;
+        }
+        const std::size_t close = page.find("}}", open);
+        if (close == std::string_view::npos) {
+            throw std::logic_error("report page: '{{' without '}}'");
+        }
+        const std::string_view name = page.substr(open + 2, close - open - 2);
+        const auto found = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+        if (found == values.end()) {
+            throw std::logic_error("report page: no value for the slot {{" + std::string(name) + "}}");
+        }
+        used[static_cast<std::size_t>(found - values.begin())] = true;
+        out.append(page.substr(at, open - at));
+        out.append(found->second);
+        at = close + 2;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!used[i]) {
+            throw std::logic_error("report page: it has no slot {{" + values[i].first + "}}");
+        }
+    }
+    return out;
+}
+
+}  // namespace centrecov::report

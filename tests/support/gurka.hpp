@@ -1,0 +1,244 @@
+#pragma once
+
+// Whole studies drawn as ASCII maps, after Valhalla's gurka: roads run between
+// letters, centres, libraries and families stand at letters, and results are
+// asked for by name ("the distance of family B in scenario close-east"), never
+// by position in a vector. The roads are written as OpenStreetMap XML and read
+// through GDAL like a real extract; each family area is a square one spacing
+// wide around its letter, so catchments and reports can be drawn too.
+//
+//   const auto town = gurka::Town(R"(
+//       a-------b-------c
+//       |               |
+//       d-------e-------f
+//   )")
+//       .road("abc").road("adefc")
+//       .centre("west", 'a').centre("east", 'c').library("lib-e", 'e')
+//       .families("B", 'b', 100);
+//   const auto run = town.scenarios("[[scenario]]\nid = \"today\"\n");
+//   EXPECT_NEAR(run["today"].distance_m("B"), 800.0, 0.05);
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/scenario_run.hpp"
+#include "report/scenario_output.hpp"
+#include "scenario/scenario.hpp"
+#include "support/ascii_map.hpp"
+#include "support/drawn_study.hpp"
+#include "support/osm_xml.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::test::gurka {
+
+// One scenario's result, read by the names the drawing gave.
+class Outcome {
+public:
+    Outcome(const analysis::Study& study, const analysis::ScenarioResult& result) : study_(study), result_(result) {}
+
+    // Metres from the family area to its nearest open site (infinite when none is reachable).
+    double distance_m(const std::string& family) const { return result_.nearest[family_index(family)].metres; }
+    // Metres in the scenario this one starts from.
+    double base_distance_m(const std::string& family) const {
+        return result_.base_distance_m[family_index(family)];
+    }
+    // The id of the family's nearest open site (a centre, or the library hosting a base); "" when none.
+    std::string nearest(const std::string& family) const {
+        const auto& nearest = result_.nearest[family_index(family)];
+        if (!nearest.found()) {
+            return "";
+        }
+        return scenario::service_site(result_.resolved.service_points[nearest.site], study_.centres,
+                                      study_.libraries)
+            .id;
+    }
+    long long covered(double threshold_m) const {
+        return result_.coverage.total.covered[threshold_index(threshold_m)];
+    }
+    long long eligible_covered(double threshold_m) const {
+        return result_.eligible_coverage.total.covered[threshold_index(threshold_m)];
+    }
+    long long lost(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].lost; }
+    long long gained(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].gained; }
+    // What the scenario does to a site: its fate's key ("open", "closed", "moved", "library_base", ...).
+    std::string fate(const std::string& site) const {
+        return std::string(scenario::to_string(report::site_fate(result_, study_, site_named(site)).fate));
+    }
+    // The centres open, by id, in the order of the centre list.
+    std::vector<std::string> open() const {
+        std::vector<std::string> ids;
+        for (const std::size_t c : result_.resolved.open) {
+            ids.push_back(study_.centres[c].id);
+        }
+        return ids;
+    }
+    // The sites open in the base but not here, by id.
+    std::vector<std::string> closed() const {
+        std::vector<std::string> ids;
+        for (const auto& c : result_.closed) {
+            ids.push_back(scenario::service_site(c.point, study_.centres, study_.libraries).id);
+        }
+        return ids;
+    }
+    // Under-5s beyond the threshold here whom reopening the closed site alone would bring back.
+    long long left_beyond(const std::string& site, double threshold_m) const {
+        for (const auto& c : result_.closed) {
+            if (scenario::service_site(c.point, study_.centres, study_.libraries).id == site) {
+                return c.left_beyond[threshold_index(threshold_m)];
+            }
+        }
+        throw std::invalid_argument("'" + site + "' is not closed in scenario '" + result_.resolved.scenario->id + "'");
+    }
+    std::optional<double> cost() const { return result_.resolved.cost; }
+    long long eligible_under5() const { return result_.eligible_under5; }
+    const analysis::ScenarioResult& result() const { return result_; }
+
+private:
+    std::size_t family_index(const std::string& code) const {
+        const auto& points = study_.families.points;
+        for (std::size_t f = 0; f < points.size(); ++f) {
+            if (points[f].lsoa_code == code) {
+                return f;
+            }
+        }
+        throw std::invalid_argument("no family area '" + code + "' on the map");
+    }
+    std::size_t threshold_index(double threshold_m) const {
+        const auto& thresholds = result_.resolved.thresholds_m;
+        const auto found = std::find(thresholds.begin(), thresholds.end(), threshold_m);
+        if (found == thresholds.end()) {
+            throw std::invalid_argument(fmt::format("scenario '{}' measures no threshold of {} m",
+                                                    result_.resolved.scenario->id, threshold_m));
+        }
+        return static_cast<std::size_t>(found - thresholds.begin());
+    }
+    const Site& site_named(const std::string& id) const {
+        for (const Site* site : study_.all_sites()) {
+            if (site->id == id) {
+                return *site;
+            }
+        }
+        throw std::invalid_argument("no site '" + id + "' on the map");
+    }
+
+    const analysis::Study& study_;
+    const analysis::ScenarioResult& result_;
+};
+
+// A run of a scenario file on a drawn town; scenarios by id.
+class Run {
+public:
+    // The run points into its file (each result names its scenario), so the file is kept with it.
+    Run(const analysis::Study& study, std::shared_ptr<const scenario::ScenarioFile> file, analysis::ScenarioRun run)
+        : study_(study), file_(std::move(file)), run_(std::move(run)) {}
+    Outcome operator[](const std::string& id) const {
+        for (const auto& result : run_.results) {
+            if (result.resolved.scenario->id == id) {
+                return Outcome(study_, result);
+            }
+        }
+        throw std::invalid_argument("no scenario '" + id + "' in the run");
+    }
+    const analysis::ScenarioRun& run() const { return run_; }
+    const scenario::ScenarioFile& file() const { return *file_; }
+
+private:
+    const analysis::Study& study_;
+    std::shared_ptr<const scenario::ScenarioFile> file_;
+    analysis::ScenarioRun run_;
+};
+
+// A town drawn as an ASCII map (one character = `spacing` metres), measured
+// walking along its roads unless told to estimate.
+class Town {
+public:
+    explicit Town(const std::string& drawing, double spacing = 100.0)
+        : dir_(std::make_shared<TempDir>()), map_(drawing, spacing), spacing_(spacing) {
+        settings_.thresholds_m = {500.0, 1000.0};
+        study_->title = "a drawn town";
+        study_->year = 2019;
+    }
+
+    Town& road(const std::string& nodes, const std::string& highway = "residential",
+               std::map<std::string, std::string> more_tags = {}) {
+        more_tags["highway"] = highway;
+        roads_.push_back({nodes, std::move(more_tags)});
+        return *this;
+    }
+    // A site placed exactly at a letter; its name is its id unless given.
+    Town& centre(const std::string& id, char at, const std::string& name = "") {
+        study_->centres.push_back(placed_site(id, map_.at(at)));
+        study_->centres.back().name = name.empty() ? id : name;
+        return *this;
+    }
+    Town& library(const std::string& id, char at, const std::string& name = "") {
+        study_->libraries.push_back(placed_site(id, map_.at(at), SiteKind::library));
+        study_->libraries.back().name = name.empty() ? id : name;
+        return *this;
+    }
+    // Under-5s of one area (named `code`), at a letter, with its IMD and IDACI decile.
+    Town& families(const std::string& code, char at, int under5, int decile = 5) {
+        auto point = families_at(code, map_.at(at), under5, decile);
+        point.lsoa_name = "area " + code;
+        auto& points = study_->families.points;
+        points.push_back(point);
+        std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.lsoa_code < b.lsoa_code; });
+        const Point p = map_.at(at);
+        const double h = spacing_ / 2.0;
+        study_->families.boundaries[code] = geom::from_wkt(fmt::format(
+            "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))", p.x - h, p.y - h, p.x + h, p.y + h));
+        return *this;
+    }
+    Town& thresholds(std::vector<double> metres) {
+        settings_.thresholds_m = std::move(metres);
+        return *this;
+    }
+    // Straight lines times the circuity factor, no roads.
+    Town& estimate(double circuity = 1.3) {
+        estimate_ = true;
+        settings_.distance.circuity = circuity;
+        return *this;
+    }
+
+    const analysis::Study& study() const { return *study_; }
+    // The settings, with the road file written (walking, snapping up to 100 m) unless estimating.
+    analysis::Settings settings() const {
+        analysis::Settings settings = settings_;
+        if (!estimate_) {
+            analysis::NetworkSettings network;
+            network.file = dir_->write("town.osm", osm_xml(map_, roads_));
+            network.max_snap_m = 100.0;
+            settings.network = network;
+        }
+        return settings;
+    }
+    const AsciiMap& map() const { return map_; }
+    std::filesystem::path write(const std::string& name, const std::string& text) const {
+        return dir_->write(name, text);
+    }
+
+    // Runs a scenario file (its text) on the town.
+    Run scenarios(const std::string& toml) const {
+        auto file = std::make_shared<const scenario::ScenarioFile>(
+            scenario::read_scenario_file(dir_->write("scenarios.toml", toml)));
+        auto run = analysis::run_scenarios(*study_, *file, settings());
+        return Run(*study_, std::move(file), std::move(run));
+    }
+
+private:
+    std::shared_ptr<TempDir> dir_;
+    AsciiMap map_;
+    double spacing_;
+    std::vector<OsmWay> roads_;
+    std::shared_ptr<analysis::Study> study_ = std::make_shared<analysis::Study>();
+    analysis::Settings settings_;
+    bool estimate_ = false;
+};
+
+}  // namespace centrecov::test::gurka
