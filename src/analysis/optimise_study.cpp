@@ -135,7 +135,6 @@ OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const
     run.distance_key = engine.key();
     run.distance_label = engine.label();
     auto candidates = settings.candidates;
-    candidates.year = study.year;
     if (settings.compare_colocation) {
         candidates.with_libraries = false;
         run.variants.push_back({"centres", "", build_problem(study, engine, candidates, settings.weighting)});

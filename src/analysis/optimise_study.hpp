@@ -15,7 +15,7 @@ namespace centrecov::analysis {
 // Which sites may be chosen, at what cost.
 struct CandidateOptions {
     bool with_libraries = false;  // libraries (open in `year`) may host a base
-    int year = 0;                 // the study's year
+    int year = 0;                 // the year the options are about (Settings::year)
     double centre_cost = 1.0;
     double library_cost = 1.0;    // a base in a library
     std::vector<std::string> force_open;

@@ -27,12 +27,78 @@ void measure(ScenarioResult& result, const DistanceEngine& engine, const std::ve
     for (const auto& point : result.resolved.service_points) {
         services.push_back(point.point);
     }
-    result.nearest = engine.nearest(families, services).origins;
+    NearestReport report = engine.nearest(families, services);
+    result.nearest = std::move(report.origins);
+    result.service_point_off_network = std::move(report.destination_off_network);
+    result.service_point_off_network.resize(services.size(), false);
     std::vector<Point> outreach;
     for (const auto& point : result.resolved.outreach_points) {
         outreach.push_back(point.point);
     }
     result.nearest_outreach = engine.nearest(families, outreach).origins;
+}
+
+// Where a service point stands: the library it is in, else its centre.
+const Site& standing_site(const scenario::ServicePoint& point, const Study& study) {
+    return point.library ? study.libraries[*point.library] : study.centres[*point.centre];
+}
+
+// What measuring found, said once for the run. A network that misses much of the
+// study area would report families as unreached when they are only off the map:
+// refuse rather than mislead.
+void note_measuring(ScenarioRun& run, const Study& study, const Settings& settings) {
+    if (!settings.network || run.results.empty()) {
+        return;
+    }
+    const double max_snap_m = settings.network->max_snap_m;
+    // Every site that serves in some scenario, in the order first met; off the network or not.
+    std::vector<std::pair<std::string, bool>> sites;  // "kind 'id'", off
+    for (const auto& result : run.results) {
+        const auto& points = result.resolved.service_points;
+        for (std::size_t p = 0; p < points.size(); ++p) {
+            const Site& site = standing_site(points[p], study);
+            const std::string name = fmt::format("{} '{}'", to_string(site.kind), site.id);
+            const auto found = std::find_if(sites.begin(), sites.end(), [&](const auto& s) { return s.first == name; });
+            if (found == sites.end()) {
+                sites.emplace_back(name, result.service_point_off_network[p]);
+            }
+        }
+    }
+    std::size_t sites_off = 0;
+    for (const auto& [name, off_network] : sites) {
+        if (off_network) {
+            ++sites_off;
+            run.warnings.push_back(fmt::format("{} is more than {:.0f} m from any usable road; it is left out of "
+                                               "network distances",
+                                               name, max_snap_m));
+        }
+    }
+    // Families snap to the network the same way in every scenario.
+    const auto& nearest = run.results.front().nearest;
+    long long total = 0;
+    long long off = 0;
+    for (std::size_t f = 0; f < nearest.size(); ++f) {
+        const auto& family = study.families.points[f];
+        total += family.under5;
+        if (nearest[f].off_network) {
+            off += family.under5;
+            run.warnings.push_back(fmt::format("families of {} ({} under-5s): the area's centre is more than {:.0f} m "
+                                               "from any usable road; counted as reaching no centre",
+                                               family.lsoa_code, family.under5, max_snap_m));
+        } else if (nearest[f].island) {
+            run.warnings.push_back(fmt::format("families of {} ({} under-5s) join the road network on a detached "
+                                               "part; their distances may be missing or too long",
+                                               family.lsoa_code, family.under5));
+        }
+    }
+    constexpr double most_families_off = 0.10;
+    if ((total > 0 && static_cast<double>(off) > most_families_off * static_cast<double>(total)) ||
+        (!sites.empty() && 2 * sites_off > sites.size())) {
+        throw InputError(settings.network->file.string(), "",
+                         fmt::format("the road network does not cover the study area: {} of {} under-5s and {} of {} "
+                                     "sites are more than {:.0f} m from its roads (is it the right area?)",
+                                     off, total, sites_off, sites.size(), max_snap_m));
+    }
 }
 
 void compare(ScenarioResult& result, const ScenarioResult& base, const Study& study, const DistanceEngine& engine,
@@ -105,6 +171,16 @@ void summarise(ScenarioResult& result, const Study& study) {
         }
     }
     result.coverage = metrics::summarise(points, distances, r.thresholds_m);
+    std::vector<std::string> districts;
+    for (std::size_t p = 0; p < r.service_points.size(); ++p) {
+        if (result.service_point_off_network[p]) {
+            continue;
+        }
+        if (const auto code = study.gazetteer.district_code(standing_site(r.service_points[p], study).district)) {
+            districts.push_back(*code);
+        }
+    }
+    result.provision = metrics::provision_by_district(points, districts);
     result.eligible_coverage = metrics::summarise(eligible_points, eligible_distances, r.thresholds_m);
     result.outreach_reach.assign(r.thresholds_m.size(), 0.0);
     result.weighted_coverage.assign(r.thresholds_m.size(), 0.0);
@@ -127,11 +203,12 @@ bool ScenarioResult::reached_only_by_outreach(std::size_t family, std::size_t t)
            nearest_outreach[family].metres <= resolved.outreach_thresholds_m[t];
 }
 
-scenario::ResolveContext resolve_context(const Study& study, const scenario::ScenarioFile& file,
-                                         const Settings& settings, const DistanceEngine& engine,
+namespace {
+
+scenario::ResolveContext resolve_context(const Study& study, const Settings& settings, const DistanceEngine& engine,
                                          const std::vector<Point>& families) {
     scenario::ResolveContext context{study.centres, study.libraries, settings.thresholds_m,
-                                     file.study.year.value_or(study.year), {}, {}};
+                                     settings.year, {}, {}};
     for (const auto& family : study.families.points) {
         context.lsoa_codes.insert(family.lsoa_code);
     }
@@ -151,7 +228,13 @@ scenario::ResolveContext resolve_context(const Study& study, const scenario::Sce
     return context;
 }
 
+}  // namespace
+
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings) {
+    if (settings.year < 1) {
+        // A year of 0 would quietly count no library that has an opening year.
+        throw std::invalid_argument("run_scenarios: Settings::year is not set (resolve the settings first)");
+    }
     ScenarioRun run;
     const std::shared_ptr<const DistanceEngine> engine = make_engine(settings.network, settings.distance, run.network);
     run.engine = engine;
@@ -159,7 +242,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     run.distance_label = engine->label();
     const auto families = family_points(study);
     const metrics::Groupings groupings(study.families.points);
-    auto resolved = scenario::resolve_all(file, resolve_context(study, file, settings, *engine, families));
+    auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
 
     std::map<std::string, std::size_t> index_of;
     const auto order = scenario::in_dependency_order(file);
@@ -179,6 +262,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
         run.results.push_back(std::move(result));
         progress.advance();
     }
+    note_measuring(run, study, settings);
     for (auto& result : run.results) {
         const auto& base = run.results[index_of.at(result.resolved.base_id)];
         compare(result, base, study, *engine, families, groupings);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/settings.hpp"
 #include "analysis/study.hpp"
 #include "scenario/resolve.hpp"
 
@@ -29,6 +30,7 @@ struct CoverageChange {
 struct ScenarioResult {
     scenario::ResolvedScenario resolved;
     std::vector<NearestSite> nearest;           // per family; site indexes resolved.service_points
+    std::vector<bool> service_point_off_network;  // per service point: too far from any road to be reached
     std::vector<NearestSite> nearest_outreach;  // per family; site indexes resolved.outreach_points
     std::vector<bool> eligible;
     metrics::CoverageReport coverage;           // all families
@@ -36,6 +38,8 @@ struct ScenarioResult {
     std::vector<double> outreach_reach;         // per threshold: under-5s reached only by outreach
     std::vector<double> weighted_coverage;      // per threshold: centre = 1, outreach = its weight
     long long eligible_under5 = 0;
+    // Service points per district (those on the network), per 1,000 under-5s.
+    std::vector<metrics::DistrictProvision> provision;
     // Against the base scenario.
     std::vector<double> base_distance_m;        // per family
     std::vector<CoverageChange> changes;        // per threshold
@@ -52,9 +56,14 @@ struct ScenarioRun {
     std::optional<NetworkSummary> network;
     std::shared_ptr<const DistanceEngine> engine;  // what measured it (catchments ask it for roads)
     std::vector<ScenarioResult> results;  // in file order
+    // About measuring, once for the run: sites and families off the network, detached parts.
+    std::vector<std::string> warnings;
 };
 
-// Evaluates every scenario of a file on the study, measuring as `settings` say.
+// Evaluates every scenario of a file on the study, measuring as `settings` say:
+// resolve (each from its base's final state), measure, summarise, compare with
+// the base. The baseline (analysis/baseline) is this with the one scenario "today".
+// Throws InputError naming the road file when its roads miss much of the study area.
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings);
 
 }  // namespace centrecov::analysis

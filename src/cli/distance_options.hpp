@@ -5,9 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/study.hpp"
+#include "analysis/settings.hpp"
 #include "io/study_manifest.hpp"
-#include "scenario/scenario.hpp"
 
 namespace centrecov::cli {
 
@@ -27,10 +26,8 @@ struct DistanceOptions {
     std::vector<double> thresholds_m = metrics::default_thresholds_m;
 
     void add_to(CLI::App& command);
-    // Takes a scenario file's [study] values for the options not given on the command line.
-    void take_study_defaults(const scenario::StudySettings& study, const CLI::App& command);
-    // Checks the options and chooses the network (the study's when present).
-    analysis::Settings settings(const io::StudyManifest& study, const std::string& out) const;
+    // The options given on the command line, as the top layer of the settings (analysis::resolve_settings).
+    analysis::SettingsLayer layer(const CLI::App& command) const;
 };
 
 }  // namespace centrecov::cli

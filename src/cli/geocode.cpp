@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "analysis/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "io/atomic_output.hpp"

@@ -178,8 +178,10 @@ void add_optimise_command(CLI::App& app) {
         settings.compare_colocation = options->compare_colocation;
 
         const auto inputs = options->data.inputs({options->distance.network});
-        const analysis::Settings distances = options->distance.settings(inputs.study, options->data.out);
+        const analysis::Settings distances =
+            analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
         settings.k_curve_thresholds_m = distances.thresholds_m;
+        settings.candidates.year = distances.year;
         const analysis::Study study = analysis::load_study(inputs);
         std::optional<analysis::NetworkSummary> network;
         const auto engine = analysis::make_engine(distances.network, distances.distance, network);

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "analysis/baseline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/distance_options.hpp"
@@ -28,9 +29,10 @@ void add_run_command(CLI::App& app) {
     options->data.add_to(*command);
     options->distance.add_to(*command);
     add_version_flag(*command);
-    command->callback([options] {
+    command->callback([options, command] {
         const auto inputs = options->data.inputs({options->distance.network});
-        const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
+        const analysis::Settings settings =
+            analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);
         io::OutputTree output({{options->data.out, "run"}});
@@ -40,9 +42,9 @@ void add_run_command(CLI::App& app) {
         warnings.insert(warnings.end(), baseline.warnings.begin(), baseline.warnings.end());
         log_warnings(warnings);
 
-        const auto& total = baseline.coverage.total;
+        const auto& total = baseline.coverage().total;
         fmt::print("{} under-5s in {} areas; {} centres placed; distances: {}\n", report::with_commas(total.under5),
-                   total.areas, baseline.service_points.size(), baseline.distance_label);
+                   total.areas, baseline.service_points.size(), baseline.run.distance_label);
         for (std::size_t t = 0; t < settings.thresholds_m.size(); ++t) {
             fmt::print("  within {:>7}: {:>7} under-5s ({})\n", metrics::threshold_label(settings.thresholds_m[t]),
                        report::with_commas(total.covered[t]), report::percent(total.share_covered(t)));

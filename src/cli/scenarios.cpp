@@ -74,9 +74,9 @@ void add_scenarios_command(CLI::App& app) {
             options->data.data_directory =
                 (data.is_relative() ? std::filesystem::path(options->file).parent_path() / data : data).string();
         }
-        options->distance.take_study_defaults(file.study, *command);
         const auto inputs = options->data.inputs({options->file, options->k_curve, options->distance.network});
-        const analysis::Settings settings = options->distance.settings(inputs.study, options->data.out);
+        const analysis::Settings settings = analysis::resolve_settings(
+            options->distance.layer(*command), analysis::file_layer(file.study), inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);
         report::RunOutputs outputs = report::outputs_named(options->formats);
         const std::filesystem::path report_directory =

@@ -10,6 +10,7 @@
 #include "io/atomic_output.hpp"
 #include "io/writers.hpp"
 #include "report/format.hpp"
+#include "report/lsoa_layer.hpp"
 #include "report/sites_output.hpp"
 
 namespace centrecov::report {
@@ -18,22 +19,10 @@ using nlohmann::ordered_json;
 
 namespace {
 
-io::Value distance_value(const analysis::NearestSite& nearest) {
-    return nearest.found() ? io::Value(io::round_to(nearest.metres, 1)) : io::Value(std::monostate{});
-}
-
-io::Value optional_number(double value, double scale, int decimals) {
-    return std::isfinite(value) ? io::Value(io::round_to(value * scale, decimals)) : io::Value(std::monostate{});
-}
-
 std::vector<std::string> all_warnings(const analysis::Study& study, const analysis::Baseline& baseline) {
     std::vector<std::string> warnings = study.warnings;
     warnings.insert(warnings.end(), baseline.warnings.begin(), baseline.warnings.end());
     return warnings;
-}
-
-io::Value decile_value(int decile) {
-    return decile >= 1 ? io::Value(static_cast<long long>(decile)) : io::Value(std::monostate{});
 }
 
 ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<double>& thresholds) {
@@ -59,10 +48,11 @@ ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<d
 // Under-5s whose nearest centre is placed only to a town or ward.
 long long under5_with_coarse_nearest(const analysis::Study& study, const analysis::Baseline& baseline) {
     long long total = 0;
-    for (std::size_t i = 0; i < baseline.areas.size(); ++i) {
-        const auto& nearest = baseline.areas[i].centre;
+    const auto& points = baseline.today().resolved.service_points;
+    for (std::size_t i = 0; i < baseline.nearest_centre().size(); ++i) {
+        const auto& nearest = baseline.nearest_centre()[i];
         if (nearest.found()) {
-            const Precision p = study.centres[nearest.site].location.precision;
+            const Precision p = study.centres[*points[nearest.site].centre].location.precision;
             if (p == Precision::locality || p == Precision::ward) {
                 total += study.families.points[i].under5;
             }
@@ -109,7 +99,7 @@ std::vector<io::Value> coverage_row(const std::string& table, const metrics::Gro
 }
 
 const metrics::DistrictProvision* find_provision(const analysis::Baseline& baseline, const std::string& code) {
-    for (const auto& provision : baseline.provision) {
+    for (const auto& provision : baseline.today().provision) {
         if (provision.code == code) {
             return &provision;
         }
@@ -118,10 +108,10 @@ const metrics::DistrictProvision* find_provision(const analysis::Baseline& basel
 }
 
 std::string summary_csv(const analysis::Baseline& baseline) {
-    const auto& thresholds = baseline.coverage.thresholds_m;
+    const auto& thresholds = baseline.coverage().thresholds_m;
     std::vector<std::vector<io::Value>> rows;
-    rows.push_back(coverage_row("all", baseline.coverage.total, thresholds, nullptr));
-    for (const auto& breakdown : baseline.coverage.breakdowns) {
+    rows.push_back(coverage_row("all", baseline.coverage().total, thresholds, nullptr));
+    for (const auto& breakdown : baseline.coverage().breakdowns) {
         for (const auto& group : breakdown.groups) {
             const auto* provision = breakdown.name == "district" ? find_provision(baseline, group.key) : nullptr;
             rows.push_back(coverage_row(breakdown.name, group, thresholds, provision));
@@ -132,98 +122,19 @@ std::string summary_csv(const analysis::Baseline& baseline) {
 
 }  // namespace
 
-io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baseline& baseline) {
-    using io::FieldType;
-    io::OutputLayer layer;
-    layer.name = "lsoa";
-    layer.geometry = io::GeometryKind::polygon;
-    layer.fields = {{"lsoa11cd", FieldType::text},
-                    {"lsoa11nm", FieldType::text},
-                    {"district_code", FieldType::text},
-                    {"district_name", FieldType::text},
-                    {"ward_code", FieldType::text},
-                    {"ward_name", FieldType::text},
-                    {"under5", FieldType::integer},
-                    {"total_population", FieldType::integer},
-                    {"imd_decile", FieldType::integer},
-                    {"idaci_decile", FieldType::integer},
-                    {"nearest_centre_id", FieldType::text},
-                    {"nearest_centre_name", FieldType::text},
-                    {"nearest_centre_precision", FieldType::text},
-                    {"nearest_centre_uncertainty_m", FieldType::integer},
-                    {"distance_m", FieldType::real},
-                    {"travel_time_min", FieldType::real},
-                    {"distance_mode", FieldType::text},
-                    {"access_m", FieldType::real},
-                    {"off_network", FieldType::integer},
-                    {"on_island", FieldType::integer}};
-    const auto& thresholds = baseline.settings.thresholds_m;
-    for (const double t : thresholds) {
-        layer.fields.push_back({metrics::threshold_column(t), FieldType::integer});
-    }
-    layer.fields.push_back({"nearest_library_id", FieldType::text});
-    layer.fields.push_back({"nearest_library_distance_m", FieldType::real});
-
-    const std::string mode = baseline.distance_key;
-    for (std::size_t i = 0; i < study.families.points.size(); ++i) {
-        const auto& point = study.families.points[i];
-        const auto& area = baseline.areas[i];
-        io::OutputFeature feature;
-        if (const auto found = study.families.boundaries.find(point.lsoa_code); found != study.families.boundaries.end()) {
-            feature.wkb_bng = geom::to_wkb(found->second.get());
-        }
-        auto& v = feature.values;
-        v.emplace_back(point.lsoa_code);
-        v.emplace_back(point.lsoa_name);
-        v.emplace_back(point.district_code);
-        v.emplace_back(point.district_name);
-        v.emplace_back(point.ward_code);
-        v.emplace_back(point.ward_name);
-        v.emplace_back(static_cast<long long>(point.under5));
-        v.emplace_back(static_cast<long long>(point.total_population));
-        v.push_back(decile_value(point.imd_decile));
-        v.push_back(decile_value(point.idaci_decile));
-        if (area.centre.found()) {
-            const auto& centre = study.centres[area.centre.site];
-            v.emplace_back(centre.id);
-            v.emplace_back(centre.name);
-            v.emplace_back(std::string(to_string(centre.location.precision)));
-            v.emplace_back(static_cast<long long>(std::llround(centre.location.uncertainty_m)));
-        } else {
-            v.insert(v.end(), std::size_t{4}, io::Value(std::monostate{}));
-        }
-        v.push_back(distance_value(area.centre));
-        v.push_back(optional_number(area.centre.seconds, 1.0 / 60.0, 1));
-        v.emplace_back(mode);
-        v.push_back(optional_number(area.centre.access_m, 1.0, 1));
-        v.emplace_back(static_cast<long long>(area.centre.off_network ? 1 : 0));
-        v.emplace_back(static_cast<long long>(area.centre.island ? 1 : 0));
-        for (const double t : thresholds) {
-            v.push_back(area.centre.found() ? io::Value(static_cast<long long>(area.centre.metres <= t ? 1 : 0))
-                                            : io::Value(std::monostate{}));
-        }
-        if (area.library.found()) {
-            v.emplace_back(study.libraries[area.library.site].id);
-        } else {
-            v.emplace_back(std::monostate{});
-        }
-        v.push_back(distance_value(area.library));
-        layer.features.push_back(std::move(feature));
-    }
-    return layer;
-}
-
 ordered_json summary_json(const analysis::Study& study, const analysis::Baseline& baseline) {
     ordered_json out;
     out["tool"] = {{"name", "centrecov"}, {"version", version_string}};
-    out["scenario"] = {{"id", "baseline"}, {"description", "every centre in the centres file open"}};
+    // The baseline is the scenario "today", as a scenario file would name it.
+    out["scenario"] = {{"id", baseline.today().resolved.scenario->id},
+                       {"description", "every centre in the centres file open"}};
     ordered_json distance;
-    distance["mode"] = baseline.distance_key;
-    distance["label"] = baseline.distance_label;
-    const bool estimated = !baseline.network && baseline.settings.distance.mode == routing::DistanceMode::estimated_road;
+    distance["mode"] = baseline.run.distance_key;
+    distance["label"] = baseline.run.distance_label;
+    const bool estimated = !baseline.run.network && baseline.settings.distance.mode == routing::DistanceMode::estimated_road;
     distance["circuity"] = estimated ? ordered_json(baseline.settings.distance.circuity) : ordered_json(nullptr);
-    if (baseline.network) {
-        const auto& network = *baseline.network;
+    if (baseline.run.network) {
+        const auto& network = *baseline.run.network;
         distance["network"] = {{"file", network.file.filename().string()},
                                {"profile", network.profile},
                                {"junctions", network.nodes},
@@ -252,6 +163,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     }
     out["distance"] = distance;
     out["thresholds_m"] = baseline.settings.thresholds_m;
+    out["settings"] = settings_json(baseline.settings);
 
     const auto& report = study.families.report;
     ordered_json families;
@@ -298,11 +210,11 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     out["sites"] = sites;
 
     ordered_json coverage;
-    coverage["all"] = group_json(baseline.coverage.total, baseline.coverage.thresholds_m);
-    for (const auto& breakdown : baseline.coverage.breakdowns) {
+    coverage["all"] = group_json(baseline.coverage().total, baseline.coverage().thresholds_m);
+    for (const auto& breakdown : baseline.coverage().breakdowns) {
         ordered_json groups = ordered_json::array();
         for (const auto& group : breakdown.groups) {
-            groups.push_back(group_json(group, baseline.coverage.thresholds_m));
+            groups.push_back(group_json(group, baseline.coverage().thresholds_m));
         }
         coverage[breakdown.name] = groups;
     }
@@ -310,7 +222,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     out["coverage"] = coverage;
 
     ordered_json provision = ordered_json::array();
-    for (const auto& district : baseline.provision) {
+    for (const auto& district : baseline.today().provision) {
         provision.push_back({{"code", district.code},
                              {"name", district.name},
                              {"under5", district.under5},
@@ -375,21 +287,20 @@ io::OutputLayer near_miss_layer(const analysis::NetworkSummary& network) {
         io::OutputFeature feature;
         const Point end = miss.dead_end_at;
         feature.wkb_bng = geom::to_wkb(geom::make_point(end).get());
-        feature.values = {io::round_to(end.x, 1),
-                          io::round_to(end.y, 1),
-                          io::round_to(miss.at.x, 1),
-                          io::round_to(miss.at.y, 1),
-                          io::round_to(miss.gap_m, 1),
-                          std::isinf(miss.around_m) ? io::Value() : io::Value(io::round_to(miss.around_m, 1)),
-                          static_cast<long long>(network.near_misses_joined ? 1 : 0)};
+        // One value at a time: GCC 12 at -O2 misreads a braced list of variants as maybe uninitialised.
+        for (const double value : {end.x, end.y, miss.at.x, miss.at.y, miss.gap_m}) {
+            feature.values.emplace_back(io::round_to(value, 1));
+        }
+        feature.values.push_back(std::isinf(miss.around_m) ? io::Value() : io::Value(io::round_to(miss.around_m, 1)));
+        feature.values.emplace_back(static_cast<long long>(network.near_misses_joined ? 1 : 0));
         layer.features.push_back(std::move(feature));
     }
     return layer;
 }
 
 std::string summary_markdown(const analysis::Study& study, const analysis::Baseline& baseline) {
-    const auto& total = baseline.coverage.total;
-    const auto& thresholds = baseline.coverage.thresholds_m;
+    const auto& total = baseline.coverage().total;
+    const auto& thresholds = baseline.coverage().thresholds_m;
     const auto& distance = baseline.settings.distance;
     std::string md;
     md += "# Children's centre coverage: baseline, every centre open\n\n";
@@ -399,11 +310,11 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         with_commas(total.under5), std::filesystem::path(study.centres.empty() ? "" : study.centres.front().source_file)
                                        .filename()
                                        .string());
-    if (baseline.network) {
+    if (baseline.run.network) {
         md += fmt::format("**Distances are {}**, from the road nearest each area's population-weighted centre (the "
                           "walk to that road is included) to the road nearest each centre.\n\n",
-                          baseline.distance_label);
-        md += near_miss_markdown(*baseline.network, baseline.coverage, baseline.coverage_without_repair);
+                          baseline.run.distance_label);
+        md += near_miss_markdown(*baseline.run.network, baseline.coverage(), baseline.coverage_without_repair);
     } else if (distance.mode == routing::DistanceMode::straight_line) {
         md += "**Distances are straight lines** (as the crow flies), not routes along roads: real journeys are longer.\n\n";
     } else {
@@ -441,7 +352,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += "- **No family reaches a centre**: no centre could be placed (or reached), so there is no distance to "
               "state.\n";
     }
-    for (const auto& breakdown : baseline.coverage.breakdowns) {
+    for (const auto& breakdown : baseline.coverage().breakdowns) {
         if (breakdown.name != "idaci_decile" || breakdown.groups.empty() || thresholds.empty()) {
             continue;
         }
@@ -499,7 +410,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += "\n";
     };
     coverage_table("Everyone", "area", {total}, false);
-    for (const auto& breakdown : baseline.coverage.breakdowns) {
+    for (const auto& breakdown : baseline.coverage().breakdowns) {
         if (breakdown.name == "district") {
             coverage_table("By district", "district", breakdown.groups, true);
         } else if (breakdown.name == "imd_decile") {
@@ -550,10 +461,13 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
 
 void write_baseline(const std::filesystem::path& directory, const analysis::Study& study,
                     const analysis::Baseline& baseline) {
-    write_geojson_and_csv(directory, "lsoa", lsoa_layer(study, baseline));
+    write_geojson_and_csv(directory, "lsoa",
+                          lsoa_layer(study, baseline.run, baseline.today(),
+                                     {.against_base = false, .outreach = false,
+                                      .nearest_library = &baseline.nearest_library}));
     write_sites(directory, study.all_sites(), analysis::baseline_role);
-    if (baseline.network && !baseline.network->near_misses.empty()) {
-        write_geojson_and_csv(directory, "near_misses", near_miss_layer(*baseline.network));
+    if (baseline.run.network && !baseline.run.network->near_misses.empty()) {
+        write_geojson_and_csv(directory, "near_misses", near_miss_layer(*baseline.run.network));
     }
     io::write_text_file(directory / "summary.csv", summary_csv(baseline));
     io::write_text_file(directory / "summary.json", summary_json(study, baseline).dump(2) + "\n");

@@ -6,14 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/study.hpp"
+#include "analysis/baseline.hpp"
 #include "io/layer.hpp"
 
 namespace centrecov::report {
-
-// LSOA polygons with families, deprivation, the nearest centre (and how
-// precisely it is placed), the distance and a covered flag per threshold.
-io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Baseline& baseline);
 
 // What the road file's near misses are and whether they were joined (with the
 // coverage without the repair, when measured), as a paragraph of Markdown.

@@ -70,4 +70,29 @@ void write_geojson_and_csv(const std::filesystem::path& directory, const std::st
     io::write_csv(directory / (name + ".csv"), field_names(layer), feature_values(layer));
 }
 
+nlohmann::ordered_json settings_json(const analysis::Settings& settings) {
+    nlohmann::ordered_json out;
+    out["thresholds_m"] = settings.thresholds_m;
+    out["year"] = settings.year;
+    if (settings.network) {
+        const auto& n = *settings.network;
+        out["distance"] = {{"along_roads", true},
+                           {"road_file", n.file.filename().string()},
+                           {"profile", n.profile},
+                           {"profile_config", n.profile_config ? nlohmann::ordered_json(n.profile_config->filename().string())
+                                                               : nlohmann::ordered_json(nullptr)},
+                           {"max_snap_m", n.max_snap_m},
+                           {"near_miss_gap_m", n.near_miss.gap_m},
+                           {"join_near_misses", n.join_near_misses}};
+    } else {
+        const bool estimated = settings.distance.mode == routing::DistanceMode::estimated_road;
+        out["distance"] = {{"along_roads", false},
+                           {"mode", settings.distance.key()},
+                           {"circuity", estimated ? nlohmann::ordered_json(settings.distance.circuity)
+                                                  : nlohmann::ordered_json(nullptr)},
+                           {"why_no_roads", settings.no_network_reason}};
+    }
+    return out;
+}
+
 }  // namespace centrecov::report

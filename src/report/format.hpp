@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/settings.hpp"
 #include "io/layer.hpp"
 
 namespace centrecov::report {
@@ -20,6 +21,9 @@ std::string kilometres(double metres);
 std::string escape_markdown(const std::string& text);
 // A rounded number, or null when not finite.
 nlohmann::ordered_json json_number(double value, int decimals);
+
+// The settings a run used (after the command line, scenario file, manifest and defaults), for run.json.
+nlohmann::ordered_json settings_json(const analysis::Settings& settings);
 
 std::vector<std::string> field_names(const io::OutputLayer& layer);
 // Writes DIRECTORY/NAME.geojson and DIRECTORY/NAME.csv (the same table without geometry).

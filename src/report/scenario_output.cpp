@@ -18,6 +18,7 @@
 #include "io/writers.hpp"
 #include "network/cache.hpp"
 #include "report/format.hpp"
+#include "report/lsoa_layer.hpp"
 #include "report/sites_output.hpp"
 
 namespace centrecov::report {
@@ -28,74 +29,6 @@ namespace {
 
 io::Value metres(double value) {
     return std::isfinite(value) ? io::Value(io::round_to(value, 1)) : io::Value(std::monostate{});
-}
-
-io::Value flag(bool value) { return static_cast<long long>(value ? 1 : 0); }
-
-io::OutputLayer scenario_lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
-                                    const analysis::ScenarioResult& result) {
-    using io::FieldType;
-    io::OutputLayer layer;
-    layer.name = "lsoa";
-    layer.geometry = io::GeometryKind::polygon;
-    layer.fields = {{"lsoa11cd", FieldType::text},       {"lsoa11nm", FieldType::text},
-                    {"district_name", FieldType::text},  {"under5", FieldType::integer},
-                    {"imd_decile", FieldType::integer},  {"idaci_decile", FieldType::integer},
-                    {"eligible", FieldType::integer},    {"nearest_centre_id", FieldType::text},
-                    {"nearest_centre_precision", FieldType::text}, {"distance_m", FieldType::real},
-                    {"base_distance_m", FieldType::real}, {"change_m", FieldType::real},
-                    {"distance_mode", FieldType::text}};
-    const auto& thresholds = result.resolved.thresholds_m;
-    for (const double t : thresholds) {
-        const std::string column = metrics::threshold_column(t);
-        layer.fields.push_back({column, FieldType::integer});
-        layer.fields.push_back({"base_" + column, FieldType::integer});
-        layer.fields.push_back({"change_" + column, FieldType::integer});
-        // 1 when outreach alone reaches the area at this threshold (summary.json's outreach_only_under5 sums these).
-        layer.fields.push_back({"outreach_only_" + column, FieldType::integer});
-    }
-    const auto& r = result.resolved;
-    for (std::size_t f = 0; f < study.families.points.size(); ++f) {
-        const auto& family = study.families.points[f];
-        const auto& nearest = result.nearest[f];
-        io::OutputFeature feature;
-        if (const auto found = study.families.boundaries.find(family.lsoa_code);
-            found != study.families.boundaries.end()) {
-            feature.wkb_bng = geom::to_wkb(found->second.get());
-        }
-        auto& v = feature.values;
-        v.emplace_back(family.lsoa_code);
-        v.emplace_back(family.lsoa_name);
-        v.emplace_back(family.district_name);
-        v.emplace_back(static_cast<long long>(family.under5));
-        v.push_back(family.imd_decile ? io::Value(static_cast<long long>(family.imd_decile)) : io::Value());
-        v.push_back(family.idaci_decile ? io::Value(static_cast<long long>(family.idaci_decile)) : io::Value());
-        v.push_back(flag(result.eligible[f]));
-        if (nearest.found()) {
-            const auto& point = r.service_points[nearest.site];
-            const Site& site = scenario::service_site(point, study.centres, study.libraries);
-            v.emplace_back(site.id);
-            v.emplace_back(point.library ? std::string("library") + (point.centre ? "" : " base") + " (" +
-                                               std::string(to_string(site.location.precision)) + ")"
-                                         : std::string(to_string(site.location.precision)));
-        } else {
-            v.insert(v.end(), std::size_t{2}, io::Value());
-        }
-        v.push_back(metres(nearest.metres));
-        v.push_back(metres(result.base_distance_m[f]));
-        v.push_back(metres(nearest.metres - result.base_distance_m[f]));
-        v.emplace_back(run.distance_key);
-        for (std::size_t t = 0; t < thresholds.size(); ++t) {
-            const bool now = nearest.metres <= thresholds[t];
-            const bool before = result.base_distance_m[f] <= thresholds[t];
-            v.push_back(flag(now));
-            v.push_back(flag(before));
-            v.emplace_back(static_cast<long long>(now) - static_cast<long long>(before));
-            v.push_back(flag(result.reached_only_by_outreach(f, t)));
-        }
-        layer.features.push_back(std::move(feature));
-    }
-    return layer;
 }
 
 ordered_json breakdown_json(const std::vector<metrics::Breakdown>& breakdowns) {
@@ -283,7 +216,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         const auto widest = std::max_element(run.results.begin(), run.results.end(), [](const auto& a, const auto& b) {
             return a.resolved.thresholds_m.size() < b.resolved.thresholds_m.size();
         });
-        const std::size_t columns = scenario_lsoa_layer(study, run, *widest).fields.size() + 1;  // + geometry
+        const std::size_t columns = lsoa_layer(study, run, *widest, {}).fields.size() + 1;  // + geometry
         constexpr std::size_t sqlite_columns = 2000;
         if (columns > sqlite_columns) {
             throw UsageError(fmt::format(
@@ -337,7 +270,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                 const auto& r = result.resolved;
                 const auto& catchments = drawn[index - first];
                 const auto scenario_directory = directory / r.scenario->id;
-                auto lsoa = scenario_lsoa_layer(study, run, result);
+                auto lsoa = lsoa_layer(study, run, result, {});
                 write_layer(scenario_directory, "lsoa", lsoa, outputs);
                 if (outputs.geojson || outputs.csv) {
                     write_sites(scenario_directory, study.all_sites(),
@@ -495,6 +428,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     meta["scenario_file"] = {{"path", file.path.filename().string()}, {"hash", file_hash(file.path)}};
     meta["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
     meta["thresholds_m"] = settings.thresholds_m;
+    meta["settings"] = settings_json(settings);
     meta["study"] = {{"name", inputs.study.name}, {"title", inputs.study.title}, {"area_code", inputs.study.area_code},
                      {"year", inputs.study.year}};
     ordered_json hashes;

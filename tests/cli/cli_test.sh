@@ -137,12 +137,17 @@ check "scenarios write a folder per scenario" test -s "$work/scen/proposal-sept-
 check "scenarios write run.json" contains "$work/scen/run.json" '"fnv1a64:'
 check "a scenario over its own budget is warned of" grep -q "Warning:.* over its budget" "$work/scen/comparison.md"
 # --thresholds wins over the file's [study] thresholds_m, and run.json says what was used.
-printf '[study]\nthresholds_m = [1600, 3200]\n[[scenario]]\nid = "a"\n' >"$work/thresholds.toml"
+# The file's year and circuity stand where the command line gives none, and run.json records them.
+printf '[study]\nthresholds_m = [1600, 3200]\nyear = 2019\ncircuity = 1.4\n[[scenario]]\nid = "a"\n' >"$work/thresholds.toml"
 $centrecov --quiet scenarios "$work/thresholds.toml" --data "$data" --thresholds 1000 --format csv --out "$work/thr" >/dev/null 2>&1
 check "--thresholds beats the file's" /usr/bin/python3 -c "
 import json, sys
 run = json.load(open(sys.argv[1])); s = json.load(open(sys.argv[2]))
 sys.exit(0 if run['thresholds_m'] == [1000] and s['thresholds_m'] == [1000] else 1)" "$work/thr/run.json" "$work/thr/a/summary.json"
+check "run.json records the settings used, from the layer that gave each" /usr/bin/python3 -c "
+import json, sys
+used = json.load(open(sys.argv[1]))['settings']
+sys.exit(0 if used['thresholds_m'] == [1000] and used['year'] == 2019 and used['distance']['circuity'] == 1.4 else 1)" "$work/thr/run.json"
 # Outreach reaching less far than the thresholds: the areas reached only by outreach (lsoa.csv) add up to
 # the count in summary.json at every threshold.
 printf '[[scenario]]\nid = "base"\n[[scenario]]\nid = "out"\nstart_from = "base"\nkeep_where = { status_2018_proposal = "base" }\noutreach = { all_libraries = true, thresholds_m = [800] }\n' >"$work/outreach.toml"

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "analysis/baseline.hpp"
 #include "analysis/scenario_run.hpp"
 #include "analysis/study.hpp"
 #include "network/load.hpp"
@@ -30,12 +31,20 @@ const analysis::Study& island() {
     return study;
 }
 
-analysis::Settings along_roads(bool join) {
-    analysis::Settings settings;
-    analysis::NetworkSettings network;
-    network.file = manifest().roads;
-    network.join_near_misses = join;
-    settings.network = network;
+// The settings as the command line would resolve them (no cache: each test builds the network).
+analysis::Settings resolved(const analysis::SettingsLayer& command_line, const scenario::StudySettings& file = {}) {
+    auto settings = analysis::resolve_settings(command_line, analysis::file_layer(file), manifest(), "unused");
+    if (settings.network) {
+        settings.network->cache_directory.reset();
+    }
+    return settings;
+}
+
+analysis::Settings along_roads(bool join, const scenario::StudySettings& file = {}) {
+    analysis::SettingsLayer command_line;
+    command_line.join_near_misses = join;
+    auto settings = resolved(command_line, file);
+    EXPECT_TRUE(settings.network.has_value()) << "the island's manifest names its roads";
     return settings;
 }
 
@@ -81,17 +90,17 @@ TEST(IsleOfWightStudy, NearMissesAreWhatTheRuleSaysAndJoiningThemOnlyShortens) {
     // Adding roads never lengthens a family's way to its centre, and every result says it was repaired.
     const auto as_read = analysis::run_baseline(island(), along_roads(false));
     const auto repaired = analysis::run_baseline(island(), along_roads(true));
-    ASSERT_EQ(as_read.areas.size(), repaired.areas.size());
-    for (std::size_t a = 0; a < as_read.areas.size(); ++a) {
-        EXPECT_LE(repaired.areas[a].centre.metres, as_read.areas[a].centre.metres + 1e-6)
+    ASSERT_EQ(as_read.nearest_centre().size(), repaired.nearest_centre().size());
+    for (std::size_t a = 0; a < as_read.nearest_centre().size(); ++a) {
+        EXPECT_LE(repaired.nearest_centre()[a].metres, as_read.nearest_centre()[a].metres + 1e-6)
             << island().families.points[a].lsoa_code;
     }
-    ASSERT_TRUE(repaired.network && repaired.network->near_misses_joined == !misses.empty());
+    ASSERT_TRUE(repaired.run.network && repaired.run.network->near_misses_joined == !misses.empty());
     ASSERT_TRUE(repaired.coverage_without_repair.has_value() == !misses.empty());
     if (repaired.coverage_without_repair) {
-        EXPECT_EQ(repaired.coverage_without_repair->total.covered, as_read.coverage.total.covered);
+        EXPECT_EQ(repaired.coverage_without_repair->total.covered, as_read.coverage().total.covered);
     }
-    EXPECT_FALSE(as_read.network->near_misses_joined);
+    EXPECT_FALSE(as_read.run.network->near_misses_joined);
 }
 
 TEST(IsleOfWightStudy, TheSummarySaysOnlyWhatTheDataSays) {
@@ -108,18 +117,19 @@ TEST(IsleOfWightStudy, TheSummarySaysOnlyWhatTheDataSays) {
     EXPECT_EQ(md.find("in the least deprived tenth") != std::string::npos, most && least);
     EXPECT_NE(md.find(report::centre_precision_sentence(island().centres)), std::string::npos);
     EXPECT_NE(md.find("IDACI " + island().deprivation_edition), std::string::npos);
-    EXPECT_EQ(md.find("near misses") != std::string::npos, !baseline.network->near_misses.empty());
+    EXPECT_EQ(md.find("near misses") != std::string::npos, !baseline.run.network->near_misses.empty());
 }
 
 TEST(IsleOfWightStudy, RoadsAreNeverShorterThanStraightLines) {
     const auto roads = analysis::run_baseline(island(), along_roads(false));
-    analysis::Settings straight;
-    straight.distance.mode = routing::DistanceMode::straight_line;
-    const auto crow = analysis::run_baseline(island(), straight);
-    for (std::size_t a = 0; a < roads.areas.size(); ++a) {
-        if (roads.areas[a].centre.found()) {
+    analysis::SettingsLayer straight;
+    straight.mode = "straight_line";
+    straight.estimate = true;
+    const auto crow = analysis::run_baseline(island(), resolved(straight));
+    for (std::size_t a = 0; a < roads.nearest_centre().size(); ++a) {
+        if (roads.nearest_centre()[a].found()) {
             // The nearest centre by road is at least as far as the nearest in a straight line (less 1 m of snapping slack).
-            EXPECT_GE(roads.areas[a].centre.metres + 1.0, crow.areas[a].centre.metres)
+            EXPECT_GE(roads.nearest_centre()[a].metres + 1.0, crow.nearest_centre()[a].metres)
                 << island().families.points[a].lsoa_code;
         }
     }
@@ -130,7 +140,7 @@ TEST(IsleOfWightStudy, TheScenarioFileRunsAlongTheRoads) {
                                                    "geodata/scenarios/isle-of-wight.toml");
     ASSERT_TRUE(file.study.study);
     EXPECT_EQ(*file.study.study, manifest().name);
-    const auto run = analysis::run_scenarios(island(), file, along_roads(false));
+    const auto run = analysis::run_scenarios(island(), file, along_roads(false, file.study));
     EXPECT_EQ(run.distance_key, "network_walk");
     const analysis::ScenarioResult* today = nullptr;
     for (const auto& result : run.results) {

@@ -24,7 +24,7 @@ struct Norfolk {
     analysis::StudyInputs inputs{test::norfolk_manifest()};
     analysis::Study study = analysis::load_study(inputs);
     scenario::ScenarioFile file = scenario::read_scenario_file(scenario_path);
-    analysis::Settings settings;
+    analysis::Settings settings = analysis::resolve_settings({}, analysis::file_layer(file.study), inputs.study, "unused");
     analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
 
     const analysis::ScenarioResult& result(const std::string& id) const {

@@ -8,6 +8,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
+#include "analysis/baseline.hpp"
 #include "analysis/study.hpp"
 #include "io/gdal.hpp"
 #include "report/baseline_output.hpp"
@@ -31,9 +32,10 @@ const analysis::Study& norfolk() {
 }
 
 analysis::Baseline baseline(routing::DistanceMode mode = routing::DistanceMode::estimated_road) {
-    analysis::Settings settings;
-    settings.distance.mode = mode;
-    return analysis::run_baseline(norfolk(), settings);
+    analysis::SettingsLayer estimate;
+    estimate.mode = mode == routing::DistanceMode::straight_line ? "straight_line" : "estimated_road";
+    estimate.estimate = true;
+    return analysis::run_baseline(norfolk(), analysis::resolve_settings(estimate, {}, test::norfolk_manifest(), "unused"));
 }
 
 const test::StudyFacts& expected() {
@@ -119,7 +121,7 @@ TEST(Norfolk, EachCentreIsPlacedFromTheBestEvidenceItHas) {
 
 TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
     const auto result = baseline();
-    const auto& total = result.coverage.total;
+    const auto& total = result.coverage().total;
     EXPECT_EQ(total.under5, expected().under5);
     std::size_t placed_distinct = 0;
     for (const auto& centre : norfolk().centres) {
@@ -130,7 +132,7 @@ TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
         EXPECT_LE(total.covered[t - 1], total.covered[t]);
     }
     EXPECT_LE(total.median_m, total.p90_m);
-    for (const auto& breakdown : result.coverage.breakdowns) {
+    for (const auto& breakdown : result.coverage().breakdowns) {
         long long under5 = 0;
         long long covered = 0;
         for (const auto& group : breakdown.groups) {
@@ -142,7 +144,7 @@ TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
     }
     // Centres per district count the centres that serve: placed and distinct (an unplaced one serves nobody here).
     std::size_t centres = 0;
-    for (const auto& district : result.provision) {
+    for (const auto& district : result.today().provision) {
         centres += static_cast<std::size_t>(district.centres);
     }
     EXPECT_EQ(centres, placed_distinct);
@@ -151,10 +153,10 @@ TEST(Norfolk, CoverageAddsUpAndGrowsWithDistance) {
 TEST(Norfolk, StraightLinesCoverAtLeastAsManyAsRoadEstimates) {
     const auto straight = baseline(routing::DistanceMode::straight_line);
     const auto road = baseline(routing::DistanceMode::estimated_road);
-    for (std::size_t t = 0; t < road.coverage.total.covered.size(); ++t) {
-        EXPECT_GE(straight.coverage.total.covered[t], road.coverage.total.covered[t]);
+    for (std::size_t t = 0; t < road.coverage().total.covered.size(); ++t) {
+        EXPECT_GE(straight.coverage().total.covered[t], road.coverage().total.covered[t]);
     }
-    EXPECT_NEAR(road.coverage.total.mean_m / straight.coverage.total.mean_m, 1.3, 1e-9);
+    EXPECT_NEAR(road.coverage().total.mean_m / straight.coverage().total.mean_m, 1.3, 1e-9);
 }
 
 TEST(Norfolk, OutputsOpenInGdalAndAreByteIdenticalAcrossRuns) {

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/baseline.hpp"
 #include "analysis/study.hpp"
 #include "core/error.hpp"
 #include "support/drawn_study.hpp"
+#include "support/gurka.hpp"
 #include "support/osm_xml.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,6 +43,7 @@ struct DrawnStudy {
         network.cache_directory = dir.path() / "cache";
         settings.network = network;
         settings.thresholds_m = {500.0, 1000.0};
+        settings.year = 2019;
         study.centres.push_back(centre("b-centre", {map.at('b').x, map.at('b').y + 20.0}));
     }
 };
@@ -53,16 +56,16 @@ TEST(BaselineOnANetwork, WalkingDistancesByHand) {
         family("C", {map.at('c').x, map.at('c').y - 50.0}, 5),  // 50 m down c-f: c (50) b (800) +20
     };
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
-    EXPECT_EQ(baseline.distance_key, "network_walk");
-    ASSERT_EQ(baseline.areas.size(), 3u);
+    EXPECT_EQ(baseline.run.distance_key, "network_walk");
+    ASSERT_EQ(baseline.nearest_centre().size(), 3u);
     // OSM stores coordinates to 1e-7 degrees, about a centimetre.
-    EXPECT_NEAR(baseline.areas[0].centre.metres, 820.0, 0.05);
-    EXPECT_NEAR(baseline.areas[1].centre.metres, 1050.0, 0.05);
-    EXPECT_NEAR(baseline.areas[2].centre.metres, 870.0, 0.05);
-    EXPECT_NEAR(baseline.areas[0].centre.seconds, 820.0 / (4.8 / 3.6), 0.1);
-    EXPECT_EQ(baseline.coverage.total.covered, (std::vector<long long>{0, 15}));
-    ASSERT_TRUE(baseline.network.has_value());
-    EXPECT_EQ(baseline.network->profile, "walk");
+    EXPECT_NEAR(baseline.nearest_centre()[0].metres, 820.0, 0.05);
+    EXPECT_NEAR(baseline.nearest_centre()[1].metres, 1050.0, 0.05);
+    EXPECT_NEAR(baseline.nearest_centre()[2].metres, 870.0, 0.05);
+    EXPECT_NEAR(baseline.nearest_centre()[0].seconds, 820.0 / (4.8 / 3.6), 0.1);
+    EXPECT_EQ(baseline.coverage().total.covered, (std::vector<long long>{0, 15}));
+    ASSERT_TRUE(baseline.run.network.has_value());
+    EXPECT_EQ(baseline.run.network->profile, "walk");
 }
 
 TEST(BaselineOnANetwork, OneFamilyOffTheNetworkIsReportedNotCovered) {
@@ -77,13 +80,13 @@ TEST(BaselineOnANetwork, OneFamilyOffTheNetworkIsReportedNotCovered) {
     families.push_back(family("island", map.at('x'), 3));
     drawn.study.families.points = families;
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
-    const auto& far = baseline.areas[20].centre;
+    const auto& far = baseline.nearest_centre()[20];
     EXPECT_TRUE(far.off_network);
     EXPECT_FALSE(far.found());
-    const auto& island = baseline.areas[21].centre;
+    const auto& island = baseline.nearest_centre()[21];
     EXPECT_TRUE(island.island);
     EXPECT_FALSE(island.found());
-    EXPECT_EQ(baseline.coverage.total.unreached, 10);
+    EXPECT_EQ(baseline.coverage().total.unreached, 10);
     EXPECT_EQ(baseline.warnings.size(), 2u);
 }
 
@@ -108,8 +111,67 @@ TEST(BaselineOnANetwork, DrivingRespectsOneWayStreets) {
     drawn.settings.network->profile = "drive";
     drawn.study.families.points = {family("F", map.at('f'), 4), family("C", map.at('c'), 4)};
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
-    EXPECT_NEAR(baseline.areas[0].centre.metres, 1600.0 + 200.0 + 800.0 + 20.0, 0.05);
-    EXPECT_NEAR(baseline.areas[1].centre.metres, 800.0 + 20.0, 0.05);
+    EXPECT_NEAR(baseline.nearest_centre()[0].metres, 1600.0 + 200.0 + 800.0 + 20.0, 0.05);
+    EXPECT_NEAR(baseline.nearest_centre()[1].metres, 800.0 + 20.0, 0.05);
+}
+
+// The baseline is the scenario "today" run through the same pipeline as any scenario file.
+//
+//   a-------b-------c        centres "west" at a and "east" at c; library "lib" at e
+//   |       |       |        families P at b, Q at f, R at d
+//   d-------e-------f    z   library "far" at z, 300 m from any road
+test::gurka::Town ladder() {
+    return test::gurka::Town(R"(
+    a-------b-------c
+    |       |       |
+    d-------e-------f   z
+)")
+        .road("abc")
+        .road("def")
+        .road("ad")
+        .road("be")
+        .road("cf")
+        .centre("west", 'a')
+        .centre("east", 'c')
+        .library("lib", 'e')
+        .library("far", 'z')
+        .families("P", 'b', 30)
+        .families("Q", 'f', 20)
+        .families("R", 'd', 10);
+}
+
+TEST(BaselineIsAScenario, RunMeasuresWhatTodayInAScenarioFileMeasures) {
+    const auto town = ladder();
+    const Baseline baseline = run_baseline(town.study(), town.settings());
+    ASSERT_EQ(baseline.run.results.size(), 1u);
+    EXPECT_EQ(baseline.today().resolved.scenario->id, "today");
+    const test::gurka::Outcome run(town.study(), baseline.today());
+    const auto file = town.scenarios("[[scenario]]\nid = \"today\"\n\n[[scenario]]\nid = \"no-east\"\n"
+                                     "start_from = \"today\"\nclose = [\"east\"]\n");
+    for (const std::string family : {"P", "Q", "R"}) {
+        EXPECT_DOUBLE_EQ(run.distance_m(family), file["today"].distance_m(family)) << family;
+        EXPECT_EQ(run.nearest(family), file["today"].nearest(family)) << family;
+        EXPECT_DOUBLE_EQ(file["no-east"].base_distance_m(family), run.distance_m(family)) << family;
+    }
+    EXPECT_NEAR(run.distance_m("Q"), 200.0, 0.05);
+    EXPECT_EQ(run.covered(500), file["today"].covered(500));
+    EXPECT_EQ(baseline.service_points.size(), 2u);
+    // The baseline also says where each family's nearest library is (a candidate host), open or not.
+    const auto& f = town.study().families.points;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        ASSERT_TRUE(baseline.nearest_library[i].found()) << f[i].lsoa_code;
+        EXPECT_EQ(town.study().libraries[baseline.nearest_library[i].site].id, "lib") << f[i].lsoa_code;
+    }
+}
+
+TEST(BaselineIsAScenario, ASiteOffTheRoadsIsWarnedOfInScenarioRunsToo) {
+    const auto town = ladder();
+    const auto run = town.scenarios("[[scenario]]\nid = \"today\"\n\n[[scenario]]\nid = \"far-base\"\n"
+                                    "start_from = \"today\"\nlibrary_bases = [\"far\"]\n");
+    const auto& warnings = run.run().warnings;
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0], "library 'far' is more than 100 m from any usable road; it is left out of network distances");
+    EXPECT_EQ(run["far-base"].covered(1000), run["today"].covered(1000)) << "an unreachable base reaches nobody";
 }
 
 }  // namespace

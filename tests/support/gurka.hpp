@@ -162,7 +162,7 @@ public:
         : dir_(std::make_shared<TempDir>()), map_(drawing, spacing), spacing_(spacing) {
         settings_.thresholds_m = {500.0, 1000.0};
         study_->title = "a drawn town";
-        study_->year = 2019;
+        settings_.year = 2019;
     }
 
     Town& road(const std::string& nodes, const std::string& highway = "residential",
@@ -181,6 +181,19 @@ public:
         study_->libraries.push_back(placed_site(id, map_.at(at), SiteKind::library));
         study_->libraries.back().name = name.empty() ? id : name;
         return *this;
+    }
+    // Says how a site was placed (drawn sites are placed by coordinates, exactly).
+    Town& placed_by(const std::string& id, Precision precision, double uncertainty_m) {
+        for (auto* list : {&study_->centres, &study_->libraries}) {
+            for (auto& site : *list) {
+                if (site.id == id) {
+                    site.location.precision = precision;
+                    site.location.uncertainty_m = uncertainty_m;
+                    return *this;
+                }
+            }
+        }
+        throw std::invalid_argument("no site '" + id + "' on the map");
     }
     // Under-5s of one area (named `code`), at a letter, with its IMD and IDACI decile.
     Town& families(const std::string& code, char at, int under5, int decile = 5) {

@@ -1,0 +1,165 @@
+#include "analysis/settings.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "network/profile.hpp"
+
+namespace centrecov::analysis {
+
+namespace {
+
+template <typename T>
+std::optional<T> first_of(const std::optional<T>& a, const std::optional<T>& b) {
+    return a ? a : b;
+}
+
+void check_range(double value, const char* option, double low, double high) {
+    if (!std::isfinite(value) || value < low || value > high) {
+        throw UsageError(fmt::format("{} {} is not a number from {} to {}", option, value, low, high));
+    }
+}
+
+}  // namespace
+
+double circuity_from_calibration(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw InputError(path.string(), "", "cannot be read");
+    }
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(path.string(), "", std::string("not valid JSON: ") + e.what());
+    }
+    if (!json.contains("circuity") || !json["circuity"].is_number()) {
+        throw InputError(path.string(), "", "no number 'circuity' (write the file with centrecov calibrate)");
+    }
+    const double circuity = json["circuity"].get<double>();
+    if (!(circuity >= 1.0 && circuity <= 3.0)) {
+        throw InputError(path.string(), "", "circuity outside 1 to 3");
+    }
+    return circuity;
+}
+
+SettingsLayer file_layer(const scenario::StudySettings& study) {
+    SettingsLayer layer;
+    if (study.distance) {
+        if (*study.distance == "network") {
+            if (!study.network) {
+                throw UsageError("the scenario file asks for distance = \"network\" but names no 'network'");
+            }
+            layer.along_roads = true;
+        } else {
+            layer.mode = *study.distance;
+            layer.estimate = true;
+        }
+    }
+    layer.circuity = study.circuity;
+    if (study.network) {
+        layer.network = *study.network;
+    }
+    layer.profile = study.profile;
+    if (!study.thresholds_m.empty()) {
+        layer.thresholds_m = study.thresholds_m;
+    }
+    layer.year = study.year;
+    return layer;
+}
+
+Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer& file,
+                          const io::StudyManifest& study, const std::filesystem::path& out) {
+    const SettingsLayer& cli = command_line;
+    Settings settings;
+
+    // Roads or an estimate: the command line's choice, else the file's.
+    if (cli.network && cli.estimate) {
+        throw UsageError("--network and --no-network contradict each other");
+    }
+    const bool cli_chose = cli.mode || cli.network || cli.estimate;
+    const bool estimate = cli_chose ? cli.estimate : file.estimate;
+    const std::optional<std::filesystem::path> network =
+        cli.network ? cli.network : (cli.estimate ? std::nullopt : file.network);
+
+    const std::string mode = cli.mode.value_or(cli_chose ? "estimated_road" : file.mode.value_or("estimated_road"));
+    const auto parsed_mode = routing::parse_distance_mode(mode);
+    if (!parsed_mode) {
+        throw UsageError("--mode must be estimated_road or straight_line, not '" + mode + "'");
+    }
+    settings.distance.mode = *parsed_mode;
+    if (cli.calibration) {
+        settings.distance.circuity = circuity_from_calibration(*cli.calibration);
+    } else {
+        settings.distance.circuity = cli.circuity.value_or(file.circuity.value_or(routing::default_circuity));
+        if (!(settings.distance.circuity >= 1.0 && settings.distance.circuity <= 3.0)) {
+            throw UsageError(fmt::format("--circuity {} is outside 1 to 3; road distance is never shorter than the "
+                                         "straight line",
+                                         settings.distance.circuity));
+        }
+    }
+
+    settings.thresholds_m = first_of(cli.thresholds_m, file.thresholds_m).value_or(metrics::default_thresholds_m);
+    if (settings.thresholds_m.empty()) {
+        throw UsageError("--thresholds needs at least one distance");
+    }
+    for (const double t : settings.thresholds_m) {
+        if (!(t > 0.0) || t > 200000.0) {
+            throw UsageError(fmt::format("--thresholds: {} m is not a distance between 0 and 200 km", t));
+        }
+    }
+    std::sort(settings.thresholds_m.begin(), settings.thresholds_m.end());
+    settings.thresholds_m.erase(std::unique(settings.thresholds_m.begin(), settings.thresholds_m.end()),
+                                settings.thresholds_m.end());
+    settings.year = first_of(cli.year, file.year).value_or(study.year);
+
+    const double max_snap_m = cli.max_snap_m.value_or(network::default_max_snap_m);
+    check_range(max_snap_m, "--max-snap", 1, 50000);
+    const double gap_m = cli.near_miss_gap_m.value_or(network::NearMissRule{}.gap_m);
+    if (!(gap_m > 0.0 && gap_m <= 200.0)) {
+        throw UsageError(fmt::format("--near-miss-gap {} is not a distance between 0 and 200 m", gap_m));
+    }
+    const std::string profile = first_of(cli.profile, file.profile).value_or("walk");
+
+    if (estimate) {
+        settings.no_network_reason = cli.estimate
+                                         ? "No road network was used: --no-network asked for an estimate."
+                                         : "No road network was used: the scenario file asked for an estimate.";
+        return settings;
+    }
+    std::filesystem::path file_name = network.value_or(std::filesystem::path());
+    if (file_name.empty()) {
+        if (study.roads.empty()) {
+            settings.no_network_reason = "No road network was used: the study's manifest names none and none was "
+                                         "given with --network.";
+        } else if (!std::filesystem::exists(study.roads)) {
+            settings.no_network_reason = "No road network was used: the study's road file " +
+                                         study.roads.filename().string() +
+                                         " is not in the data directory (scripts/fetch-geodata.sh fetches it) and "
+                                         "none was given with --network.";
+        }
+        if (!settings.no_network_reason.empty()) {
+            spdlog::info("{} Distances are estimates.", settings.no_network_reason);
+            return settings;
+        }
+        file_name = study.roads;
+    }
+    NetworkSettings chosen;
+    chosen.file = file_name;
+    chosen.profile = network::profile_named(profile).name;
+    chosen.max_snap_m = max_snap_m;
+    chosen.near_miss.gap_m = gap_m;
+    chosen.join_near_misses = cli.join_near_misses;
+    chosen.profile_config = cli.profile_config;
+    chosen.cache_directory = cli.cache_directory.value_or(out / ".cache");
+    settings.network = chosen;
+    return settings;
+}
+
+}  // namespace centrecov::analysis

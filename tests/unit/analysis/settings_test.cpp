@@ -1,0 +1,117 @@
+// Settings resolved once: the command line over the scenario file over the
+// study manifest over the defaults.
+
+#include <gtest/gtest.h>
+
+#include "analysis/settings.hpp"
+#include "core/error.hpp"
+#include "support/temp_dir.hpp"
+
+namespace centrecov::analysis {
+namespace {
+
+struct Manifest {
+    test::TempDir dir;
+    io::StudyManifest study;
+    explicit Manifest(bool with_roads = true) {
+        study.year = 2018;
+        if (with_roads) {
+            study.roads = dir.write("roads.osm.pbf", "not read here");
+        }
+    }
+};
+
+TEST(Settings, EachValueComesFromTheHighestLayerThatGivesIt) {
+    const Manifest manifest;
+    const auto defaults = resolve_settings({}, {}, manifest.study, "out");
+    EXPECT_EQ(defaults.thresholds_m, metrics::default_thresholds_m);
+    EXPECT_EQ(defaults.year, 2018) << "the manifest's year";
+    ASSERT_TRUE(defaults.network.has_value()) << "the manifest's roads, present";
+    EXPECT_EQ(defaults.network->file, manifest.study.roads);
+    EXPECT_EQ(defaults.network->profile, "walk");
+    EXPECT_EQ(defaults.network->cache_directory, std::filesystem::path("out/.cache"));
+
+    SettingsLayer file;
+    file.thresholds_m = {3200.0, 800.0, 3200.0};
+    file.year = 2019;
+    file.profile = "drive";
+    const auto from_file = resolve_settings({}, file, manifest.study, "out");
+    EXPECT_EQ(from_file.thresholds_m, (std::vector<double>{800.0, 3200.0})) << "sorted and each once";
+    EXPECT_EQ(from_file.year, 2019);
+    EXPECT_EQ(from_file.network->profile, "drive");
+
+    SettingsLayer cli;
+    cli.thresholds_m = {500.0};
+    cli.year = 2020;
+    cli.profile = "walk";
+    const auto from_cli = resolve_settings(cli, file, manifest.study, "out");
+    EXPECT_EQ(from_cli.thresholds_m, (std::vector<double>{500.0})) << "--thresholds beats [study] thresholds_m";
+    EXPECT_EQ(from_cli.year, 2020);
+    EXPECT_EQ(from_cli.network->profile, "walk");
+}
+
+TEST(Settings, TheCommandLinesChoiceOfRoadsOrEstimateBeatsTheFiles) {
+    const Manifest manifest;
+    SettingsLayer estimate_file;
+    estimate_file.mode = "straight_line";
+    estimate_file.estimate = true;
+    estimate_file.circuity = 1.4;
+    const auto file_estimate = resolve_settings({}, estimate_file, manifest.study, "out");
+    EXPECT_FALSE(file_estimate.network.has_value()) << "the file's estimate beats the manifest's roads";
+    EXPECT_EQ(file_estimate.distance.mode, routing::DistanceMode::straight_line);
+    EXPECT_DOUBLE_EQ(file_estimate.distance.circuity, 1.4);
+    EXPECT_NE(file_estimate.no_network_reason.find("scenario file"), std::string::npos);
+
+    SettingsLayer mode_given;
+    mode_given.mode = "estimated_road";
+    const auto cli_mode = resolve_settings(mode_given, estimate_file, manifest.study, "out");
+    EXPECT_TRUE(cli_mode.network.has_value()) << "--mode on the command line sets the file's distance aside";
+
+    SettingsLayer roads_file;
+    roads_file.along_roads = true;
+    roads_file.network = "town.osm";
+    SettingsLayer no_network;
+    no_network.estimate = true;
+    const auto cli_estimate = resolve_settings(no_network, roads_file, manifest.study, "out");
+    EXPECT_FALSE(cli_estimate.network.has_value()) << "--no-network beats the file's roads";
+    EXPECT_NE(cli_estimate.no_network_reason.find("--no-network"), std::string::npos);
+    const auto file_roads = resolve_settings({}, roads_file, manifest.study, "out");
+    ASSERT_TRUE(file_roads.network.has_value());
+    EXPECT_EQ(file_roads.network->file, std::filesystem::path("town.osm")) << "the file's roads beat the manifest's";
+
+    const Manifest without_roads(false);
+    const auto none = resolve_settings({}, {}, without_roads.study, "out");
+    EXPECT_FALSE(none.network.has_value());
+    EXPECT_NE(none.no_network_reason.find("names none"), std::string::npos);
+}
+
+TEST(Settings, ValuesOutOfRangeAndContradictionsNameTheOption) {
+    const Manifest manifest;
+    auto fails_naming = [&](const SettingsLayer& cli, const std::string& option) {
+        try {
+            (void)resolve_settings(cli, {}, manifest.study, "out");
+            ADD_FAILURE() << "expected an error naming " << option;
+        } catch (const UsageError& e) {
+            EXPECT_NE(std::string(e.what()).find(option), std::string::npos) << e.what();
+        }
+    };
+    SettingsLayer both;
+    both.network = "a.osm";
+    both.estimate = true;
+    fails_naming(both, "--no-network");
+    SettingsLayer circuity;
+    circuity.circuity = 0.9;
+    fails_naming(circuity, "--circuity");
+    SettingsLayer thresholds;
+    thresholds.thresholds_m = {1600.0, -5.0};
+    fails_naming(thresholds, "--thresholds");
+    SettingsLayer snap;
+    snap.max_snap_m = std::numeric_limits<double>::infinity();
+    fails_naming(snap, "--max-snap");
+    SettingsLayer mode;
+    mode.mode = "as_the_crow_flies";
+    fails_naming(mode, "--mode");
+}
+
+}  // namespace
+}  // namespace centrecov::analysis
