@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "core/text.hpp"
 
 namespace centrecov::analysis {
 
@@ -41,6 +42,123 @@ void measure(ScenarioResult& result, const DistanceEngine& engine, const std::ve
 // Where a service point stands: the library it is in, else its centre.
 const Site& standing_site(const scenario::ServicePoint& point, const Study& study) {
     return point.library ? study.libraries[*point.library] : study.centres[*point.centre];
+}
+
+// Distances from every family to every placed centre and library, measured once for the run:
+// access scores need them all, within the catchment, in every scenario.
+struct SiteMatrix {
+    std::vector<std::size_t> centre_column;   // per centre; npos when not placed
+    std::vector<std::size_t> library_column;  // per library
+    std::vector<std::vector<double>> metres;  // [family][column]
+    std::vector<double> centre_capacity;
+    std::vector<double> library_capacity;
+};
+
+double capacity_of(const Site& site, const Settings& settings) {
+    if (const auto found = settings.capacity.find(site.id); found != settings.capacity.end()) {
+        return found->second;
+    }
+    if (const std::string* value = site.attribute("capacity"); value && !value->empty()) {
+        if (const auto number = text::parse_number(*value); number && *number >= 0.0 && std::isfinite(*number)) {
+            return *number;
+        }
+        throw InputError(site.source_file, "line " + std::to_string(site.source_line),
+                         "capacity '" + *value + "' of '" + site.id + "' is not a number of 0 or more");
+    }
+    return 1.0;
+}
+
+SiteMatrix site_matrix(const Study& study, const Settings& settings, const DistanceEngine& engine,
+                       const std::vector<Point>& families) {
+    for (const auto& [id, capacity] : settings.capacity) {
+        const auto sites = study.all_sites();
+        if (std::none_of(sites.begin(), sites.end(), [&](const Site* site) { return site->id == id; })) {
+            throw InputError(settings.access_at.file, "line " + std::to_string(settings.access_at.line),
+                             "[study.access] capacity names '" + id + "', which is no centre or library");
+        }
+    }
+    SiteMatrix m;
+    std::vector<Point> points;
+    auto add = [&](const std::vector<Site>& sites, std::vector<std::size_t>& column, std::vector<double>& capacity) {
+        for (const auto& site : sites) {
+            column.push_back(site.location.point ? points.size() : std::string::npos);
+            capacity.push_back(capacity_of(site, settings));
+            if (site.location.point) {
+                points.push_back(*site.location.point);
+            }
+        }
+    };
+    add(study.centres, m.centre_column, m.centre_capacity);
+    add(study.libraries, m.library_column, m.library_capacity);
+    m.metres = points.empty() ? std::vector<std::vector<double>>(families.size()) : engine.matrix(families, points);
+    return m;
+}
+
+void measure_access(ScenarioResult& result, const SiteMatrix& matrix, const Study& study, const Settings& settings) {
+    const auto& r = result.resolved;
+    std::vector<std::size_t> columns;
+    std::vector<double> supply;
+    for (std::size_t p = 0; p < r.service_points.size(); ++p) {
+        const auto& point = r.service_points[p];
+        if (result.service_point_off_network[p]) {
+            continue;
+        }
+        columns.push_back(point.library ? matrix.library_column[*point.library] : matrix.centre_column[*point.centre]);
+        supply.push_back(point.centre ? matrix.centre_capacity[*point.centre] : matrix.library_capacity[*point.library]);
+    }
+    for (const auto& outreach : r.outreach_points) {
+        columns.push_back(matrix.library_column[outreach.library]);
+        supply.push_back(r.outreach_weight * matrix.library_capacity[outreach.library]);
+    }
+    std::vector<std::vector<double>> metres(matrix.metres.size());
+    for (std::size_t f = 0; f < metres.size(); ++f) {
+        for (const std::size_t c : columns) {
+            metres[f].push_back(matrix.metres[f][c]);
+        }
+    }
+    std::vector<double> demand;
+    for (const auto& family : study.families.points) {
+        demand.push_back(family.under5);
+    }
+    // Filled in from the thresholds unless resolve_settings already did.
+    result.access = metrics::access_scores(metres, demand, supply, settings.access.resolved(settings.thresholds_m.back()));
+}
+
+EquityIndices equity_of(const ScenarioResult& result, const Study& study) {
+    const auto& points = study.families.points;
+    EquityIndices e;
+    std::vector<double> covered;
+    std::vector<double> access;
+    std::vector<double> ranked_weight;
+    std::vector<double> rank;
+    std::vector<double> distance;
+    std::vector<double> reached_weight;
+    std::vector<std::string> district;
+    const double first = result.resolved.thresholds_m.front();
+    for (std::size_t f = 0; f < points.size(); ++f) {
+        const double d = result.nearest[f].metres;
+        if (points[f].idaci_decile >= 1) {
+            covered.push_back(d <= first ? 1.0 : 0.0);
+            access.push_back(result.access.enhanced[f]);
+            ranked_weight.push_back(points[f].under5);
+            rank.push_back(points[f].idaci_decile);
+        } else {
+            e.unranked_under5 += points[f].under5;
+        }
+        if (std::isfinite(d)) {
+            distance.push_back(d);
+            reached_weight.push_back(points[f].under5);
+            district.push_back(points[f].district_code);
+        } else {
+            e.unreached_under5 += points[f].under5;
+        }
+    }
+    e.coverage_concentration = metrics::concentration_index(covered, ranked_weight, rank);
+    e.access_concentration = metrics::concentration_index(access, ranked_weight, rank);
+    e.distance_gini = metrics::gini(distance, reached_weight);
+    e.distance_palma = metrics::palma(distance, reached_weight);
+    e.distance_theil = metrics::theil(distance, reached_weight, district);
+    return e;
 }
 
 // What measuring found, said once for the run. A network that misses much of the
@@ -104,6 +222,7 @@ void note_measuring(ScenarioRun& run, const Study& study, const Settings& settin
 void compare(ScenarioResult& result, const ScenarioResult& base, const Study& study, const DistanceEngine& engine,
              const std::vector<Point>& families, const metrics::Groupings& groupings) {
     const auto& thresholds = result.resolved.thresholds_m;
+    result.base_equity = base.equity;
     result.base_distance_m.clear();
     for (const auto& nearest : base.nearest) {
         result.base_distance_m.push_back(nearest.metres);
@@ -181,6 +300,7 @@ void summarise(ScenarioResult& result, const Study& study) {
         }
     }
     result.provision = metrics::provision_by_district(points, districts);
+    result.equity = equity_of(result, study);
     result.eligible_coverage = metrics::summarise(eligible_points, eligible_distances, r.thresholds_m);
     result.outreach_reach.assign(r.thresholds_m.size(), 0.0);
     result.weighted_coverage.assign(r.thresholds_m.size(), 0.0);
@@ -243,6 +363,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     const auto families = family_points(study);
     const metrics::Groupings groupings(study.families.points);
     auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
+    const SiteMatrix matrix = site_matrix(study, settings, *engine, families);
 
     std::map<std::string, std::size_t> index_of;
     const auto order = scenario::in_dependency_order(file);
@@ -252,6 +373,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
         ScenarioResult result;
         result.resolved = std::move(resolved.at(s->id));  // each is taken once
         measure(result, *engine, families);
+        measure_access(result, matrix, study, settings);
         summarise(result, study);
         const auto& r = result.resolved;
         if (r.cost && r.budget && *r.cost > *r.budget + 0.5) {

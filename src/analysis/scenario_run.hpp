@@ -8,6 +8,8 @@
 
 #include "analysis/settings.hpp"
 #include "analysis/study.hpp"
+#include "metrics/access.hpp"
+#include "metrics/equity.hpp"
 #include "scenario/resolve.hpp"
 
 namespace centrecov::analysis {
@@ -27,6 +29,17 @@ struct CoverageChange {
     std::vector<metrics::Breakdown> gained_by;
 };
 
+// How unequal a scenario leaves families, each area weighted by its under-5s (metrics/equity).
+struct EquityIndices {
+    std::optional<double> coverage_concentration;  // of being within the first threshold, against IDACI rank
+    std::optional<double> access_concentration;    // of the E2SFCA score, against IDACI rank
+    std::optional<double> distance_gini;
+    std::optional<double> distance_palma;
+    std::optional<metrics::TheilT> distance_theil;  // between and within districts
+    long long unranked_under5 = 0;    // with no IDACI decile: left out of the concentration indices
+    long long unreached_under5 = 0;   // with no way to any site: left out of the distance indices
+};
+
 struct ScenarioResult {
     scenario::ResolvedScenario resolved;
     std::vector<NearestSite> nearest;           // per family; site indexes resolved.service_points
@@ -38,6 +51,9 @@ struct ScenarioResult {
     std::vector<double> outreach_reach;         // per threshold: under-5s reached only by outreach
     std::vector<double> weighted_coverage;      // per threshold: centre = 1, outreach = its weight
     long long eligible_under5 = 0;
+    metrics::AccessScores access;  // per family (Settings::access)
+    EquityIndices equity;
+    EquityIndices base_equity;     // the base scenario's, to compare with
     // Service points per district (those on the network), per 1,000 under-5s.
     std::vector<metrics::DistrictProvision> provision;
     // Against the base scenario.

@@ -71,6 +71,7 @@ SettingsLayer file_layer(const scenario::StudySettings& study) {
         layer.thresholds_m = study.thresholds_m;
     }
     layer.year = study.year;
+    layer.access = study.access;
     return layer;
 }
 
@@ -118,6 +119,17 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
     settings.thresholds_m.erase(std::unique(settings.thresholds_m.begin(), settings.thresholds_m.end()),
                                 settings.thresholds_m.end());
     settings.year = first_of(cli.year, file.year).value_or(study.year);
+    if (const auto& access = first_of(cli.access, file.access)) {
+        if (access->decay) {
+            settings.access.kind = *metrics::parse_decay(*access->decay);  // checked when the file was read
+        }
+        settings.access.catchment_m = access->catchment_m.value_or(0.0);
+        settings.access.scale_m = access->scale_m.value_or(0.0);
+        settings.access.spread_m = access->spread_m.value_or(0.0);
+        settings.capacity = access->capacity;
+        settings.access_at = access->at;
+    }
+    settings.access = settings.access.resolved(settings.thresholds_m.back());
 
     const double max_snap_m = cli.max_snap_m.value_or(network::default_max_snap_m);
     check_range(max_snap_m, "--max-snap", 1, 50000);

@@ -5,12 +5,14 @@
 // the one Settings value this gives; run.json and summary.json record it.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/distances.hpp"
 #include "io/study_manifest.hpp"
+#include "metrics/access.hpp"
 #include "metrics/coverage.hpp"
 #include "routing/estimate.hpp"
 #include "scenario/scenario.hpp"
@@ -23,6 +25,11 @@ struct Settings {
     std::string no_network_reason;           // why there is none, in a sentence for the outputs
     std::vector<double> thresholds_m = metrics::default_thresholds_m;  // ascending, no repeats
     int year = 0;  // the year the options are about: libraries open then count
+    // Accessibility scores: the decay (its catchment defaults to the largest threshold) and
+    // capacities by site id (others: their 'capacity' column, else 1).
+    metrics::Decay access;
+    std::map<std::string, double> capacity;
+    scenario::SourceRef access_at;  // where [study.access] is, for messages; empty when none
 };
 
 // One place settings come from; what it does not say is left empty.
@@ -41,6 +48,7 @@ struct SettingsLayer {
     std::optional<std::filesystem::path> cache_directory;
     std::optional<std::vector<double>> thresholds_m;
     std::optional<int> year;
+    std::optional<scenario::AccessSettings> access;
 };
 
 // A scenario file's [study] table as a layer. Its values were checked when the file was read.

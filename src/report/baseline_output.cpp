@@ -164,6 +164,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     out["distance"] = distance;
     out["thresholds_m"] = baseline.settings.thresholds_m;
     out["settings"] = settings_json(baseline.settings);
+    out["equity"] = equity_json(baseline.today().equity);
 
     const auto& report = study.families.report;
     ordered_json families;
@@ -374,6 +375,8 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
                           metrics::threshold_label(thresholds.front()), percent(most.share_covered(0)),
                           percent(least.share_covered(0)));
     }
+    md += "- " + escape_markdown(equity_sentence(baseline.today())) +
+          " Access: " + escape_markdown(baseline.settings.access.label()) + ".\n";
     const long long coarse = under5_with_coarse_nearest(study, baseline);
     md += fmt::format("- For {} under-5s ({}) the nearest centre is known only to its town, suburb or ward, so "
                       "their distance may be out by a kilometre or more (see `uncertainty_m` in `sites.csv`).\n\n",

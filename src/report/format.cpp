@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "metrics/coverage.hpp"
+
 #include "io/writers.hpp"
 
 namespace centrecov::report {
@@ -70,10 +72,60 @@ void write_geojson_and_csv(const std::filesystem::path& directory, const std::st
     io::write_csv(directory / (name + ".csv"), field_names(layer), feature_values(layer));
 }
 
+std::string index_text(const std::optional<double>& value) {
+    return value ? fmt::format("{:.3f}", *value) : std::string("n/a");
+}
+
+nlohmann::ordered_json equity_json(const analysis::EquityIndices& e) {
+    auto number = [](const std::optional<double>& v) {
+        return v ? nlohmann::ordered_json(io::round_to(*v, 4)) : nlohmann::ordered_json(nullptr);
+    };
+    nlohmann::ordered_json out;
+    out["coverage_concentration_index"] = number(e.coverage_concentration);
+    out["access_concentration_index"] = number(e.access_concentration);
+    out["distance_gini"] = number(e.distance_gini);
+    out["distance_palma"] = number(e.distance_palma);
+    if (e.distance_theil) {
+        out["distance_theil"] = {{"total", io::round_to(e.distance_theil->total, 4)},
+                                 {"between_districts", io::round_to(e.distance_theil->between, 4)},
+                                 {"within_districts", io::round_to(e.distance_theil->within, 4)}};
+    } else {
+        out["distance_theil"] = nullptr;
+    }
+    out["under5_without_idaci_decile"] = e.unranked_under5;
+    out["under5_reaching_no_site"] = e.unreached_under5;
+    return out;
+}
+
+std::string equity_sentence(const analysis::ScenarioResult& result) {
+    const auto& now = result.equity;
+    const auto& before = result.base_equity;
+    const std::string within = metrics::threshold_label(result.resolved.thresholds_m.front());
+    const bool self = result.resolved.base_id == result.resolved.scenario->id;
+    if (self) {
+        return fmt::format("Equity: concentration index of coverage within {} against IDACI rank {} (below 0: "
+                           "coverage leans to the more deprived areas), of access (E2SFCA) {}; Gini index of "
+                           "distance {}, Palma ratio {}.",
+                           within, index_text(now.coverage_concentration), index_text(now.access_concentration),
+                           index_text(now.distance_gini), index_text(now.distance_palma));
+    }
+    return fmt::format("Equity against {}: the concentration index of coverage within {} against IDACI rank moves "
+                       "from {} to {} (below 0: coverage leans to the more deprived areas), of access (E2SFCA) from "
+                       "{} to {}; the Gini index of distance from {} to {}.",
+                       result.resolved.base_id, within, index_text(before.coverage_concentration),
+                       index_text(now.coverage_concentration), index_text(before.access_concentration),
+                       index_text(now.access_concentration), index_text(before.distance_gini),
+                       index_text(now.distance_gini));
+}
+
 nlohmann::ordered_json settings_json(const analysis::Settings& settings) {
     nlohmann::ordered_json out;
     out["thresholds_m"] = settings.thresholds_m;
     out["year"] = settings.year;
+    out["access"] = {{"decay", std::string(metrics::to_string(settings.access.kind))},
+                     {"catchment_m", settings.access.catchment_m},
+                     {"label", settings.access.label()},
+                     {"capacity", settings.capacity}};
     if (settings.network) {
         const auto& n = *settings.network;
         out["distance"] = {{"along_roads", true},

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/scenario_run.hpp"
 #include "analysis/settings.hpp"
 #include "io/layer.hpp"
 
@@ -21,6 +22,14 @@ std::string kilometres(double metres);
 std::string escape_markdown(const std::string& text);
 // A rounded number, or null when not finite.
 nlohmann::ordered_json json_number(double value, int decimals);
+
+// A scenario's equity indices (and, with a base, each one's change), for summary.json.
+nlohmann::ordered_json equity_json(const analysis::EquityIndices& equity);
+// In words, against the base: "The concentration index of coverage within 1.6 km against IDACI rank
+// moves from -0.12 to -0.05 (...)". Empty when there is nothing to say.
+std::string equity_sentence(const analysis::ScenarioResult& result);
+// One index as the outputs print it: 3 decimals, or "n/a".
+std::string index_text(const std::optional<double>& value);
 
 // The settings a run used (after the command line, scenario file, manifest and defaults), for run.json.
 nlohmann::ordered_json settings_json(const analysis::Settings& settings);

@@ -280,6 +280,7 @@ std::string scenario_article(const ScenarioSection& s) {
         html += fmt::format("<li>Within {}: {} of under-5s ({}); {} lose and {} gain against <code>{}</code>.</li>",
                             t.within, t.share, t.covered, t.lost, t.gained, html_escape(s.base_id));
     }
+    html += "<li class=\"equity\">" + html_escape(s.equity) + "</li>";
     html += "</ul>\n" + count_tables(s.lost);
     if (!s.closures.empty()) {
         html += "<p>Closures that leave the most under-5s beyond " + s.closures_within + ":</p><ul>";

@@ -48,7 +48,11 @@ io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Scenari
                     {"distance_mode", FieldType::text},
                     {"access_m", FieldType::real},
                     {"off_network", FieldType::integer},
-                    {"on_island", FieldType::integer}};
+                    {"on_island", FieldType::integer},
+                    // Accessibility scores (metrics/access): competition for each site counted.
+                    {"access_2sfca", FieldType::real},
+                    {"access_e2sfca", FieldType::real},
+                    {"access_gravity", FieldType::real}};
     if (columns.against_base) {
         layer.fields.push_back({"base_distance_m", FieldType::real});
         layer.fields.push_back({"change_m", FieldType::real});
@@ -113,6 +117,9 @@ io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::Scenari
         v.push_back(scaled(nearest.access_m, 1.0, 1));
         v.push_back(flag(nearest.off_network));
         v.push_back(flag(nearest.island));
+        v.emplace_back(io::round_to(result.access.two_step[f], 3));
+        v.emplace_back(io::round_to(result.access.enhanced[f], 3));
+        v.emplace_back(io::round_to(result.access.gravity[f], 3));
         if (columns.against_base) {
             v.push_back(metres(result.base_distance_m[f]));
             v.push_back(metres(nearest.metres - result.base_distance_m[f]));

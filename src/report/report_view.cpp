@@ -148,6 +148,7 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
                                       with_commas(result.coverage.total.covered[t]),
                                       with_commas(result.changes[t].lost), with_commas(result.changes[t].gained)});
     }
+    section.equity = equity_sentence(result);
     const auto& change = result.changes.front();
     if (change.lost > 0) {
         for (const auto& breakdown : change.lost_by) {

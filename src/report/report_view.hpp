@@ -72,6 +72,7 @@ struct ScenarioSection {
     std::size_t library_bases = 0;  // new bases in libraries
     std::string cost;               // "£1,234" or "not stated"
     std::vector<ThresholdFacts> thresholds;
+    std::string equity;            // the equity indices against the base, in a sentence
     std::vector<CountTable> lost;  // who loses at the first threshold, by district and by IDACI decile
     std::string closures_within;   // the first threshold
     std::vector<Closure> closures;  // the (up to) five that leave the most beyond it

@@ -99,6 +99,8 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
                            {"gained_by", breakdown_json(change.gained_by)}});
     }
     out["change_from_base"] = changes;
+    out["equity"] = equity_json(result.equity);
+    out["base_equity"] = equity_json(result.base_equity);
     ordered_json closed = ordered_json::array();
     for (const auto& site : result.closed) {
         const Site& closed_site = scenario::service_site(site.point, study.centres, study.libraries);
@@ -245,6 +247,13 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         header.push_back("gained_" + metrics::threshold_column(t));
     }
     header.insert(header.end(), {"mean_m", "median_m", "p90_m", "distance_mode"});
+    // Equity (metrics/equity): each index and its change from the base.
+    for (const char* index : {"coverage_concentration", "access_concentration", "distance_gini", "distance_palma",
+                              "distance_theil"}) {
+        header.push_back(index);
+        header.push_back(std::string("change_") + index);
+    }
+    header.insert(header.end(), {"distance_theil_between_districts", "distance_theil_within_districts"});
     std::string md = "# Scenarios compared\n\n";
     md += fmt::format("Distances: {}. Each scenario is compared with the scenario it starts from.\n\n",
                       run.distance_label);
@@ -335,6 +344,23 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         row.push_back(metres(result.coverage.total.median_m));
         row.push_back(metres(result.coverage.total.p90_m));
         row.emplace_back(run.distance_key);
+        auto theil_total = [](const analysis::EquityIndices& e) {
+            return e.distance_theil ? std::optional<double>(e.distance_theil->total) : std::nullopt;
+        };
+        const auto& e = result.equity;
+        const auto& b = result.base_equity;
+        for (const auto& [now, before] :
+             std::vector<std::pair<std::optional<double>, std::optional<double>>>{
+                 {e.coverage_concentration, b.coverage_concentration},
+                 {e.access_concentration, b.access_concentration},
+                 {e.distance_gini, b.distance_gini},
+                 {e.distance_palma, b.distance_palma},
+                 {theil_total(e), theil_total(b)}}) {
+            row.push_back(now ? io::Value(io::round_to(*now, 4)) : io::Value());
+            row.push_back(now && before ? io::Value(io::round_to(*now - *before, 4)) : io::Value());
+        }
+        row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->between, 4)) : io::Value());
+        row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->within, 4)) : io::Value());
         rows.push_back(std::move(row));
 
         md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
@@ -401,6 +427,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                               with_commas(result.eligible_under5), with_commas(result.coverage.total.under5),
                               percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
         }
+        md += "- " + escape_markdown(equity_sentence(result)) + "\n";
         if (!result.closed.empty()) {
             md += fmt::format("\nClosures that leave the most under-5s beyond {} (reopening that centre alone would "
                               "bring them back):\n\n",

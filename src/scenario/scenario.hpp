@@ -94,6 +94,16 @@ struct Scenario {
     }
 };
 
+// [study.access]: how accessibility scores weigh distance and sites.
+struct AccessSettings {
+    std::optional<std::string> decay;  // step, linear, gaussian, exponential, logistic, zones
+    std::optional<double> catchment_m;
+    std::optional<double> scale_m;
+    std::optional<double> spread_m;
+    std::map<std::string, double> capacity;  // site id -> capacity (default: its 'capacity' column, else 1)
+    SourceRef at;
+};
+
 // Study settings a scenario file may carry.
 struct StudySettings {
     std::optional<std::string> study;  // the study manifest (name or path) the file is about
@@ -104,6 +114,7 @@ struct StudySettings {
     std::optional<std::string> network;
     std::optional<std::string> profile;
     std::vector<double> thresholds_m;
+    std::optional<AccessSettings> access;
     Costs costs;
 };
 

@@ -194,7 +194,7 @@ ScenarioFile read_scenario_file(const std::filesystem::path& path) {
     top.allow_only({"study", "costs", "scenario"});
     if (const toml::table* study = top.table("study")) {
         const Reader r(path.string(), *study, "[study]");
-        r.allow_only({"study", "year", "data", "distance", "circuity", "network", "profile", "thresholds_m"});
+        r.allow_only({"study", "year", "data", "distance", "circuity", "network", "profile", "thresholds_m", "access"});
         file.study.study = r.text("study");
         if (const auto year = r.integer("year", 1900, 2200)) {
             file.study.year = static_cast<int>(*year);
@@ -212,6 +212,30 @@ ScenarioFile read_scenario_file(const std::filesystem::path& path) {
             r.fail(*r.find("profile"), "'profile' must be \"walk\" or \"drive\"");
         }
         file.study.thresholds_m = r.numbers("thresholds_m", 1.0, 200000.0);
+        if (const toml::table* access = r.table("access")) {
+            const Reader a(path.string(), *access, "[study.access]");
+            a.allow_only({"decay", "catchment_m", "scale_m", "spread_m", "capacity"});
+            AccessSettings settings;
+            settings.at = {path.string(), a.line()};
+            settings.decay = a.text("decay");
+            if (settings.decay && *settings.decay != "step" && *settings.decay != "linear" &&
+                *settings.decay != "gaussian" && *settings.decay != "exponential" && *settings.decay != "logistic" &&
+                *settings.decay != "zones") {
+                a.fail(*a.find("decay"),
+                       "'decay' must be \"step\", \"linear\", \"gaussian\", \"exponential\", \"logistic\" or \"zones\"");
+            }
+            settings.catchment_m = a.number("catchment_m", 1.0, 200000.0);
+            settings.scale_m = a.number("scale_m", 1.0, 200000.0);
+            settings.spread_m = a.number("spread_m", 1.0, 200000.0);
+            if (const toml::table* capacity = a.table("capacity")) {
+                const Reader c(path.string(), *capacity, "[study.access] capacity");
+                for (const auto& [key, node] : *capacity) {
+                    const std::string id(key.str());
+                    settings.capacity[id] = *c.number(id.c_str(), 0.0, 1e9);
+                }
+            }
+            file.study.access = std::move(settings);
+        }
     }
     file.study.costs = read_costs(top, top.table("costs"));
     const toml::node* scenarios = root.get("scenario");

@@ -160,9 +160,7 @@ class Town {
 public:
     explicit Town(const std::string& drawing, double spacing = 100.0)
         : dir_(std::make_shared<TempDir>()), map_(drawing, spacing), spacing_(spacing) {
-        settings_.thresholds_m = {500.0, 1000.0};
         study_->title = "a drawn town";
-        settings_.year = 2019;
     }
 
     Town& road(const std::string& nodes, const std::string& highway = "residential",
@@ -208,26 +206,41 @@ public:
             "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))", p.x - h, p.y - h, p.x + h, p.y + h));
         return *this;
     }
+    // The thresholds, as if given on the command line (default: the file's, else 500 m and 1 km).
     Town& thresholds(std::vector<double> metres) {
-        settings_.thresholds_m = std::move(metres);
+        thresholds_ = std::move(metres);
         return *this;
     }
     // Straight lines times the circuity factor, no roads.
     Town& estimate(double circuity = 1.3) {
         estimate_ = true;
-        settings_.distance.circuity = circuity;
+        circuity_ = circuity;
         return *this;
     }
 
     const analysis::Study& study() const { return *study_; }
-    // The settings, with the road file written (walking, snapping up to 100 m) unless estimating.
-    analysis::Settings settings() const {
-        analysis::Settings settings = settings_;
-        if (!estimate_) {
-            analysis::NetworkSettings network;
-            network.file = dir_->write("town.osm", osm_xml(map_, roads_));
-            network.max_snap_m = 100.0;
-            settings.network = network;
+    // The settings resolved as the program resolves them: this town's "command line" (its road
+    // file, written here, walking and snapping up to 100 m; or the estimate), then the scenario
+    // file's [study], then a manifest of the year 2019.
+    analysis::Settings settings(const scenario::StudySettings& file = {}) const {
+        analysis::SettingsLayer command_line;
+        if (estimate_) {
+            command_line.estimate = true;
+            command_line.circuity = circuity_;
+        } else {
+            command_line.network = dir_->write("town.osm", osm_xml(map_, roads_));
+            command_line.max_snap_m = 100.0;
+        }
+        if (thresholds_) {
+            command_line.thresholds_m = thresholds_;
+        } else if (file.thresholds_m.empty()) {
+            command_line.thresholds_m = std::vector<double>{500.0, 1000.0};
+        }
+        io::StudyManifest manifest;
+        manifest.year = 2019;
+        auto settings = analysis::resolve_settings(command_line, analysis::file_layer(file), manifest, dir_->path());
+        if (settings.network) {
+            settings.network->cache_directory.reset();
         }
         return settings;
     }
@@ -240,7 +253,7 @@ public:
     Run scenarios(const std::string& toml) const {
         auto file = std::make_shared<const scenario::ScenarioFile>(
             scenario::read_scenario_file(dir_->write("scenarios.toml", toml)));
-        auto run = analysis::run_scenarios(*study_, *file, settings());
+        auto run = analysis::run_scenarios(*study_, *file, settings(file->study));
         return Run(*study_, std::move(file), std::move(run));
     }
 
@@ -250,8 +263,9 @@ private:
     double spacing_;
     std::vector<OsmWay> roads_;
     std::shared_ptr<analysis::Study> study_ = std::make_shared<analysis::Study>();
-    analysis::Settings settings_;
+    std::optional<std::vector<double>> thresholds_;
     bool estimate_ = false;
+    double circuity_ = 1.3;
 };
 
 }  // namespace centrecov::test::gurka
