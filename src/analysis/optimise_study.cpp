@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 
 #include "core/error.hpp"
@@ -125,6 +126,35 @@ double OptimiseRun::mean_distance_m(const optimise::Solution& solution) const {
     return measured > 0.0 ? solution.weighted_distance / measured : std::numeric_limits<double>::quiet_NaN();
 }
 
+void assign_groups(optimise::Problem& problem, const Study& study, const std::string& groups) {
+    if (groups != "idaci" && groups != "imd" && groups != "district") {
+        throw UsageError("--groups must be idaci, imd or district, not '" + groups + "'");
+    }
+    std::map<std::string, std::size_t> index;
+    std::vector<std::string> names;
+    for (const auto& family : study.families.points) {
+        std::string name;
+        if (groups == "district") {
+            name = family.district_name.empty() ? "no district" : family.district_name;
+        } else {
+            const int decile = groups == "idaci" ? family.idaci_decile : family.imd_decile;
+            const std::string index_name = groups == "idaci" ? "IDACI" : "IMD";
+            name = decile >= 1 ? fmt::format("{} decile {:02d}", index_name, decile) : "no " + index_name + " decile";
+        }
+        names.push_back(name);
+        index.emplace(name, 0);
+    }
+    problem.group_names.clear();
+    for (auto& [name, i] : index) {  // sorted: decile 01 first
+        i = problem.group_names.size();
+        problem.group_names.push_back(name);
+    }
+    problem.group.clear();
+    for (const auto& name : names) {
+        problem.group.push_back(index.at(name));
+    }
+}
+
 OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const OptimiseSettings& settings) {
     const bool capacitated = settings.candidates.capacity || !settings.candidates.capacity_of.empty();
     if (capacitated && settings.heuristic) {
@@ -144,6 +174,14 @@ OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const
     } else {
         run.variants.push_back({candidates.with_libraries ? "centres and libraries" : "centres", "",
                                 build_problem(study, engine, candidates, settings.weighting)});
+    }
+    if (settings.objective == optimise::Objective::max_min) {
+        if (settings.heuristic) {
+            throw UsageError("the least-covered objective is solved exactly (CBC) only; drop --method heuristic");
+        }
+        for (auto& variant : run.variants) {
+            assign_groups(variant.built.problem, study, settings.groups);
+        }
     }
     const auto& weights = run.variants.front().built.problem.weights;
     run.total_weight = std::accumulate(weights.begin(), weights.end(), 0.0);

@@ -62,7 +62,12 @@ struct OptimiseSettings {
     bool costs_given = false;  // the costs are real money (else each site costs 1: counts)
     FamilyWeighting weighting;
     bool compare_colocation = false;  // every request with centres alone and with library bases
+    // Max-min: the groups whose least covered share is raised: "idaci" or "imd" deciles, or "district".
+    std::string groups = "idaci";
 };
+
+// Max-min's groups: each family's deprivation decile ("IDACI decile 3"; "no IDACI decile") or district.
+void assign_groups(optimise::Problem& problem, const Study& study, const std::string& groups);
 
 // One set of candidates: the centres alone, or with libraries as hosts.
 struct OptimiseVariant {

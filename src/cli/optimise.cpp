@@ -40,6 +40,7 @@ struct OptimiseOptions {
     std::optional<double> capacity;
     std::vector<std::string> capacity_of;  // ID=N
     bool compare_colocation = false;
+    std::string groups = "idaci";
 };
 
 optimise::Objective objective_named(const std::string& name) {
@@ -52,7 +53,10 @@ optimise::Objective objective_named(const std::string& name) {
     if (name == "cover") {
         return optimise::Objective::set_cover;
     }
-    throw UsageError("--objective must be coverage, median or cover, not '" + name + "'");
+    if (name == "least-covered") {
+        return optimise::Objective::max_min;
+    }
+    throw UsageError("--objective must be coverage, median, cover or least-covered, not '" + name + "'");
 }
 
 }  // namespace
@@ -67,8 +71,9 @@ void add_optimise_command(CLI::App& app) {
     command->get_option("--out")->default_str("out/optimise");
     options->distance.add_to(*command);
     command->add_option("--objective", options->objective,
-                        "coverage (most under-5s within --threshold), median (least mean distance) or cover (fewest "
-                        "sites or least cost covering --share)")
+                        "coverage (most under-5s within --threshold), median (least mean distance), cover (fewest "
+                        "sites or least cost covering --share) or least-covered (the highest share within "
+                        "--threshold for the least-covered of --groups)")
         ->capture_default_str();
     command->add_option("--sites", options->sites, "How many sites to open (several: 7,15)")->delimiter(',');
     command->add_option("--budget", options->budgets, "Money to spend (several: 5000000,5750000)")->delimiter(',');
@@ -96,6 +101,9 @@ void add_optimise_command(CLI::App& app) {
     command->add_flag("--only-deprived", options->only_deprived, "Count only the families in those deciles");
     command->add_option("--capacity", options->capacity, "Under-5s each site can serve (exact method only)");
     command->add_option("--capacity-of", options->capacity_of, "Under-5s one site can serve: ID=N (repeatable)");
+    command->add_option("--groups", options->groups,
+                        "least-covered: the groups to raise the least of: idaci or imd deciles, or district")
+        ->capture_default_str();
     command->add_flag("--compare-colocation", options->compare_colocation,
                       "Answer every request twice, with centres only and with library bases too");
     add_version_flag(*command);
@@ -103,6 +111,7 @@ void add_optimise_command(CLI::App& app) {
     command->callback([options, command] {
         analysis::OptimiseSettings settings;
         settings.objective = objective_named(options->objective);
+        settings.groups = options->groups;
         if (options->method != "exact" && options->method != "heuristic") {
             throw UsageError("--method must be exact or heuristic");
         }

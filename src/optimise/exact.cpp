@@ -126,6 +126,64 @@ void add_capacitated(Cbc_Model* model, const Problem& problem, const Request& re
     Cbc_setObjSense(model, request.objective == Objective::max_coverage ? -1.0 : 1.0);
 }
 
+// Max-min: y_i <= sum of the sites within reach of i; z <= share of group g covered, for every
+// group; maximise z, or (second pass) hold z at its floor and maximise all coverage. Points of one
+// group that see the same candidates are merged.
+void add_max_min(Cbc_Model* model, const Problem& problem, const Request& request, int& column) {
+    const std::size_t groups = problem.group_names.size();
+    const auto reachable = reachable_families(problem);
+    std::vector<double> group_total(groups, 0.0);
+    double total = 0.0;
+    std::map<std::pair<std::size_t, std::vector<int>>, double> merged;
+    for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+        if (!reachable[i]) {
+            continue;
+        }
+        group_total[problem.group[i]] += problem.weights[i];
+        total += problem.weights[i];
+        std::vector<int> within;
+        for (std::size_t j = 0; j < problem.size(); ++j) {
+            if (problem.distance[i][j] <= request.threshold_m && !problem.candidates[j].forced_closed) {
+                within.push_back(static_cast<int>(j));
+            }
+        }
+        if (!within.empty()) {
+            merged[{problem.group[i], within}] += problem.weights[i];
+        }
+    }
+    const int z = column++;
+    const bool second = request.least_share_floor.has_value();
+    Cbc_addCol(model, "least_share", second ? std::max(0.0, *request.least_share_floor - 1e-9) : 0.0, 1.0,
+               second ? 0.0 : 1.0, 0, 0, nullptr, nullptr);
+    std::vector<std::vector<int>> group_cols(groups);
+    std::vector<std::vector<double>> group_coefs(groups);
+    for (const auto& [key, weight] : merged) {
+        const auto& [g, within] = key;
+        Cbc_addCol(model, "", 0.0, 1.0, second && total > 0.0 ? weight / total : 0.0, 0, 0, nullptr, nullptr);
+        std::vector<int> cols{column};
+        std::vector<double> coefs{1.0};
+        for (const int j : within) {
+            cols.push_back(j);
+            coefs.push_back(-1.0);
+        }
+        Cbc_addRow(model, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L', 0.0);
+        group_cols[g].push_back(column);
+        group_coefs[g].push_back(-weight / group_total[g]);
+        ++column;
+    }
+    for (std::size_t g = 0; g < groups; ++g) {
+        if (group_total[g] <= 0.0) {
+            continue;  // a group with no family any candidate reaches sets no floor
+        }
+        std::vector<int> cols = group_cols[g];
+        std::vector<double> coefs = group_coefs[g];
+        cols.push_back(z);
+        coefs.push_back(1.0);
+        Cbc_addRow(model, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), 'L', 0.0);
+    }
+    Cbc_setObjSense(model, -1.0);
+}
+
 // Builds the model; site columns come first (0 .. n-1).
 ModelPtr build(const Problem& problem, const Request& request, bool relax) {
     ModelPtr model(Cbc_newModel());
@@ -152,7 +210,9 @@ ModelPtr build(const Problem& problem, const Request& request, bool relax) {
         Cbc_addRow(model.get(), "budget", n, all.data(), costs.data(), 'L', *request.budget);
     }
     int column = n;
-    if (problem.capacitated()) {
+    if (request.objective == Objective::max_min) {
+        add_max_min(model.get(), problem, request, column);
+    } else if (problem.capacitated()) {
         add_capacitated(model.get(), problem, request, column);
     } else if (request.objective == Objective::max_coverage || request.objective == Objective::set_cover) {
         const auto groups = coverage_groups(problem, request.threshold_m);
@@ -391,7 +451,25 @@ Solution solve_exact(const Problem& problem, const Request& request, double time
     ModelPtr model = build(problem, request, false);
     Cbc_setMaximumSeconds(model.get(), time_limit_s);
     Cbc_solve(model.get());
-    return finish(problem, request, model.get());
+    Solution s = finish(problem, request, model.get());
+    if (request.objective == Objective::max_min && s.proven_optimal && !request.least_share_floor) {
+        // Second pass: of the choices that give the least-covered group that much, the one covering most.
+        Request second = request;
+        second.least_share_floor = s.objective;
+        ModelPtr tie_break = build(problem, second, false);
+        Cbc_setMaximumSeconds(tie_break.get(), time_limit_s);
+        Cbc_solve(tie_break.get());
+        if (Cbc_isProvenOptimal(tie_break.get()) != 0) {
+            Solution better_covered = finish(problem, request, tie_break.get());
+            if (better_covered.objective >= s.objective - 1e-9 && better_covered.covered_weight > s.covered_weight) {
+                better_covered.bound = s.bound;
+                better_covered.gap = relative_gap(better_covered.objective, better_covered.bound);
+                better_covered.proven_optimal = true;
+                s = std::move(better_covered);
+            }
+        }
+    }
+    return s;
 }
 
 }  // namespace centrecov::optimise

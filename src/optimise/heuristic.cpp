@@ -353,6 +353,9 @@ Solution interchange_from(const Problem& problem, const Request& request, const 
 }  // namespace detail
 
 Solution solve_heuristic(const Problem& problem, const Request& request) {
+    if (request.objective == Objective::max_min) {
+        throw InfeasibleRequest("the max-min objective is solved exactly (CBC) only; drop --method heuristic");
+    }
     Solution current = detail::search_without_bound(problem, request);
     if (request.objective == Objective::set_cover) {
         current.bound = lp_bound(problem, request);

@@ -29,13 +29,22 @@ std::size_t Solution::open_count() const {
 }
 
 bool better(const Request& request, double a, double b) {
-    return request.objective == Objective::max_coverage ? a > b + 1e-9 : a < b - 1e-9;
+    const bool maximise = request.objective == Objective::max_coverage || request.objective == Objective::max_min;
+    return maximise ? a > b + 1e-9 : a < b - 1e-9;
 }
 
 void check_request(const Problem& problem, const Request& request) {
     const std::size_t n = problem.size();
     if (n == 0) {
         throw InfeasibleRequest("there are no candidate sites to choose from");
+    }
+    if (request.objective == Objective::max_min) {
+        if (problem.group.size() != problem.weights.size() || problem.group_names.empty()) {
+            throw std::invalid_argument("max-min needs a group for every demand point");
+        }
+        if (problem.capacitated()) {
+            throw InfeasibleRequest("the max-min objective is solved without capacities; drop them");
+        }
     }
     std::size_t forced_open = 0;
     std::size_t available = 0;
@@ -183,6 +192,31 @@ Solution evaluate(const Problem& problem, const Request& request, const std::vec
         case Objective::set_cover:
             s.objective = s.cost;  // give every site cost 1 to count sites
             break;
+        case Objective::max_min: {
+            std::vector<double> covered(problem.group_names.size(), 0.0);
+            std::vector<double> total(problem.group_names.size(), 0.0);
+            for (std::size_t i = 0; i < problem.weights.size(); ++i) {
+                if (!reachable[i]) {
+                    continue;  // as in every objective: a family no candidate reaches counts in none
+                }
+                total[problem.group[i]] += problem.weights[i];
+                double nearest = unreachable;
+                for (std::size_t j = 0; j < problem.size(); ++j) {
+                    if (open[j]) {
+                        nearest = std::min(nearest, problem.distance[i][j]);
+                    }
+                }
+                covered[problem.group[i]] += nearest <= request.threshold_m ? problem.weights[i] : 0.0;
+            }
+            s.objective = 1.0;
+            for (std::size_t g = 0; g < covered.size(); ++g) {
+                s.group_share.push_back(total[g] > 0.0 ? covered[g] / total[g] : 1.0);
+                if (total[g] > 0.0) {
+                    s.objective = std::min(s.objective, s.group_share.back());
+                }
+            }
+            break;
+        }
     }
     return s;
 }

@@ -30,6 +30,9 @@ struct Problem {
     std::vector<std::vector<double>> distance;  // [demand][candidate]; unreachable where no route
     // Under-5s per demand point, what capacities count; empty: the weights.
     std::vector<double> population;
+    // Max-min: the group of each demand point (index into group_names), e.g. its deprivation decile.
+    std::vector<std::size_t> group;
+    std::vector<std::string> group_names;
 
     std::size_t size() const { return candidates.size(); }
     bool capacitated() const;
@@ -48,7 +51,9 @@ enum class Objective {
     max_coverage,  // MCLP: most weight within the threshold
     p_median,      // least weighted distance to the nearest open site
     set_cover,     // LSCP: least cost covering a share of the weight (cost 1 each: fewest sites)
+    max_min,       // the most the least-covered group can have: max min_g (covered weight of g / weight of g)
 };
+
 
 struct Request {
     Objective objective = Objective::max_coverage;
@@ -56,11 +61,14 @@ struct Request {
     std::optional<double> budget;    // total cost at most this
     double threshold_m = 1600.0;     // coverage distance (MCLP, LSCP)
     double cover_share = 1.0;        // LSCP: share of the weight that must be covered
+    // Max-min's second pass: hold the least share at this and cover the most in all (ties broken
+    // toward more coverage without trading any of the least share).
+    std::optional<double> least_share_floor;
 };
 
 struct Solution {
     std::vector<bool> open;
-    double objective = 0.0;  // covered weight (MCLP), weighted distance (p-median), cost (LSCP)
+    double objective = 0.0;  // covered weight (MCLP), weighted distance (p-median), cost (LSCP), least share (max-min)
     double bound = 0.0;      // best possible objective proven (LP relaxation or branch and bound)
     double gap = 0.0;        // relative distance between objective and bound
     bool proven_optimal = false;
@@ -73,6 +81,7 @@ struct Solution {
     double unreachable_weight = 0.0;  // families no candidate that may open can reach: in no distance
     double cost = 0.0;
     std::vector<double> load;  // with capacities: under-5s each site serves (else empty)
+    std::vector<double> group_share;  // max-min: each group's covered share (else empty)
     std::size_t open_count() const;
 };
 

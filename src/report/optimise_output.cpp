@@ -27,6 +27,8 @@ const char* objective_name(optimise::Objective objective) {
             return "median";
         case optimise::Objective::set_cover:
             return "cover";
+        case optimise::Objective::max_min:
+            return "least-covered";
     }
     return "coverage";
 }
@@ -74,6 +76,14 @@ ordered_json answer_json(const analysis::OptimiseRun& run, const analysis::Optim
     out["covered_share"] = io::round_to(run.total_weight > 0 ? solution.covered_weight / run.total_weight : 0.0, 4);
     out["weighted_mean_distance_m"] = json_number(run.mean_distance_m(solution), 1);
     out["unreachable_weight"] = io::round_to(solution.unreachable_weight, 3);
+    if (!solution.group_share.empty()) {
+        ordered_json groups = ordered_json::object();
+        const auto& names = variant.built.problem.group_names;
+        for (std::size_t g = 0; g < names.size(); ++g) {
+            groups[names[g]] = io::round_to(solution.group_share[g], 4);
+        }
+        out["covered_share_by_group"] = groups;
+    }
     return out;
 }
 
@@ -115,6 +125,20 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
                               percent(run.total_weight > 0 ? solution.covered_weight / run.total_weight : 0.0),
                               std::isfinite(mean) ? kilometres(mean) : std::string("-"), 100.0 * solution.gap,
                               solution.method);
+            if (!solution.group_share.empty()) {
+                const auto& names = run.variants[answer.variant].built.problem.group_names;
+                std::string shares;
+                std::size_t least = 0;
+                for (std::size_t g = 0; g < names.size(); ++g) {
+                    shares += fmt::format("{}{} {}", g == 0 ? "" : ", ", names[g], percent(solution.group_share[g]));
+                    least = solution.group_share[g] < solution.group_share[least] ? g : least;
+                }
+                notes += fmt::format("\n{} ({}): the least-covered group, {}, has {} of its weight within {}; by "
+                                     "group: {}.\n",
+                                     request_label(answer.request), run.variants[answer.variant].label, names[least],
+                                     percent(solution.group_share[least]),
+                                     metrics::threshold_label(settings.threshold_m), shares);
+            }
             if (answer.reachable_share) {
                 notes += fmt::format("\n{}: {} of the weight lies within {} of some candidate; the cover keeps all "
                                      "of it.\n",

@@ -180,6 +180,17 @@ check "optimised scenarios without money carry no costs" bash -c "! grep -q '^\[
 $centrecov --quiet scenarios "$work/opt/optimised.toml" --data "$data" --out "$work/opt/scen" >"$work/stdout" 2>&1
 check "optimised scenarios run" test -s "$work/opt/scen/optimal-7-sites/summary.json"
 check "optimised scenarios without money say no cost" grep -qE "optimal-7-sites .* cost n/a" "$work/stdout"
+# The least-covered objective raises the lowest IDACI decile's share; the JSON lists every decile's.
+$centrecov --quiet optimise --data "$data" --objective least-covered --sites 7 --out "$work/opt-least" >"$work/stdout" 2>"$work/log"
+check "least-covered exits 0" test $? -eq 0
+check "least-covered gives each decile's share, none below the least" /usr/bin/python3 -c "
+import json, sys
+answer = json.load(open(sys.argv[1]))['results'][0]
+shares = answer['covered_share_by_group']
+sys.exit(0 if len(shares) == 10 and abs(min(shares.values()) - answer['objective']) < 1e-3 else 1)" "$work/opt-least/optimise.json"
+$centrecov --quiet optimise --data "$data" --objective least-covered --method heuristic --sites 7 --out "$work/opt-least-h" >"$work/log" 2>&1
+check "least-covered is exact only: exit 2 naming the option" test $? -eq 2
+check "least-covered heuristic says why" contains "$work/log" "drop --method heuristic"
 $centrecov --quiet optimise --data "$data" --sites 100 --out "$work/opt-bad" >"$work/log" 2>&1
 check "too many sites exits 1" test $? -eq 1
 check "too many sites is explained" grep -qE "asked for 100 sites but only [0-9]+ candidates may open" "$work/log"

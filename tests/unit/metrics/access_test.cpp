@@ -48,6 +48,22 @@ TEST(Access, ADecayTellsNearFromFarWhereTheStepCannot) {
     EXPECT_GT(linear.enhanced[0], linear.enhanced[1]);
 }
 
+TEST(Access, ADecayCanReverseTheRankingOfTwoAreas) {
+    // X (100 under-5s) is 900 m from sites A and B; Y (100) is 100 m from A; Z (1,000) 100 m from B.
+    const std::vector<std::vector<double>> metres{{900.0, 900.0}, {100.0, far}, {far, 100.0}};
+    const std::vector<double> demand{100.0, 100.0, 1000.0};
+    const auto step = access_scores(metres, demand, {1.0, 1.0}, decay(DecayKind::step, 1000.0));
+    // Step: A shares 1 among 200, B among 1,100; X reaches both.
+    EXPECT_NEAR(step.two_step[0], 1000.0 * (1.0 / 200.0 + 1.0 / 1100.0), 1e-9);
+    EXPECT_NEAR(step.two_step[1], 5.0, 1e-9);
+    EXPECT_GT(step.two_step[0], step.two_step[1]) << "without decay X, reaching two sites, ranks above Y";
+    const auto linear = access_scores(metres, demand, {1.0, 1.0}, decay(DecayKind::linear, 1000.0));
+    // Linear weights 0.1 at 900 m and 0.9 at 100 m: A's weighted demand 100, B's 910.
+    EXPECT_NEAR(linear.enhanced[0], 1000.0 * (0.1 / 100.0 + 0.1 / 910.0), 1e-9);
+    EXPECT_NEAR(linear.enhanced[1], 1000.0 * 0.9 / 100.0, 1e-9);
+    EXPECT_LT(linear.enhanced[0], linear.enhanced[1]) << "with decay Y, at the door of A, ranks above X";
+}
+
 TEST(Access, EachDecayHasItsPublishedShape) {
     const double d0 = 3000.0;
     EXPECT_DOUBLE_EQ(decay(DecayKind::step, d0).weight(2999.0), 1.0);

@@ -224,6 +224,66 @@ TEST(Optimise, ExactMatchesBruteForceAndTheHeuristicNeverBeatsIt) {
     EXPECT_GE(solved, 90) << "of 96 requests, only the few made infeasible by forced closures may be skipped";
 }
 
+TEST(Optimise, LeastCoveredRaisesTheGroupLeftFurthestBehind) {
+    // Group A: 10 under-5s by site s1, half of them also by s3; group B: 100 by s2, half also by s3.
+    Problem p;
+    p.candidates = {{"s1", 1.0}, {"s2", 1.0}, {"s3", 1.0}};
+    const double far = unreachable;
+    p.distance = {{100, far, 100}, {100, far, far}, {far, 100, 100}, {far, 100, far}};
+    p.weights = {5, 5, 50, 50};
+    p.group = {0, 0, 1, 1};
+    p.group_names = {"A", "B"};
+    Request coverage;
+    coverage.sites = 1;
+    coverage.threshold_m = 500;
+    EXPECT_EQ(solve_exact(p, coverage).open, (std::vector<bool>{false, true, false})) << "s2 covers the most";
+    Request least = coverage;
+    least.objective = Objective::max_min;
+    const auto fair = solve_exact(p, least);
+    EXPECT_EQ(fair.open, (std::vector<bool>{false, false, true})) << "s3 gives each group half";
+    EXPECT_DOUBLE_EQ(fair.objective, 0.5);
+    EXPECT_EQ(fair.group_share, (std::vector<double>{0.5, 0.5}));
+    EXPECT_TRUE(fair.proven_optimal);
+    // Without s3 every choice leaves one group at 0: the tie goes to the one covering most.
+    p.candidates[2].forced_closed = true;
+    const auto tie = solve_exact(p, least);
+    EXPECT_DOUBLE_EQ(tie.objective, 0.0);
+    EXPECT_EQ(tie.open, (std::vector<bool>{false, true, false}));
+    EXPECT_THROW((void)solve_heuristic(p, least), InfeasibleRequest);
+}
+
+TEST(Optimise, LeastCoveredExactMatchesBruteForce) {
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        Problem p = random_problem(seed, 9, 40);
+        for (std::size_t i = 0; i < p.weights.size(); ++i) {
+            p.group.push_back(i % 3);
+        }
+        p.group_names = {"g0", "g1", "g2"};
+        for (const int k : {1, 3, 5}) {
+            Request r;
+            r.objective = Objective::max_min;
+            r.sites = k;
+            r.threshold_m = 2500;
+            const auto exact = solve_exact(p, r);
+            const auto brute = solve_brute_force(p, r);
+            EXPECT_NEAR(exact.objective, brute.objective, 1e-9) << "seed " << seed << " k " << k;
+            EXPECT_TRUE(exact.proven_optimal);
+            // Of the choices with the best least share, none covers more than the exact answer.
+            EXPECT_GE(exact.covered_weight, 0.0);
+            for (std::uint32_t mask = 0; mask < (1U << p.size()); ++mask) {
+                std::vector<bool> open(p.size());
+                for (std::size_t j = 0; j < p.size(); ++j) {
+                    open[j] = ((mask >> j) & 1U) != 0;
+                }
+                const auto other = evaluate(p, r, open);
+                if (feasible(p, r, other) && other.objective >= exact.objective - 1e-9) {
+                    EXPECT_LE(other.covered_weight, exact.covered_weight + 1e-6) << "seed " << seed << " k " << k;
+                }
+            }
+        }
+    }
+}
+
 TEST(Optimise, MergingIdenticalDemandGivesTheSameAnswer) {
     Problem p = line();
     Problem doubled = p;
