@@ -129,6 +129,37 @@ close = ["east"]
     EXPECT_EQ(closed.base_equity.distance_gini, today.equity.distance_gini);
 }
 
+TEST(Access, OutreachCountsAtItsWeight) {
+    // One centre at a, a library at b offering sessions worth half a centre; 100 under-5s at each.
+    const auto town = test::gurka::Town(R"(
+    a-------------------b
+)")
+                          .road("ab")
+                          .centre("west", 'a')
+                          .library("lib", 'b')
+                          .families("A", 'a', 100)
+                          .families("B", 'b', 100);
+    const auto run = town.scenarios(R"(
+[study]
+thresholds_m = [500, 1000]
+access = { decay = "step", catchment_m = 1000 }
+[[scenario]]
+id = "today"
+[[scenario]]
+id = "sessions"
+start_from = "today"
+outreach = { sites = ["lib"], weight = 0.5 }
+)");
+    const auto& points = town.study().families.points;
+    const auto& today = run["today"].result().access.two_step;
+    const auto& sessions = run["sessions"].result().access.two_step;
+    ASSERT_EQ(points[1].lsoa_code, "B");
+    EXPECT_NEAR(today[0], 10.0, 1e-9) << "west's one unit for A's 100";
+    EXPECT_NEAR(today[1], 0.0, 1e-9) << "B is 2 km from west";
+    EXPECT_NEAR(sessions[1], 5.0, 1e-9) << "half a unit for B's 100";
+    EXPECT_NEAR(sessions[0], 10.0, 1e-9);
+}
+
 TEST(Access, ACapacityForASiteThatIsNotThereIsAnErrorNamingTheFile) {
     const auto town = test::gurka::Town("a---b").road("ab").centre("west", 'a').families("A", 'b', 10);
     try {
