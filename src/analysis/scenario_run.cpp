@@ -70,9 +70,10 @@ double capacity_of(const Site& site, const Settings& settings) {
 
 SiteMatrix site_matrix(const Study& study, const Settings& settings, const DistanceEngine& engine,
                        const std::vector<Point>& families) {
-    for (const auto& [id, capacity] : settings.capacity) {
-        const auto sites = study.all_sites();
-        if (std::none_of(sites.begin(), sites.end(), [&](const Site* site) { return site->id == id; })) {
+    const auto every_site = study.all_sites();
+    for (const auto& entry : settings.capacity) {
+        const std::string& id = entry.first;  // not a structured binding: clang 14 cannot capture one
+        if (std::none_of(every_site.begin(), every_site.end(), [&id](const Site* site) { return site->id == id; })) {
             throw InputError(settings.access_at.file, "line " + std::to_string(settings.access_at.line),
                              "[study.access] capacity names '" + id + "', which is no centre or library");
         }

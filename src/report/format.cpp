@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "metrics/coverage.hpp"
@@ -116,6 +117,46 @@ std::string equity_sentence(const analysis::ScenarioResult& result) {
                        index_text(now.coverage_concentration), index_text(before.access_concentration),
                        index_text(now.access_concentration), index_text(before.distance_gini),
                        index_text(now.distance_gini));
+}
+
+ClosureList worst_closures(const analysis::ScenarioResult& result, std::size_t limit) {
+    ClosureList list;
+    const auto& thresholds = result.resolved.thresholds_m;
+    if (result.closed.empty()) {
+        return list;
+    }
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        for (const auto& closed : result.closed) {
+            if (closed.left_beyond[t] > 0) {
+                list.sites.push_back(&closed);
+            }
+        }
+        if (!list.sites.empty()) {
+            list.threshold = t;
+            break;
+        }
+    }
+    const std::string first = metrics::threshold_label(thresholds.front());
+    if (list.sites.empty()) {
+        list.heading = fmt::format("No closure leaves anyone beyond {} or any farther distance measured: the sites "
+                                   "that stay open are as near for every family who had one.",
+                                   first);
+        return list;
+    }
+    const std::size_t t = list.threshold;
+    std::stable_sort(list.sites.begin(), list.sites.end(),
+                     [t](const auto* a, const auto* b) { return a->left_beyond[t] > b->left_beyond[t]; });
+    if (list.sites.size() > limit) {
+        list.sites.resize(limit);
+    }
+    const std::string at = metrics::threshold_label(thresholds[t]);
+    list.heading = t == 0 ? fmt::format("Closures that leave the most under-5s beyond {} (reopening that centre alone "
+                                        "would bring them back):",
+                                        at)
+                          : fmt::format("No closure leaves anyone beyond {}. Closures that leave the most under-5s "
+                                        "beyond {} (reopening that centre alone would bring them back):",
+                                        first, at);
+    return list;
 }
 
 nlohmann::ordered_json settings_json(const analysis::Settings& settings) {

@@ -31,6 +31,15 @@ std::string equity_sentence(const analysis::ScenarioResult& result);
 // One index as the outputs print it: 3 decimals, or "n/a".
 std::string index_text(const std::optional<double>& value);
 
+// The closures worth listing: those that leave someone beyond the first threshold at which any
+// does (most first, at most `limit`). `heading` says which threshold, and why not the first.
+struct ClosureList {
+    std::size_t threshold = 0;                    // index into the scenario's thresholds
+    std::vector<const analysis::ClosedSite*> sites;
+    std::string heading;                          // a sentence ending in ':' (or a full sentence when none)
+};
+ClosureList worst_closures(const analysis::ScenarioResult& result, std::size_t limit = 5);
+
 // The settings a run used (after the command line, scenario file, manifest and defaults), for run.json.
 nlohmann::ordered_json settings_json(const analysis::Settings& settings);
 

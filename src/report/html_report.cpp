@@ -282,8 +282,11 @@ std::string scenario_article(const ScenarioSection& s) {
     }
     html += "<li class=\"equity\">" + html_escape(s.equity) + "</li>";
     html += "</ul>\n" + count_tables(s.lost);
+    if (!s.closures_heading.empty()) {
+        html += "<p>" + html_escape(s.closures_heading) + "</p>";
+    }
     if (!s.closures.empty()) {
-        html += "<p>Closures that leave the most under-5s beyond " + s.closures_within + ":</p><ul>";
+        html += "<ul>";
         for (const auto& c : s.closures) {
             html += fmt::format("<li>{}: {} under-5s (placed by {})</li>", html_escape(c.site), c.left_beyond,
                                 html_escape(c.precision));

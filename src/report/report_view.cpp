@@ -167,14 +167,12 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
             section.lost.push_back(std::move(table));
         }
     }
-    section.closures_within = metrics::threshold_label(r.thresholds_m.front());
-    auto closed = result.closed;
-    std::stable_sort(closed.begin(), closed.end(),
-                     [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
-    for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
-        const Site& site = scenario::service_site(closed[i].point, study.centres, study.libraries);
-        section.closures.push_back(
-            {site.name, with_commas(closed[i].left_beyond[0]), std::string(to_string(site.location.precision))});
+    const ClosureList worst = worst_closures(result);
+    section.closures_heading = worst.heading;
+    for (const auto* closed : worst.sites) {
+        const Site& site = scenario::service_site(closed->point, study.centres, study.libraries);
+        section.closures.push_back({site.name, with_commas(closed->left_beyond[worst.threshold]),
+                                    std::string(to_string(site.location.precision))});
     }
     return section;
 }

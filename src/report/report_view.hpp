@@ -74,8 +74,8 @@ struct ScenarioSection {
     std::vector<ThresholdFacts> thresholds;
     std::string equity;            // the equity indices against the base, in a sentence
     std::vector<CountTable> lost;  // who loses at the first threshold, by district and by IDACI decile
-    std::string closures_within;   // the first threshold
-    std::vector<Closure> closures;  // the (up to) five that leave the most beyond it
+    std::string closures_heading;   // which closures are listed and why (a sentence alone when none is)
+    std::vector<Closure> closures;  // the (up to) five that leave the most beyond the threshold it names
 };
 
 // A site on a printable map, in the map's own units (900 wide, y down).

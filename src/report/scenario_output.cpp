@@ -428,19 +428,17 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                               percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
         }
         md += "- " + escape_markdown(equity_sentence(result)) + "\n";
-        if (!result.closed.empty()) {
-            md += fmt::format("\nClosures that leave the most under-5s beyond {} (reopening that centre alone would "
-                              "bring them back):\n\n",
-                              metrics::threshold_label(result.resolved.thresholds_m.front()));
-            auto closed = result.closed;
-            std::stable_sort(closed.begin(), closed.end(),
-                             [](const auto& a, const auto& b) { return a.left_beyond[0] > b.left_beyond[0]; });
-            for (std::size_t i = 0; i < closed.size() && i < 5; ++i) {
-                const Site& centre = scenario::service_site(closed[i].point, study.centres, study.libraries);
+        if (const ClosureList worst = worst_closures(result); !worst.heading.empty()) {
+            md += "\n" + worst.heading + "\n\n";
+            for (const auto* closed : worst.sites) {
+                const Site& centre = scenario::service_site(closed->point, study.centres, study.libraries);
                 md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
-                                  with_commas(closed[i].left_beyond[0]), to_string(centre.location.precision));
+                                  with_commas(closed->left_beyond[worst.threshold]),
+                                  to_string(centre.location.precision));
             }
-            md += "\nCentres placed only to a town share its point, so each appears to serve the whole town.\n";
+            if (!worst.sites.empty()) {
+                md += "\nCentres placed only to a town share its point, so each appears to serve the whole town.\n";
+            }
         }
         md += "\n";
     }
