@@ -107,58 +107,83 @@ std::string sites_table(const std::vector<SiteRow>& rows) {
     return html + "</tbody></table>";
 }
 
-// Coverage against distance, one line per scenario.
+// Coverage against distance as small multiples: one panel per scenario, its line in colour over
+// the first scenario's in grey, so eight scenarios never sit on top of each other.
 std::string coverage_chart(const std::vector<ChartSeries>& series) {
-    const double width = 640.0;
-    const double height = 320.0;
-    const double pad_left = 48.0;
-    const double pad_bottom = 36.0;
-    const double pad_top = 12.0;
+    constexpr std::size_t columns = 4;
+    const double panel_width = 170.0;
+    const double panel_height = 150.0;
+    const double pad_left = 40.0;
+    const double pad_right = 12.0;
+    const double pad_top = 30.0;
+    const double pad_bottom = 24.0;
+    const std::size_t rows = (series.size() + columns - 1) / columns;
+    const double width = panel_width * static_cast<double>(columns);
+    const double height = panel_height * static_cast<double>(std::max<std::size_t>(rows, 1)) + 30.0;
     double max_t = 0.0;
-    std::set<double> ticks;
     for (const auto& s : series) {
         for (const auto& [t, share] : s.points) {
             max_t = std::max(max_t, t);
-            ticks.insert(t);
         }
     }
-    auto x = [&](double t) { return pad_left + (width - pad_left - 150.0) * t / max_t; };
-    auto y = [&](double share) { return pad_top + (height - pad_top - pad_bottom) * (1.0 - share); };
+    max_t = std::max(max_t, 1.0);
     std::string svg = fmt::format(
         "<svg id=\"coverage-chart\" class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" "
-        "aria-label=\"Share of under-5s within each distance of a centre, per scenario\">",
+        "aria-label=\"Share of under-5s within each distance of a centre: one panel per scenario, the first "
+        "scenario in grey in each\">",
         width, height);
-    for (int pct = 0; pct <= 100; pct += 20) {
-        svg += fmt::format("<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text x=\"{}\" "
-                           "y=\"{:.1f}\" class=\"axis\" text-anchor=\"end\">{} %</text>",
-                           pad_left, width - 150.0, y(pct / 100.0), y(pct / 100.0), pad_left - 4, y(pct / 100.0) + 4,
-                           pct);
-    }
-    for (const double t : ticks) {
-        svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">{}</text>", x(t),
-                           height - pad_bottom + 16, metrics::threshold_label(t));
-    }
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">distance to the nearest "
-                       "centre</text>",
-                       x(max_t / 2), height - 4);
-    for (std::size_t i = 0; i < series.size(); ++i) {
-        const auto& s = series[i];
+    auto line_of = [&](const ChartSeries& s, double left, double top) {
+        auto x = [&](double t) { return left + pad_left + (panel_width - pad_left - pad_right) * t / max_t; };
+        auto y = [&](double share) { return top + pad_top + (panel_height - pad_top - pad_bottom) * (1.0 - share); };
         std::string points = fmt::format("{:.1f},{:.1f}", x(0), y(0));
-        std::string dots;
         for (const auto& [t, share] : s.points) {
             points += fmt::format(" {:.1f},{:.1f}", x(t), y(share));
-            dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"><title>{}: {} within "
+        }
+        return points;
+    };
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        const auto& s = series[i];
+        const double left = panel_width * static_cast<double>(i % columns);
+        const double top = panel_height * static_cast<double>(i / columns);
+        auto x = [&](double t) { return left + pad_left + (panel_width - pad_left - pad_right) * t / max_t; };
+        auto y = [&](double share) { return top + pad_top + (panel_height - pad_top - pad_bottom) * (1.0 - share); };
+        // A panel is 170 wide: a long name is cut (in full in the panel's tooltip and the tables).
+        std::string name = s.name.size() > 24 ? s.name.substr(0, 22) + "..." : s.name;
+        svg += fmt::format("<g class=\"panel\"><title>{}</title><text x=\"{:.1f}\" y=\"{:.1f}\" class=\"legend\" "
+                           "font-size=\"10\" font-weight=\"600\">{}</text>",
+                           html_escape(s.name), left + 8.0, top + 16.0, html_escape(name));
+        for (const int pct : {0, 50, 100}) {
+            svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text "
+                               "x=\"{:.1f}\" y=\"{:.1f}\" class=\"axis\" text-anchor=\"end\">{} %</text>",
+                               x(0), x(max_t), y(pct / 100.0), y(pct / 100.0), x(0) - 3, y(pct / 100.0) + 4, pct);
+        }
+        if (!s.points.empty()) {
+            for (const double t : {s.points.front().first, s.points.back().first}) {
+                svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"axis\" text-anchor=\"middle\">{}</text>",
+                                   x(t), top + panel_height - 8.0, metrics::threshold_label(t));
+            }
+        }
+        if (i > 0) {
+            svg += fmt::format("<polyline class=\"reference\" fill=\"none\" stroke=\"#bbbbbb\" stroke-width=\"2\" "
+                               "points=\"{}\"/>",
+                               line_of(series.front(), left, top));
+        }
+        std::string dots;
+        for (const auto& [t, share] : s.points) {
+            dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{}: {} within "
                                 "{}</title></circle>",
                                 x(t), y(share), colour_of(i), html_escape(s.name), percent(share),
                                 metrics::threshold_label(t));
         }
         svg += fmt::format("<polyline class=\"coverage-series\" data-scenario=\"{}\" fill=\"none\" stroke=\"{}\" "
-                           "stroke-width=\"2\" points=\"{}\"/>{}",
-                           html_escape(s.id), colour_of(i), points, dots);
-        svg += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" "
-                           "y=\"{:.1f}\" class=\"legend\">{}</text>",
-                           width - 140.0, pad_top + 16.0 * static_cast<double>(i), colour_of(i), width - 126.0,
-                           pad_top + 9 + 16.0 * static_cast<double>(i), html_escape(s.id));
+                           "stroke-width=\"2\" points=\"{}\"/>{}</g>",
+                           html_escape(s.id), colour_of(i), line_of(s, left, top), dots);
+    }
+    if (series.size() > 1) {
+        svg += fmt::format("<text x=\"8\" y=\"{:.1f}\" class=\"axis\">Grey in each panel: {}.</text><text x=\"8\" "
+                           "y=\"{:.1f}\" class=\"axis\">Across: distance to the nearest centre; up: the share of "
+                           "under-5s within it.</text>",
+                           height - 16.0, html_escape(series.front().name), height - 3.0);
     }
     return svg + "</svg>";
 }
@@ -193,10 +218,19 @@ std::string k_curve_chart(const KCurve& curve) {
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"middle\">number of sites kept "
                        "(best choice)</text>",
                        x(max_sites / 2.0), height - 4);
-    for (const auto& [k, label] : curve.marks) {
+    // Marks in order of their number of sites; a label drops a line below the one before when
+    // they would overlap, so "Sept 2018" and "Jan 2019 (15 bases)" can both be read.
+    auto marks = curve.marks;
+    std::stable_sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    double previous_end = -1e9;
+    int row = 0;
+    for (const auto& [k, label] : marks) {
+        const double start = x(k) + 3;
+        row = start < previous_end ? row + 1 : 0;
+        previous_end = start + 5.5 * static_cast<double>(label.size());
         svg += fmt::format("<line class=\"mark\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1}\" y2=\"{2:.1f}\"/><text "
-                           "x=\"{3:.1f}\" y=\"{4}\" class=\"axis\">{5}</text>",
-                           x(k), pad_top, height - pad_bottom, x(k) + 3, pad_top + 10, html_escape(label));
+                           "x=\"{3:.1f}\" y=\"{4:.1f}\" class=\"axis mark-label\">{5}</text>",
+                           x(k), pad_top, height - pad_bottom, start, pad_top + 10 + 12.0 * row, html_escape(label));
     }
     std::size_t i = 0;
     for (const auto& [threshold, points] : by_threshold) {
@@ -204,10 +238,13 @@ std::string k_curve_chart(const KCurve& curve) {
         for (const auto& p : points) {
             line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x(p.sites), y(p.share));
         }
-        svg += fmt::format("<polyline class=\"series\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" "
-                           "points=\"{}\"/><text x=\"{}\" y=\"{:.1f}\" class=\"legend\" fill=\"{}\">within {}</text>",
-                           colour_of(i), line, width - 104.0, pad_top + 9 + 16.0 * static_cast<double>(i),
-                           colour_of(i), metrics::threshold_label(threshold));
+        // The key: a swatch of the line's colour and its distance.
+        svg += fmt::format("<polyline class=\"series\" fill=\"none\" stroke=\"{0}\" stroke-width=\"2\" "
+                           "points=\"{1}\"/><rect class=\"key-swatch\" x=\"{2}\" y=\"{3:.1f}\" width=\"14\" "
+                           "height=\"3\" fill=\"{0}\"/><text x=\"{4}\" y=\"{5:.1f}\" class=\"legend\">within {6}</text>",
+                           colour_of(i), line, width - 104.0, pad_top + 5 + 16.0 * static_cast<double>(i),
+                           width - 86.0, pad_top + 9 + 16.0 * static_cast<double>(i),
+                           metrics::threshold_label(threshold));
         ++i;
     }
     return svg + "</svg>";

@@ -128,6 +128,14 @@ TEST(ReportGolden, ThePageOfADrawnTown) {
     EXPECT_EQ(view.threshold_columns, (std::vector<std::string>{"500 m", "1 km"}));
     EXPECT_EQ(view.scenarios[1].caveats, (std::vector<std::string>{"East's lease ends in 2019."}));
 
+    // A k-curve with two marks a site apart, whose labels would overlap on one line.
+    KCurve curve;
+    for (int k = 1; k <= 10; ++k) {
+        curve.points.push_back({k, 500.0, k / 10.0});
+    }
+    curve.marks = {{3, "the September 2018 proposal"}, {4, "the January 2019 decision"}};
+    view.k_curve = curve;
+
     PageAssets assets = embedded_page_assets();
     assets.report_css = "/* web/report/report.css */";
     assets.report_js = "/* web/report/report.js */";
@@ -137,6 +145,22 @@ TEST(ReportGolden, ThePageOfADrawnTown) {
     const std::string page = render_report(view, assets);
     EXPECT_EQ(page.find("<library>"), std::string::npos) << "names from the inputs are escaped";
     expect_golden("drawn_town.html", page);
+
+    // Each scenario has its own panel of the coverage chart; the two marks' labels sit on two lines.
+    std::size_t panels = 0;
+    for (std::size_t at = page.find("class=\"panel\""); at != std::string::npos;
+         at = page.find("class=\"panel\"", at + 1)) {
+        ++panels;
+    }
+    EXPECT_EQ(panels, view.coverage.size());
+    std::vector<std::string> label_rows;
+    for (std::size_t at = page.find("class=\"axis mark-label\""); at != std::string::npos;
+         at = page.find("class=\"axis mark-label\"", at + 1)) {
+        const std::size_t y = page.rfind(" y=\"", at);
+        label_rows.push_back(page.substr(y, page.find('"', y + 4) - y));
+    }
+    ASSERT_EQ(label_rows.size(), 2u);
+    EXPECT_NE(label_rows[0], label_rows[1]) << "overlapping mark labels drop a line";
 }
 
 TEST(ReportGolden, TheComparisonOfADrawnTown) {
