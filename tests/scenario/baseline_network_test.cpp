@@ -121,16 +121,7 @@ TEST(BaselineOnANetwork, DrivingRespectsOneWayStreets) {
 //   |       |       |        families P at b, Q at f, R at d
 //   d-------e-------f    z   library "far" at z, 300 m from any road
 test::gurka::Town ladder() {
-    return test::gurka::Town(R"(
-    a-------b-------c
-    |       |       |
-    d-------e-------f   z
-)")
-        .road("abc")
-        .road("def")
-        .road("ad")
-        .road("be")
-        .road("cf")
+    return test::gurka::ladder_town()
         .centre("west", 'a')
         .centre("east", 'c')
         .library("lib", 'e')

@@ -268,4 +268,37 @@ private:
     double circuity_ = 1.3;
 };
 
+// Towns several tests draw the same way (one character = 100 m); each adds its own sites and families.
+
+// A loop: two 1.6 km streets joined at both ends.
+//   a-------b-------c
+//   |               |
+//   d-------e-------f
+inline Town loop_town() {
+    return Town(R"(
+    a-------b-------c
+    |               |
+    d-------e-------f
+)")
+        .road("abc")
+        .road("adefc");
+}
+
+// A ladder: the loop with a rung from b to e; z stands 300 m from every road.
+//   a-------b-------c
+//   |       |       |
+//   d-------e-------f   z
+inline Town ladder_town() {
+    return Town(R"(
+    a-------b-------c
+    |       |       |
+    d-------e-------f   z
+)")
+        .road("abc")
+        .road("def")
+        .road("ad")
+        .road("be")
+        .road("cf");
+}
+
 }  // namespace centrecov::test::gurka

@@ -10,13 +10,7 @@ namespace {
 
 // West (and its twin) at a, east at c, a library at e; families at b (100), f (50), d (20). 500 m and 1 km.
 test::gurka::Town town() {
-    return test::gurka::Town(R"(
-    a-------b-------c
-    |               |
-    d-------e-------f
-)")
-        .road("abc")
-        .road("adefc")
+    return test::gurka::loop_town()
         .centre("west", 'a')
         .centre("east", 'c')
         .centre("twin", 'a')  // a second centre where west stands

@@ -15,13 +15,7 @@ using test::gurka::Town;
 
 // "west" is known only to its town (2 km); the library it moves into has a postcode (50 m).
 Town town() {
-    return Town(R"(
-    a-------b-------c
-    |               |
-    d-------e-------f
-)")
-        .road("abc")
-        .road("adefc")
+    return test::gurka::loop_town()
         .centre("west", 'a')
         .centre("east", 'c')
         .library("lib", 'e')

@@ -59,16 +59,7 @@ void expect_golden(const std::string& name, const std::string& text) {
 // Two centres and a library on a ladder of streets; closing one centre, moving the
 // other into the library, and a budget.
 Town ladder() {
-    return Town(R"(
-    a-------b-------c
-    |       |       |
-    d-------e-------f
-)")
-        .road("abc")
-        .road("def")
-        .road("ad")
-        .road("be")
-        .road("cf")
+    return test::gurka::ladder_town()
         .centre("west", 'a')
         .centre("east", 'c')
         .library("lib-e", 'e', "Tom & \"Jerry's\" <library>")
