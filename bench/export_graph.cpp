@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iomanip>
 #include <string>
 
 #include "network/graph.hpp"
@@ -29,7 +30,10 @@ int main(int argc, char** argv) {
     for (std::uint32_t v = 0; v < boost::num_vertices(graph.forward); ++v) {
         const auto [first, last] = boost::out_edges(v, graph.forward);
         for (auto arc = first; arc != last; ++arc) {
-            edges << v << ',' << boost::target(*arc, graph.forward) << ',' << graph.forward[*arc].metres << '\n';
+            // Whole millimetres, as centrecov adds them.
+            const auto mm = graph.forward[*arc].millimetres;
+            edges << v << ',' << boost::target(*arc, graph.forward) << ',' << mm / 1000 << '.'
+                  << std::setfill('0') << std::setw(3) << mm % 1000 << '\n';
         }
     }
     std::ofstream sources(argv[4]);

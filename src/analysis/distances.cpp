@@ -30,12 +30,13 @@ public:
         }
         return report;
     }
-    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
-                                            const std::vector<Point>& destinations) const override {
+    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins, const std::vector<Point>& destinations,
+                                            double within_m) const override {
         std::vector<std::vector<double>> out(origins.size(), std::vector<double>(destinations.size()));
         for (std::size_t o = 0; o < origins.size(); ++o) {
             for (std::size_t d = 0; d < destinations.size(); ++d) {
-                out[o][d] = model_.metres(origins[o], destinations[d]);
+                const double metres = model_.metres(origins[o], destinations[d]);
+                out[o][d] = metres <= within_m ? metres : routing::unreachable;
             }
         }
         return out;
@@ -96,12 +97,11 @@ public:
         return report;
     }
 
-    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
-                                            const std::vector<Point>& destinations) const override {
+    std::vector<std::vector<double>> matrix(const std::vector<Point>& origins, const std::vector<Point>& destinations,
+                                            double within_m) const override {
         const auto origin_snaps = snap_all(origins, "snapping families");
         const auto destination_snaps = snap_all(destinations, "snapping sites");
-        const auto columns = router_.matrix(origin_snaps, destination_snaps, routing::Metric::metres,
-                                            routing::unreachable);
+        const auto columns = router_.matrix(origin_snaps, destination_snaps, routing::Metric::metres, within_m);
         std::vector<std::vector<double>> out(origins.size(),
                                              std::vector<double>(destinations.size(), routing::unreachable));
         for (std::size_t d = 0; d < columns.size(); ++d) {

@@ -52,9 +52,12 @@ public:
     virtual std::string label() const = 0;  // a sentence for people
     virtual bool measured_on_network() const = 0;
     virtual NearestReport nearest(const std::vector<Point>& origins, const std::vector<Point>& destinations) const = 0;
-    // metres[origin][destination]; infinity where there is no way (or a point is off the network).
-    virtual std::vector<std::vector<double>> matrix(const std::vector<Point>& origins,
-                                                    const std::vector<Point>& destinations) const = 0;
+    // metres[origin][destination]; infinity where there is no way (or a point is off the network)
+    // and beyond `within_m`. Along roads, a bound makes each site's search cost only what lies
+    // within it; without one every search covers the whole network.
+    virtual std::vector<std::vector<double>> matrix(
+        const std::vector<Point>& origins, const std::vector<Point>& destinations,
+        double within_m = std::numeric_limits<double>::infinity()) const = 0;
     using Polyline = std::vector<Point>;
     // Per threshold, the roads from which `site` can be reached within it (the
     // reachable part of a partly travelled road included); nullopt when

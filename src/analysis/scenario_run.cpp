@@ -91,7 +91,10 @@ SiteMatrix site_matrix(const Study& study, const Settings& settings, const Dista
     };
     add(study.centres, m.centre_column, m.centre_capacity);
     add(study.libraries, m.library_column, m.library_capacity);
-    m.metres = points.empty() ? std::vector<std::vector<double>>(families.size()) : engine.matrix(families, points);
+    // Every decay is 0 beyond the catchment, so no search need go farther.
+    const double catchment_m = settings.access.resolved(settings.thresholds_m.back()).catchment_m;
+    m.metres = points.empty() ? std::vector<std::vector<double>>(families.size())
+                              : engine.matrix(families, points, catchment_m);
     return m;
 }
 
@@ -333,8 +336,9 @@ scenario::ResolveContext resolve_context(const Study& study, const Settings& set
     for (const auto& family : study.families.points) {
         context.lsoa_codes.insert(family.lsoa_code);
     }
-    context.measures.matrix = [&engine](const std::vector<Point>& from, const std::vector<Point>& to) {
-        return engine.matrix(from, to);
+    context.measures.matrix = [&engine](const std::vector<Point>& from, const std::vector<Point>& to,
+                                        double within_m) {
+        return engine.matrix(from, to, within_m);
     };
     context.measures.served = [&engine, &study, &families](const std::vector<Point>& sites) {
         std::vector<long long> served(sites.size(), 0);

@@ -30,24 +30,27 @@ private:
     std::vector<std::uint32_t> parent_;
 };
 
-CsrGraph make_csr(std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends, std::vector<Arc>& arcs,
-                  std::size_t nodes) {
-    // Sort by source, then target, then piece, so the graph is the same whatever the input order.
-    std::vector<std::size_t> order(ends.size());
-    std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(ends[a].first, ends[a].second, arcs[a].piece) <
-               std::tie(ends[b].first, ends[b].second, arcs[b].piece);
-    });
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted_ends;
-    std::vector<Arc> sorted_arcs;
-    sorted_ends.reserve(order.size());
-    sorted_arcs.reserve(order.size());
-    for (const std::size_t i : order) {
-        sorted_ends.push_back(ends[i]);
-        sorted_arcs.push_back(arcs[i]);
+// Arcs of one direction, gathered then sorted by source in place (boost's histogram
+// sort), so building costs about 20 bytes an arc beyond the graph itself.
+struct ArcList {
+    std::vector<std::uint32_t> sources;
+    std::vector<std::uint32_t> targets;
+    std::vector<Arc> arcs;
+    void add(std::uint32_t from, std::uint32_t to, const Arc& arc) {
+        sources.push_back(from);
+        targets.push_back(to);
+        arcs.push_back(arc);
     }
-    return CsrGraph(boost::edges_are_sorted, sorted_ends.begin(), sorted_ends.end(), sorted_arcs.begin(),
+    void reserve(std::size_t n) {
+        sources.reserve(n);
+        targets.reserve(n);
+        arcs.reserve(n);
+    }
+};
+
+// Searches give the same labels whatever the order of a node's arcs, so no sort beyond the source is needed.
+CsrGraph make_csr(ArcList list, std::size_t nodes) {
+    return CsrGraph(boost::construct_inplace_from_sources_and_targets, list.sources, list.targets, list.arcs,
                     static_cast<std::uint32_t>(nodes));
 }
 
@@ -57,38 +60,41 @@ Graph build_graph(const RoadNetwork& network, const Profile& profile) {
     Graph graph;
     graph.profile = profile;
     const std::size_t nodes = network.nodes.size();
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> forward_ends;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> reverse_ends;
-    std::vector<Arc> forward_arcs;
-    std::vector<Arc> reverse_arcs;
     DisjointSets sets(nodes);
     graph.access.reserve(network.pieces.size());
-    for (std::size_t p = 0; p < network.pieces.size(); ++p) {
-        const Piece& piece = network.pieces[p];
+    std::size_t arcs = 0;
+    for (const Piece& piece : network.pieces) {
         const Profile::Access access = profile.access(network.ways[piece.way]);
         graph.access.push_back(access);
-        if (!access.usable()) {
-            continue;
-        }
-        ++graph.usable_pieces;
-        sets.unite(piece.from, piece.to);
-        const Arc arc{static_cast<float>(piece.length_m),
-                      static_cast<float>(piece.length_m / (access.speed_kmh / 3.6)), static_cast<std::uint32_t>(p)};
-        if (access.forward) {
-            forward_ends.emplace_back(piece.from, piece.to);
-            forward_arcs.push_back(arc);
-            reverse_ends.emplace_back(piece.to, piece.from);
-            reverse_arcs.push_back(arc);
-        }
-        if (access.backward) {
-            forward_ends.emplace_back(piece.to, piece.from);
-            forward_arcs.push_back(arc);
-            reverse_ends.emplace_back(piece.from, piece.to);
-            reverse_arcs.push_back(arc);
+        arcs += (access.forward ? 1U : 0U) + (access.backward ? 1U : 0U);
+        if (access.usable()) {
+            ++graph.usable_pieces;
+            sets.unite(piece.from, piece.to);
         }
     }
-    graph.forward = make_csr(forward_ends, forward_arcs, nodes);
-    graph.reverse = make_csr(reverse_ends, reverse_arcs, nodes);
+    // One direction at a time, so only one arc list is held beside the finished graphs.
+    auto arcs_of = [&](bool reversed) {
+        ArcList list;
+        list.reserve(arcs);
+        for (std::size_t p = 0; p < network.pieces.size(); ++p) {
+            const Piece& piece = network.pieces[p];
+            const Profile::Access& access = graph.access[p];
+            if (!access.usable()) {
+                continue;
+            }
+            const Arc arc{millimetres(piece.length_m), milliseconds(piece.length_m, access.speed_kmh),
+                          static_cast<std::uint32_t>(p)};
+            if (access.forward) {
+                reversed ? list.add(piece.to, piece.from, arc) : list.add(piece.from, piece.to, arc);
+            }
+            if (access.backward) {
+                reversed ? list.add(piece.from, piece.to, arc) : list.add(piece.to, piece.from, arc);
+            }
+        }
+        return list;
+    };
+    graph.forward = make_csr(arcs_of(false), nodes);
+    graph.reverse = make_csr(arcs_of(true), nodes);
 
     // Components numbered by their smallest node, then renumbered 0.. in node order.
     graph.component.resize(nodes);

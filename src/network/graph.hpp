@@ -2,6 +2,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -10,10 +11,21 @@
 
 namespace centrecov::network {
 
+// Travel costs are whole millimetres and milliseconds: sums are exact (so a
+// route costs the same whichever way it is added up) and 4-byte labels and
+// 8-byte heap items keep searches compact. 2^32 mm is 4,295 km; 2^32 ms is 49 days.
+using Cost = std::uint32_t;
+
+inline Cost millimetres(double metres) { return static_cast<Cost>(std::llround(metres * 1000.0)); }
+// Milliseconds to travel `metres` at `kmh`.
+inline Cost milliseconds(double metres, double kmh) {
+    return static_cast<Cost>(std::llround(metres / (kmh / 3.6) * 1000.0));
+}
+
 // One direction of travel along a piece.
 struct Arc {
-    float metres = 0.0F;
-    float seconds = 0.0F;
+    Cost millimetres = 0;
+    Cost milliseconds = 0;
     std::uint32_t piece = 0;
 };
 

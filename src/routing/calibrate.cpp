@@ -29,17 +29,19 @@ Calibration calibrate(const network::RoadNetwork& network, const network::Graph&
     const std::size_t per_source = (pairs + sources - 1) / sources;
     std::vector<double> ratios;
     Progress progress("calibrating", sources);
+    Search search;
     for (std::size_t s = 0; s < sources && ratios.size() < pairs; ++s) {
         const network::NodeId source = pick();
-        const Labels labels = shortest_paths(graph.forward, {{source, 0.0, 0}}, Metric::metres, max_pair_m * 4.0);
+        const Seed start{source, 0, 0};
+        search.run(graph.forward, {&start, 1}, Metric::metres, from_units(max_pair_m * 4.0));
         std::size_t found = 0;
         for (std::size_t attempt = 0; attempt < per_source * 50 && found < per_source; ++attempt) {
             const network::NodeId target = pick();
             const double crow = straight_line_m(network.nodes[source], network.nodes[target]);
-            if (crow < min_pair_m || crow > max_pair_m || labels.cost[target] == unreachable) {
+            if (crow < min_pair_m || crow > max_pair_m || !search.reached(target)) {
                 continue;
             }
-            ratios.push_back(labels.cost[target] / crow);
+            ratios.push_back(to_units(search.cost(target)) / crow);
             ++found;
         }
         progress.advance();

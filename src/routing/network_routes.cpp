@@ -1,182 +1,293 @@
 #include "routing/network_routes.hpp"
 
-#include <algorithm>
-
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
-#include <map>
-#include <queue>
+#include <algorithm>
 
 namespace centrecov::routing {
 
-Labels shortest_paths(const network::CsrGraph& graph, const std::vector<Seed>& seeds, Metric metric, double cutoff) {
-    const std::size_t n = boost::num_vertices(graph);
-    Labels labels;
-    labels.cost.assign(n, unreachable);
-    labels.owner.assign(n, UINT32_MAX);
-    using Item = std::pair<double, network::NodeId>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
-    auto better = [&](network::NodeId node, double cost, std::uint32_t owner) {
-        return cost < labels.cost[node] || (cost == labels.cost[node] && owner < labels.owner[node]);
-    };
-    for (const Seed& seed : seeds) {
-        if (seed.cost <= cutoff && better(seed.node, seed.cost, seed.owner)) {
-            labels.cost[seed.node] = seed.cost;
-            labels.owner[seed.node] = seed.owner;
-            queue.emplace(seed.cost, seed.node);
+namespace {
+
+using Snaps = std::vector<std::optional<network::Snap>>;
+
+// The points of one side of a matrix by the nodes they attach to (a CSR list per node).
+struct NodeIndex {
+    std::vector<std::uint32_t> start;
+    std::vector<std::pair<std::uint32_t, Cost>> points;  // (point, cost between point and node)
+
+    std::span<const std::pair<std::uint32_t, Cost>> at(network::NodeId node) const {
+        return {points.data() + start[node], points.data() + start[node + 1]};
+    }
+};
+
+using AttachmentList = std::vector<std::pair<network::NodeId, std::pair<std::uint32_t, Cost>>>;
+
+// Every (node, (point, cost)) by which the points join the graph.
+template <typename Attach>
+AttachmentList attachments_of(const Snaps& snaps, Attach attach) {
+    AttachmentList all;
+    std::vector<NetworkRouter::Attachment> attachments;
+    for (std::size_t p = 0; p < snaps.size(); ++p) {
+        if (!snaps[p]) {
+            continue;
+        }
+        attachments.clear();
+        attach(*snaps[p], attachments);
+        for (const auto& a : attachments) {
+            all.push_back({a.node, {static_cast<std::uint32_t>(p), a.cost}});
         }
     }
-    while (!queue.empty()) {
-        const auto [cost, node] = queue.top();
-        queue.pop();
-        if (cost > labels.cost[node]) {
-            continue;  // a stale entry
-        }
-        const std::uint32_t owner = labels.owner[node];
-        const auto [first, last] = boost::out_edges(node, graph);
-        for (auto arc = first; arc != last; ++arc) {
-            const network::Arc& data = graph[*arc];
-            const double next = cost + static_cast<double>(metric == Metric::metres ? data.metres : data.seconds);
-            const network::NodeId target = boost::target(*arc, graph);
-            if (next <= cutoff && better(target, next, owner)) {
-                labels.cost[target] = next;
-                labels.owner[target] = owner;
-                queue.emplace(next, target);
-            }
-        }
-    }
-    return labels;
+    return all;
 }
+
+NodeIndex index_by_node(std::size_t nodes, const AttachmentList& all) {
+    NodeIndex index;
+    index.start.assign(nodes + 1, 0);
+    for (const auto& entry : all) {
+        ++index.start[entry.first + 1];
+    }
+    for (std::size_t n = 0; n < nodes; ++n) {
+        index.start[n + 1] += index.start[n];
+    }
+    index.points.resize(all.size());
+    std::vector<std::uint32_t> fill(index.start.begin(), index.start.end() - 1);
+    for (const auto& [node, point] : all) {
+        index.points[fill[node]++] = point;
+    }
+    return index;
+}
+
+// Points by the piece they are snapped to, for pairs that meet without touching a node.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> by_piece(const Snaps& snaps) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (std::size_t p = 0; p < snaps.size(); ++p) {
+        if (snaps[p]) {
+            out.emplace_back(snaps[p]->piece, static_cast<std::uint32_t>(p));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::span<const std::pair<std::uint32_t, std::uint32_t>> on_piece(
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& sorted, std::uint32_t piece) {
+    const auto first = std::lower_bound(sorted.begin(), sorted.end(), std::pair{piece, std::uint32_t{0}});
+    auto last = first;
+    while (last != sorted.end() && last->first == piece) {
+        ++last;
+    }
+    return {first, last};
+}
+
+// What one thread of a matrix keeps between searches.
+struct Scratch {
+    Search search;
+    std::vector<Cost> best;  // per point of the other side
+    std::vector<std::uint32_t> touched;
+    std::vector<NetworkRouter::Attachment> attachments;
+    std::vector<Seed> seeds;
+
+    void improve(std::uint32_t point, Cost cost) {
+        if (cost < best[point]) {
+            if (best[point] == no_cost) {
+                touched.push_back(point);
+            }
+            best[point] = cost;
+        }
+    }
+    // The points reached within the cutoff, in order; the scratch is left clean.
+    template <typename Emit>
+    void collect(Cost cutoff, Emit emit) {
+        std::sort(touched.begin(), touched.end());
+        for (const std::uint32_t point : touched) {
+            if (best[point] <= cutoff) {
+                emit(point, best[point]);
+            }
+            best[point] = no_cost;
+        }
+        touched.clear();
+    }
+};
+
+}  // namespace
 
 NetworkRouter::NetworkRouter(const network::RoadNetwork& network, const network::Graph& graph)
     : network_(network), graph_(graph) {}
 
-double NetworkRouter::along(std::uint32_t piece, double metres, Metric metric) const {
-    // Rounded as the graph's arcs are, so a whole piece costs the same either way.
-    if (metric == Metric::metres) {
-        return static_cast<double>(static_cast<float>(metres));
-    }
-    return static_cast<double>(static_cast<float>(metres / (graph_.access[piece].speed_kmh / 3.6)));
+// The same formulas as the graph's arcs, so a whole piece costs the same either way.
+Cost NetworkRouter::along(std::uint32_t piece, double metres, Metric metric) const {
+    return metric == Metric::metres ? network::millimetres(metres)
+                                    : network::milliseconds(metres, graph_.access[piece].speed_kmh);
 }
 
-double NetworkRouter::access(double metres, Metric metric) const {
-    return metric == Metric::metres ? metres : metres / (graph_.profile.walking_speed_kmh / 3.6);
+Cost NetworkRouter::access(double metres, Metric metric) const {
+    return metric == Metric::metres ? network::millimetres(metres)
+                                    : network::milliseconds(metres, graph_.profile.walking_speed_kmh);
 }
 
-void NetworkRouter::entry_seeds(const network::Snap& destination, std::uint32_t owner, Metric metric,
-                                std::vector<Seed>& seeds) const {
-    const auto& piece = network_.pieces[destination.piece];
-    const auto& permitted = graph_.access[destination.piece];
-    const double leg = access(destination.distance_m, metric);
-    if (permitted.forward) {  // arrive along the piece from its start
-        seeds.push_back({piece.from, along(destination.piece, destination.offset_m, metric) + leg, owner});
+void NetworkRouter::leaving(const network::Snap& point, Metric metric, std::vector<Attachment>& out) const {
+    const auto& piece = network_.pieces[point.piece];
+    const auto& permitted = graph_.access[point.piece];
+    const Cost leg = access(point.distance_m, metric);
+    if (permitted.forward) {  // on along the piece to its end
+        out.push_back({piece.to, add_costs(leg, along(point.piece, piece.length_m - point.offset_m, metric))});
     }
-    if (permitted.backward) {  // arrive from its end
-        seeds.push_back(
-            {piece.to, along(destination.piece, piece.length_m - destination.offset_m, metric) + leg, owner});
+    if (permitted.backward) {  // back to its start
+        out.push_back({piece.from, add_costs(leg, along(point.piece, point.offset_m, metric))});
     }
 }
 
-double NetworkRouter::finish(const network::Snap& origin, const Labels& labels, Metric metric,
-                             std::uint32_t& owner) const {
-    const auto& piece = network_.pieces[origin.piece];
-    const auto& permitted = graph_.access[origin.piece];
-    const double leg = access(origin.distance_m, metric);
-    double best = unreachable;
-    owner = UINT32_MAX;
-    auto consider = [&](network::NodeId node, double stretch) {
-        if (labels.owner[node] == UINT32_MAX) {
-            return;
-        }
-        const double total = leg + stretch + labels.cost[node];
-        if (total < best || (total == best && labels.owner[node] < owner)) {
-            best = total;
-            owner = labels.owner[node];
-        }
-    };
-    if (permitted.forward) {
-        consider(piece.to, along(origin.piece, piece.length_m - origin.offset_m, metric));
+void NetworkRouter::arriving(const network::Snap& point, Metric metric, std::vector<Attachment>& out) const {
+    const auto& piece = network_.pieces[point.piece];
+    const auto& permitted = graph_.access[point.piece];
+    const Cost leg = access(point.distance_m, metric);
+    if (permitted.forward) {  // along the piece from its start
+        out.push_back({piece.from, add_costs(leg, along(point.piece, point.offset_m, metric))});
     }
-    if (permitted.backward) {
-        consider(piece.from, along(origin.piece, origin.offset_m, metric));
+    if (permitted.backward) {  // from its end
+        out.push_back({piece.to, add_costs(leg, along(point.piece, piece.length_m - point.offset_m, metric))});
     }
-    return best;
 }
 
-double NetworkRouter::same_piece(const network::Snap& origin, const network::Snap& destination, Metric metric) const {
+Cost NetworkRouter::same_piece(const network::Snap& origin, const network::Snap& destination, Metric metric) const {
     if (origin.piece != destination.piece) {
-        return unreachable;
+        return no_cost;
     }
     const auto& permitted = graph_.access[origin.piece];
-    const double legs = access(origin.distance_m, metric) + access(destination.distance_m, metric);
+    const Cost legs = add_costs(access(origin.distance_m, metric), access(destination.distance_m, metric));
     if (destination.offset_m >= origin.offset_m && permitted.forward) {
-        return legs + along(origin.piece, destination.offset_m - origin.offset_m, metric);
+        return add_costs(legs, along(origin.piece, destination.offset_m - origin.offset_m, metric));
     }
     if (destination.offset_m <= origin.offset_m && permitted.backward) {
-        return legs + along(origin.piece, origin.offset_m - destination.offset_m, metric);
+        return add_costs(legs, along(origin.piece, origin.offset_m - destination.offset_m, metric));
     }
-    return unreachable;
+    return no_cost;
 }
 
-std::vector<NetworkRouter::Nearest> NetworkRouter::nearest(
-    const std::vector<std::optional<network::Snap>>& origins,
-    const std::vector<std::optional<network::Snap>>& destinations, Metric metric) const {
+std::vector<NetworkRouter::Nearest> NetworkRouter::nearest(const Snaps& origins, const Snaps& destinations,
+                                                           Metric metric) const {
     std::vector<Seed> seeds;
-    std::multimap<std::uint32_t, std::uint32_t> destinations_on_piece;
+    std::vector<Attachment> attachments;
     for (std::size_t d = 0; d < destinations.size(); ++d) {
         if (destinations[d]) {
-            entry_seeds(*destinations[d], static_cast<std::uint32_t>(d), metric, seeds);
-            destinations_on_piece.emplace(destinations[d]->piece, static_cast<std::uint32_t>(d));
+            attachments.clear();
+            arriving(*destinations[d], metric, attachments);
+            for (const auto& a : attachments) {
+                seeds.push_back({a.node, a.cost, static_cast<std::uint32_t>(d)});
+            }
         }
     }
     // Searching backwards from every destination at once labels each node with
     // its cost to the nearest destination.
-    const Labels labels = shortest_paths(graph_.reverse, seeds, metric);
+    Search search;
+    search.run(graph_.reverse, seeds, metric);
+    const auto destinations_by_piece = by_piece(destinations);
     std::vector<Nearest> out(origins.size());
     for (std::size_t o = 0; o < origins.size(); ++o) {
         if (!origins[o]) {
             continue;
         }
-        std::uint32_t owner = UINT32_MAX;
-        double best = finish(*origins[o], labels, metric, owner);
-        const auto [first, last] = destinations_on_piece.equal_range(origins[o]->piece);
-        for (auto it = first; it != last; ++it) {
-            const double direct = same_piece(*origins[o], *destinations[it->second], metric);
-            if (direct < best || (direct == best && it->second < owner)) {
-                best = direct;
-                owner = it->second;
+        Cost best = no_cost;
+        std::uint32_t owner = no_owner;
+        auto consider = [&](Cost cost, std::uint32_t destination) {
+            if (cost < best || (cost == best && cost != no_cost && destination < owner)) {
+                best = cost;
+                owner = destination;
+            }
+        };
+        attachments.clear();
+        leaving(*origins[o], metric, attachments);
+        for (const auto& a : attachments) {
+            if (search.reached(a.node)) {
+                consider(add_costs(a.cost, search.cost(a.node)), search.owner(a.node));
             }
         }
-        if (owner != UINT32_MAX) {
-            out[o] = {owner, best};
+        for (const auto& [piece, d] : on_piece(destinations_by_piece, origins[o]->piece)) {
+            consider(same_piece(*origins[o], *destinations[d], metric), d);
+        }
+        if (owner != no_owner) {
+            out[o] = {owner, to_units(best)};
         }
     }
     return out;
 }
 
-std::vector<std::vector<NetworkRouter::Entry>> NetworkRouter::matrix(
-    const std::vector<std::optional<network::Snap>>& origins,
-    const std::vector<std::optional<network::Snap>>& destinations, Metric metric, double cutoff) const {
-    std::vector<std::vector<Entry>> out(destinations.size());
-    tbb::parallel_for(std::size_t{0}, destinations.size(), [&](std::size_t d) {
-        if (!destinations[d]) {
+std::vector<std::vector<NetworkRouter::Entry>> NetworkRouter::matrix(const Snaps& origins, const Snaps& destinations,
+                                                                     Metric metric, double cutoff,
+                                                                     SearchFrom side) const {
+    const Cost limit = from_units(cutoff);
+    const std::size_t nodes = graph_.node_count();
+    if (side == SearchFrom::fewer) {
+        side = destinations.size() <= origins.size() ? SearchFrom::destinations : SearchFrom::origins;
+    }
+    const bool from_destinations = side == SearchFrom::destinations;
+    const Snaps& searched = from_destinations ? destinations : origins;
+    const Snaps& found = from_destinations ? origins : destinations;
+    // The found side by node: origins by the nodes they leave by, destinations by those they are reached from.
+    const AttachmentList attached = attachments_of(found, [&](const network::Snap& snap, std::vector<Attachment>& out) {
+        from_destinations ? leaving(snap, metric, out) : arriving(snap, metric, out);
+    });
+    const NodeIndex index = index_by_node(nodes, attached);
+    const auto found_by_piece = by_piece(found);
+
+    tbb::enumerable_thread_specific<Scratch> scratch([&] {
+        Scratch s;
+        s.best.assign(found.size(), no_cost);
+        return s;
+    });
+    // rows[s]: (point of the found side, cost) for searched point s.
+    std::vector<std::vector<std::pair<std::uint32_t, Cost>>> rows(searched.size());
+    tbb::parallel_for(std::size_t{0}, searched.size(), [&](std::size_t s) {
+        if (!searched[s]) {
             return;
         }
-        std::vector<Seed> seeds;
-        entry_seeds(*destinations[d], 0, metric, seeds);
-        const Labels labels = shortest_paths(graph_.reverse, seeds, metric, cutoff);
-        for (std::size_t o = 0; o < origins.size(); ++o) {
-            if (!origins[o]) {
-                continue;
+        Scratch& local = scratch.local();
+        local.attachments.clear();
+        from_destinations ? arriving(*searched[s], metric, local.attachments)
+                          : leaving(*searched[s], metric, local.attachments);
+        local.seeds.clear();
+        for (const auto& a : local.attachments) {
+            local.seeds.push_back({a.node, a.cost, 0});
+        }
+        local.search.run(from_destinations ? graph_.reverse : graph_.forward, local.seeds, metric, limit);
+        // Whichever is shorter: the nodes the search reached, or the list of the found side's nodes.
+        if (local.search.reached_nodes().size() <= attached.size()) {
+            for (const network::NodeId node : local.search.reached_nodes()) {
+                const Cost reached = local.search.cost(node);
+                for (const auto& [point, cost] : index.at(node)) {
+                    local.improve(point, add_costs(reached, cost));
+                }
             }
-            std::uint32_t owner = UINT32_MAX;
-            const double cost = std::min(finish(*origins[o], labels, metric, owner),
-                                         same_piece(*origins[o], *destinations[d], metric));
-            if (cost <= cutoff) {
-                out[d].push_back({static_cast<std::uint32_t>(o), cost});
+        } else {
+            for (const auto& [node, point] : attached) {
+                if (local.search.reached(node)) {
+                    local.improve(point.first, add_costs(local.search.cost(node), point.second));
+                }
             }
         }
+        for (const auto& [piece, point] : on_piece(found_by_piece, searched[s]->piece)) {
+            local.improve(point, from_destinations ? same_piece(*found[point], *searched[s], metric)
+                                                   : same_piece(*searched[s], *found[point], metric));
+        }
+        local.collect(limit, [&](std::uint32_t point, Cost cost) { rows[s].emplace_back(point, cost); });
     });
+
+    std::vector<std::vector<Entry>> out(destinations.size());
+    if (from_destinations) {
+        for (std::size_t d = 0; d < rows.size(); ++d) {
+            out[d].reserve(rows[d].size());
+            for (const auto& [o, cost] : rows[d]) {
+                out[d].push_back({o, to_units(cost)});
+            }
+        }
+    } else {
+        for (std::size_t o = 0; o < rows.size(); ++o) {
+            for (const auto& [d, cost] : rows[o]) {
+                out[d].push_back({static_cast<std::uint32_t>(o), to_units(cost)});
+            }
+        }
+    }
     return out;
 }
 
@@ -186,16 +297,34 @@ double NetworkRouter::cost(const network::Snap& from, const network::Snap& to, M
 }
 
 std::vector<NetworkRouter::Stretch> NetworkRouter::reachable(const network::Snap& destination, double cutoff_m) const {
+    std::vector<Attachment> attachments;
+    arriving(destination, Metric::metres, attachments);
     std::vector<Seed> seeds;
-    entry_seeds(destination, 0, Metric::metres, seeds);
-    const Labels labels = shortest_paths(graph_.reverse, seeds, Metric::metres, cutoff_m);
+    for (const auto& a : attachments) {
+        seeds.push_back({a.node, a.cost, 0});
+    }
+    Search search;
+    search.run(graph_.reverse, seeds, Metric::metres, from_units(cutoff_m));
     auto left = [&](network::NodeId node) {
-        return labels.owner[node] == UINT32_MAX ? -1.0 : cutoff_m - labels.cost[node];
+        return search.reached(node) ? cutoff_m - to_units(search.cost(node)) : -1.0;
     };
-    const double leg = access(destination.distance_m, Metric::metres);
+    // Only pieces touching a reached node (or holding the destination) can be partly reachable.
+    std::vector<std::uint32_t> candidates{destination.piece};
+    for (const network::NodeId node : search.reached_nodes()) {
+        for (const auto* graph : {&graph_.forward, &graph_.reverse}) {
+            const auto [first, last] = boost::out_edges(node, *graph);
+            for (auto arc = first; arc != last; ++arc) {
+                candidates.push_back((*graph)[*arc].piece);
+            }
+        }
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    const double leg = destination.distance_m;
     std::vector<Stretch> out;
     std::vector<std::pair<double, double>> parts;
-    for (std::uint32_t p = 0; p < network_.pieces.size(); ++p) {
+    for (const std::uint32_t p : candidates) {
         const auto& permitted = graph_.access[p];
         if (!permitted.usable()) {
             continue;

@@ -7,33 +7,15 @@
 
 #include "network/graph.hpp"
 #include "network/snap.hpp"
+#include "routing/search.hpp"
 
 namespace centrecov::routing {
 
-enum class Metric { metres, seconds };
-
 inline constexpr double unreachable = std::numeric_limits<double>::infinity();
 
-// Shortest-path labels for every node: the cost to reach the nearest source (or,
-// searched backwards, from the node to the nearest target) and which one it is.
-struct Labels {
-    std::vector<double> cost;
-    std::vector<std::uint32_t> owner;  // index of the source; UINT32_MAX where unreached
-};
-
-struct Seed {
-    network::NodeId node;
-    double cost;
-    std::uint32_t owner;
-};
-
-// Dijkstra from several seeds at once over the CSR graph, stopping at `cutoff`.
-// Equal costs go to the seed with the smaller owner index, so results depend only on the inputs.
-Labels shortest_paths(const network::CsrGraph& graph, const std::vector<Seed>& seeds, Metric metric,
-                      double cutoff = unreachable);
-
 // Travel between snapped points over one profile's graph. Points join the road
-// at their snap and walk the gap (the access leg) at walking speed.
+// at their snap and walk the gap (the access leg) at walking speed. Costs are
+// reported in metres or seconds, worked out in whole millimetres or milliseconds.
 class NetworkRouter {
 public:
     NetworkRouter(const network::RoadNetwork& network, const network::Graph& graph);
@@ -45,7 +27,8 @@ public:
     };
 
     // For every origin, the nearest destination by `metric`, in one multi-source search.
-    // An origin or destination without a snap (nullopt) takes no part.
+    // An origin or destination without a snap (nullopt) takes no part. Ties go to the
+    // destination listed first.
     std::vector<Nearest> nearest(const std::vector<std::optional<network::Snap>>& origins,
                                  const std::vector<std::optional<network::Snap>>& destinations, Metric metric) const;
 
@@ -53,11 +36,17 @@ public:
         std::uint32_t origin;
         double cost;
     };
-    // For every destination, the origins within `cutoff` and their costs (one bounded
-    // search per destination, run in parallel; the result does not depend on the thread count).
+    // Which side the searches of a matrix start from. Each search is bounded by the
+    // cutoff and costs what it reaches; `fewer` starts from the side with fewer points
+    // (bench/README.md has the measurements behind it).
+    enum class SearchFrom { fewer, destinations, origins };
+    // For every destination, the origins within `cutoff` and their costs, in origin
+    // order. Searches run in parallel; the result does not depend on the thread count
+    // or the side searched from.
     std::vector<std::vector<Entry>> matrix(const std::vector<std::optional<network::Snap>>& origins,
                                            const std::vector<std::optional<network::Snap>>& destinations,
-                                           Metric metric, double cutoff) const;
+                                           Metric metric, double cutoff,
+                                           SearchFrom side = SearchFrom::fewer) const;
 
     // Cost from one snapped point to another (one search); unreachable when there is no way.
     double cost(const network::Snap& from, const network::Snap& to, Metric metric) const;
@@ -73,16 +62,22 @@ public:
     // piece, the parts of one piece not overlapping.
     std::vector<Stretch> reachable(const network::Snap& destination, double cutoff_m) const;
 
+    // A node where a point joins the graph and the cost between the two.
+    struct Attachment {
+        network::NodeId node = 0;
+        Cost cost = 0;
+    };
+    // Nodes a point can travel to (leaving) or be reached from (arriving), with the
+    // cost of the access leg and the stretch of its piece.
+    void leaving(const network::Snap& point, Metric metric, std::vector<Attachment>& out) const;
+    void arriving(const network::Snap& point, Metric metric, std::vector<Attachment>& out) const;
+    // From one point to another without leaving their shared piece; no_cost if they are
+    // on different pieces or the piece cannot be followed that way.
+    Cost same_piece(const network::Snap& origin, const network::Snap& destination, Metric metric) const;
+
 private:
-    double along(std::uint32_t piece, double metres, Metric metric) const;
-    double access(double metres, Metric metric) const;
-    // Nodes a destination can be reached from, with the cost of the last stretch.
-    void entry_seeds(const network::Snap& destination, std::uint32_t owner, Metric metric,
-                     std::vector<Seed>& seeds) const;
-    // Best cost from an origin given backward labels towards destinations.
-    double finish(const network::Snap& origin, const Labels& labels, Metric metric, std::uint32_t& owner) const;
-    // Cost when origin and destination lie on the same piece and the piece can be followed.
-    double same_piece(const network::Snap& origin, const network::Snap& destination, Metric metric) const;
+    Cost along(std::uint32_t piece, double metres, Metric metric) const;
+    Cost access(double metres, Metric metric) const;
 
     const network::RoadNetwork& network_;
     const network::Graph& graph_;

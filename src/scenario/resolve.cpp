@@ -253,7 +253,7 @@ void apply_colocation_rule(ResolvedScenario& r, std::set<std::size_t>& open, con
         }
     }
     const auto metres = from.empty() || to.empty() ? std::vector<std::vector<double>>(from.size())
-                                                   : context.measures.matrix(from, to);
+                                                   : context.measures.matrix(from, to, rule.within_m);
     for (std::size_t i = 0; i < movable.size(); ++i) {
         std::optional<std::size_t> nearest;
         double best = rule.within_m;

@@ -78,8 +78,9 @@ bool open_in(const Site& library, int year);
 // The study's own measure of distance, for the rules that depend on it
 // (co-location within a distance, a budget kept for the centres serving most).
 struct Measures {
-    // metres[from][to]; infinity where there is no way.
-    std::function<std::vector<std::vector<double>>(const std::vector<Point>& from, const std::vector<Point>& to)>
+    // metres[from][to]; infinity where there is no way or it is farther than within_m.
+    std::function<std::vector<std::vector<double>>(const std::vector<Point>& from, const std::vector<Point>& to,
+                                                   double within_m)>
         matrix;
     // For each site, the under-5s for whom it is the nearest.
     std::function<std::vector<long long>(const std::vector<Point>& sites)> served;

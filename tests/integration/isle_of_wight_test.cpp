@@ -10,7 +10,10 @@
 #include "network/snap.hpp"
 #include "routing/calibrate.hpp"
 #include "routing/network_routes.hpp"
+#include "support/plain_dijkstra.hpp"
 #include "support/studies.hpp"
+
+#include <random>
 
 namespace centrecov {
 namespace {
@@ -122,6 +125,77 @@ TEST(IsleOfWight, ReachableRoadsFromNewportGrowWithDistanceAndAgreeWithRoutes) {
     for (std::size_t t = 0; t + 1 < bands.size(); ++t) {
         EXPECT_TRUE(geom::contains_within(bands[t + 1].area.get(), bands[t].area.get(), 1.0));
         EXPECT_GT(geom::area(bands[t + 1].area.get()), geom::area(bands[t].area.get()));
+    }
+}
+
+// The router against Boost.Graph's plain Dijkstra on the real network, to the millimetre.
+TEST(IsleOfWight, SearchesEqualPlainDijkstraFromEveryTwentiethJunction) {
+    for (const auto& profile : {network::walk_profile(), network::drive_profile()}) {
+        const auto graph = network::build_graph(island(), profile);
+        routing::Search search;
+        for (network::NodeId source = 0; source < island().nodes.size(); source += 20) {
+            for (const auto metric : {routing::Metric::metres, routing::Metric::seconds}) {
+                const routing::Seed seed{source, 0, 0};
+                search.run(graph.forward, {&seed, 1}, metric);
+                const auto reference = test::plain_dijkstra(graph.forward, source, metric);
+                std::size_t mismatches = 0;
+                for (network::NodeId n = 0; n < reference.size(); ++n) {
+                    const bool same = reference[n] == test::no_way ? !search.reached(n) : search.cost(n) == reference[n];
+                    mismatches += same ? 0U : 1U;
+                }
+                ASSERT_EQ(mismatches, 0u) << profile.name << " from node " << source;
+            }
+        }
+    }
+}
+
+TEST(IsleOfWight, MatrixEqualsPlainDijkstraForEveryPairFromEitherSide) {
+    const auto& network = island();
+    for (const auto& profile : {network::walk_profile(), network::drive_profile()}) {
+        const auto graph = network::build_graph(network, profile);
+        const network::Snapper snapper(network, graph);
+        const routing::NetworkRouter router(network, graph);
+        // Points up to 150 m either way from junctions picked at random: where people live, not the sea.
+        std::mt19937_64 random(2018);
+        std::uniform_real_distribution<double> jitter(-150.0, 150.0);
+        auto somewhere = [&] {
+            const Point junction = network.nodes[random() % network.nodes.size()];
+            return snapper.snap({junction.x + jitter(random), junction.y + jitter(random)}, 300.0);
+        };
+        std::vector<std::optional<network::Snap>> families;
+        std::vector<std::optional<network::Snap>> sites;
+        for (int i = 0; i < 150; ++i) {
+            families.push_back(somewhere());
+        }
+        for (int i = 0; i < 12; ++i) {
+            sites.push_back(somewhere());
+        }
+        for (const auto metric : {routing::Metric::metres, routing::Metric::seconds}) {
+            const auto reference = test::plain_matrix(router, graph, families, sites, metric);
+            const double cutoff = metric == routing::Metric::metres ? 5000.0 : 1800.0;
+            for (const double limit : {routing::unreachable, cutoff}) {
+                for (const auto side : {routing::NetworkRouter::SearchFrom::destinations,
+                                        routing::NetworkRouter::SearchFrom::origins}) {
+                    const auto columns = router.matrix(families, sites, metric, limit, side);
+                    std::size_t expected_pairs = 0;
+                    std::size_t wrong = 0;
+                    std::size_t pairs = 0;
+                    for (std::size_t d = 0; d < sites.size(); ++d) {
+                        pairs += columns[d].size();
+                        for (const auto& entry : columns[d]) {
+                            wrong += routing::from_units(entry.cost) == reference[entry.origin][d] ? 0U : 1U;
+                        }
+                        for (std::size_t o = 0; o < families.size(); ++o) {
+                            const auto r = reference[o][d];
+                            expected_pairs += r != test::no_way && routing::to_units(static_cast<routing::Cost>(r)) <= limit ? 1U : 0U;
+                        }
+                    }
+                    EXPECT_EQ(wrong, 0u) << profile.name;
+                    EXPECT_EQ(pairs, expected_pairs) << profile.name;
+                    EXPECT_GT(pairs, 50u);
+                }
+            }
+        }
     }
 }
 

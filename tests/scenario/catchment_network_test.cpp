@@ -79,5 +79,45 @@ TEST(CatchmentOnANetwork, BandsFollowTheReachableRoadsAndNest) {
     EXPECT_FALSE(estimated->reachable_roads(map.at('a'), thresholds).has_value());
 }
 
+TEST(CatchmentOnANetwork, ABoundedMatrixKeepsWhatLiesWithinAndNothingElse) {
+    test::TempDir dir;
+    analysis::NetworkSettings settings;
+    settings.file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
+                                                              {"adefc", {{"highway", "residential"}}}}));
+    std::optional<analysis::NetworkSummary> summary;
+    const auto along_roads = analysis::make_engine(settings, routing::DistanceModel{}, summary);
+    const auto estimated = analysis::estimated_engine(routing::DistanceModel{});
+    std::vector<Point> families;
+    for (const char c : std::string("abcdef")) {
+        families.push_back(map.at(c));
+    }
+    const std::vector<Point> sites{map.at('a'), map.at('e')};
+    for (const auto* engine : {along_roads.get(), estimated.get()}) {
+        const auto all = engine->matrix(families, sites);
+        const auto near = engine->matrix(families, sites, 1000.0);
+        std::size_t kept = 0;
+        std::size_t dropped = 0;
+        for (std::size_t f = 0; f < families.size(); ++f) {
+            for (std::size_t s = 0; s < sites.size(); ++s) {
+                if (all[f][s] <= 1000.0) {
+                    EXPECT_DOUBLE_EQ(near[f][s], all[f][s]) << engine->key() << " " << f << " " << s;
+                    ++kept;
+                } else {
+                    EXPECT_EQ(near[f][s], std::numeric_limits<double>::infinity()) << engine->key() << " " << f << " " << s;
+                    ++dropped;
+                }
+            }
+        }
+        EXPECT_GT(kept, 0U);
+        EXPECT_GT(dropped, 0U);
+    }
+    // Along the roads: d is 200 m from a and 800 m from e; c is 1,600 m from a (OSM's
+    // coordinates hold about a centimetre).
+    const auto near = along_roads->matrix(families, sites, 1000.0);
+    EXPECT_NEAR(near[3][0], 200.0, 0.02);
+    EXPECT_NEAR(near[3][1], 800.0, 0.02);
+    EXPECT_EQ(near[2][0], std::numeric_limits<double>::infinity());
+}
+
 }  // namespace
 }  // namespace centrecov::catchment

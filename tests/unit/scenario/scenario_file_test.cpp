@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "core/error.hpp"
 #include "scenario/resolve.hpp"
 #include "scenario/scenario.hpp"
@@ -133,11 +135,12 @@ struct Family {
 // Distances are straight lines times `circuity` (the study's measure, as the rules must use it).
 Measures measures_for(std::vector<Family> families, double circuity = 1.0) {
     Measures m;
-    m.matrix = [circuity](const std::vector<Point>& from, const std::vector<Point>& to) {
+    m.matrix = [circuity](const std::vector<Point>& from, const std::vector<Point>& to, double within_m) {
         std::vector<std::vector<double>> out(from.size(), std::vector<double>(to.size()));
         for (std::size_t i = 0; i < from.size(); ++i) {
             for (std::size_t j = 0; j < to.size(); ++j) {
-                out[i][j] = circuity * straight_line_m(from[i], to[j]);
+                const double metres = circuity * straight_line_m(from[i], to[j]);
+                out[i][j] = metres <= within_m ? metres : std::numeric_limits<double>::infinity();
             }
         }
         return out;
