@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages centrecov needs to build, test and run, when any is missing,
-# and from npm (pinned in web/package-lock.json) the report's front-end library, Leaflet, and eslint for its scripts.
+# and from npm (pinned in web/package-lock.json) the report's front-end library, Leaflet, eslint for its scripts and playwright-core
+# (which drives Debian's chromium in the planner's browser test; it downloads no browser).
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
 
@@ -41,7 +42,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$(dirname "$0")/.."
-if [ ! -f web/node_modules/leaflet/dist/leaflet.js ] || [ ! -x web/node_modules/.bin/eslint ]; then
-  echo "setup: installing Leaflet and eslint (web/package-lock.json) from npm into web/node_modules" >&2
+if [ ! -f web/node_modules/leaflet/dist/leaflet.js ] || [ ! -x web/node_modules/.bin/eslint ] ||
+   [ ! -f web/node_modules/playwright-core/index.mjs ]; then
+  echo "setup: installing Leaflet, eslint and playwright-core (web/package-lock.json) from npm into web/node_modules" >&2
   npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
 fi

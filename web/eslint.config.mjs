@@ -9,14 +9,17 @@ export default [
     languageOptions: {
       ecmaVersion: 2015,
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', console: 'readonly', L: 'readonly' }
+      globals: {
+        window: 'readonly', document: 'readonly', console: 'readonly', L: 'readonly', Blob: 'readonly', URL: 'readonly',
+        location: 'readonly', history: 'readonly', navigator: 'readonly', performance: 'readonly'
+      }
     },
     rules: {
       'no-var': 'off',
       strict: ['error', 'function'],
       eqeqeq: 'error',
       'no-implicit-globals': 'error',
-      'no-unused-vars': 'error'
+      'no-unused-vars': ['error', { caughtErrors: 'none' }]
     }
   }
 ];

@@ -47,6 +47,7 @@ const Site& standing_site(const scenario::ServicePoint& point, const Study& stud
 // Distances from every family to every placed centre and library, measured once for the run:
 // access scores need them all, within the catchment, in every scenario.
 struct SiteMatrix {
+    double within_m = 0.0;                    // farther is infinity
     std::vector<std::size_t> centre_column;   // per centre; npos when not placed
     std::vector<std::size_t> library_column;  // per library
     std::vector<std::vector<double>> metres;  // [family][column]
@@ -91,11 +92,39 @@ SiteMatrix site_matrix(const Study& study, const Settings& settings, const Dista
     };
     add(study.centres, m.centre_column, m.centre_capacity);
     add(study.libraries, m.library_column, m.library_capacity);
-    // Every decay is 0 beyond the catchment, so no search need go farther.
-    const double catchment_m = settings.access.resolved(settings.thresholds_m.back()).catchment_m;
+    // Every decay is 0 beyond the catchment, and no threshold is farther than the largest.
+    m.within_m = std::max(settings.access.resolved(settings.thresholds_m.back()).catchment_m,
+                          settings.thresholds_m.back());
     m.metres = points.empty() ? std::vector<std::vector<double>>(families.size())
-                              : engine.matrix(families, points, catchment_m);
+                              : engine.matrix(families, points, m.within_m);
     return m;
+}
+
+SiteDistances site_distances(const SiteMatrix& matrix) {
+    SiteDistances out;
+    out.within_m = matrix.within_m;
+    // Site numbers in Study::all_sites order: centres, then libraries.
+    std::vector<std::pair<std::size_t, std::uint32_t>> columns;  // (column, site)
+    for (std::size_t c = 0; c < matrix.centre_column.size(); ++c) {
+        if (matrix.centre_column[c] != std::string::npos) {
+            columns.emplace_back(matrix.centre_column[c], static_cast<std::uint32_t>(c));
+        }
+    }
+    for (std::size_t l = 0; l < matrix.library_column.size(); ++l) {
+        if (matrix.library_column[l] != std::string::npos) {
+            columns.emplace_back(matrix.library_column[l],
+                                 static_cast<std::uint32_t>(matrix.centre_column.size() + l));
+        }
+    }
+    for (const auto& row : matrix.metres) {
+        auto& near = out.near.emplace_back();
+        for (const auto& [column, site] : columns) {
+            if (row[column] <= matrix.within_m) {
+                near.emplace_back(site, row[column]);
+            }
+        }
+    }
+    return out;
 }
 
 void measure_access(ScenarioResult& result, const SiteMatrix& matrix, const Study& study, const Settings& settings) {
@@ -369,6 +398,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     const metrics::Groupings groupings(study.families.points);
     auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
     const SiteMatrix matrix = site_matrix(study, settings, *engine, families);
+    run.site_distances = site_distances(matrix);
 
     std::map<std::string, std::size_t> index_of;
     const auto order = scenario::in_dependency_order(file);

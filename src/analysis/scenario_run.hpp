@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/settings.hpp"
@@ -66,12 +68,23 @@ struct ScenarioResult {
     bool reached_only_by_outreach(std::size_t family, std::size_t t) const;
 };
 
+// Each family's distance to every placed centre and library within `within_m` (the
+// largest threshold or the access catchment, whichever is farther): enough to work
+// out coverage at every threshold for any choice of open sites (the report's planner).
+struct SiteDistances {
+    double within_m = 0.0;
+    // Per family, (site, metres) in site order; a site is a centre's index, or the
+    // number of centres plus a library's index (Study::all_sites order).
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> near;
+};
+
 struct ScenarioRun {
     std::string distance_key;
     std::string distance_label;
     std::optional<NetworkSummary> network;
     std::shared_ptr<const DistanceEngine> engine;  // what measured it (catchments ask it for roads)
     std::vector<ScenarioResult> results;  // in file order
+    SiteDistances site_distances;
     // About measuring, once for the run: sites and families off the network, detached parts.
     std::vector<std::string> warnings;
 };

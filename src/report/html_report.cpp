@@ -22,11 +22,13 @@ extern const std::string_view page_html;
 extern const std::string_view report_css;
 extern const std::string_view capture_errors_js;
 extern const std::string_view report_js;
+extern const std::string_view planner_js;
 }  // namespace assets
 
 const PageAssets& embedded_page_assets() {
-    static const PageAssets page{assets::page_html, assets::report_css,  assets::capture_errors_js,
-                                 assets::report_js, assets::leaflet_css, assets::leaflet_js};
+    static const PageAssets page{assets::page_html,   assets::report_css,  assets::capture_errors_js,
+                                 assets::report_js,   assets::planner_js,  assets::leaflet_css,
+                                 assets::leaflet_js};
     return page;
 }
 
@@ -391,6 +393,16 @@ std::string page_body(const ReportView& view) {
             html_escape(view.band_method) +
             ". The base map loads only when you tick it (it needs internet).</p></section>\n";
 
+    // The planner: planner.js builds its controls and figures here from the data.
+    html += "<section id=\"planner\"><h2>Try a change</h2>\n<p>Start from a scenario, then close or reopen "
+            "centres, move a centre into a library, add sessions in libraries or set a budget: the figures "
+            "below are worked out again at once, by the same rules as the program, from each area's distances "
+            "to the sites within " +
+            html_escape(view.planner_reach) +
+            ". <b>Export scenario</b> gives a <code>[[scenario]]</code> block for <code>centrecov scenarios</code>; "
+            "<b>Copy link</b> keeps your changes in the page's address.</p>\n"
+            "<div id=\"planner-app\"><noscript>The planner needs JavaScript.</noscript></div></section>\n";
+
     // Printable maps: each area's outline defined once, coloured per scenario.
     html += "<section id=\"static-maps\"><h2>Printable maps</h2>\n";
     html += "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>";
@@ -442,7 +454,8 @@ std::string render_report(const ReportView& view, const PageAssets& assets) {
                                          {"body", page_body(view)},
                                          {"report_data", script_safe_json(view.map_data.dump())},
                                          {"leaflet_js", std::string(assets.leaflet_js)},
-                                         {"report_js", std::string(assets.report_js)}});
+                                         {"report_js", std::string(assets.report_js)},
+                                         {"planner_js", std::string(assets.planner_js)}});
 }
 
 std::string html_report(const ReportInputs& in) { return render_report(report_view(in)); }

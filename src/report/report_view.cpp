@@ -179,6 +179,121 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
 
 }  // namespace
 
+namespace {
+
+ordered_json money_or_null(const std::optional<double>& value) {
+    return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+// What the page's planner (web/report/planner.js) recomputes from: each family's
+// distances to the sites within reach, the sites, and each scenario's state and
+// costs, so that it applies the program's own rules to any edit.
+ordered_json planner_data(const ReportInputs& in, std::span<const analysis::ScenarioResult> shown,
+                          const std::vector<std::size_t>& family_of_area) {
+    const auto& study = in.study;
+    const auto& points = study.families.points;
+    const io::Transformer& to_wgs84 = io::bng_to_wgs84();
+    ordered_json planner;
+    planner["within_m"] = in.run.site_distances.within_m;
+    planner["caveat"] = "Distances: " + in.run.distance_label +
+                        ". A site placed by street or town stands at that street's or town's point.";
+    std::vector<std::string> districts;
+    std::map<std::string, std::size_t> district_index;
+    std::vector<long long> area_of(points.size(), -1);
+    for (std::size_t a = 0; a < family_of_area.size(); ++a) {
+        area_of[family_of_area[a]] = static_cast<long long>(a);
+    }
+    ordered_json families = ordered_json::array();
+    for (std::size_t f = 0; f < points.size(); ++f) {
+        const auto& family = points[f];
+        const auto [it, added] = district_index.emplace(family.district_name, districts.size());
+        if (added) {
+            districts.push_back(family.district_name);
+        }
+        ordered_json near = ordered_json::array();
+        if (f < in.run.site_distances.near.size()) {
+            for (const auto& [site, metres] : in.run.site_distances.near[f]) {
+                near.push_back(site);
+                near.push_back(metres);  // full precision: a family 1 mm beyond a threshold stays beyond
+            }
+        }
+        families.push_back({{"code", family.lsoa_code},
+                            {"under5", family.under5},
+                            {"district", it->second},
+                            {"idaci", family.idaci_decile},
+                            {"area", area_of[f]},
+                            {"near", std::move(near)}});
+    }
+    planner["districts"] = districts;
+    planner["families"] = std::move(families);
+    ordered_json sites = ordered_json::array();
+    for (const Site* site : study.all_sites()) {
+        ordered_json entry{{"id", site->id},
+                           {"name", site->name},
+                           {"kind", site->kind == SiteKind::library ? "library" : "centre"},
+                           {"precision", std::string(to_string(site->location.precision))},
+                           {"same_as", site->duplicate_of}};
+        if (site->location.point) {
+            const Point q = to_wgs84.apply(*site->location.point);
+            entry["lat"] = io::round_to(q.y, 5);
+            entry["lon"] = io::round_to(q.x, 5);
+        } else {
+            entry["lat"] = nullptr;
+            entry["lon"] = nullptr;
+        }
+        sites.push_back(std::move(entry));
+    }
+    planner["sites"] = std::move(sites);
+    ordered_json scenarios = ordered_json::array();
+    for (const auto& result : shown) {
+        const auto& r = result.resolved;
+        ordered_json moved = ordered_json::array();
+        for (const auto& [centre, library] : r.moved) {
+            moved.push_back({centre, library});
+        }
+        ordered_json own = ordered_json::array();
+        ordered_json moved_cost = ordered_json::array();
+        for (const auto& centre : study.centres) {
+            own.push_back(money_or_null(scenario::centre_cost(r, centre, false)));
+            moved_cost.push_back(money_or_null(scenario::centre_cost(r, centre, true)));
+        }
+        ordered_json base_cost = ordered_json::array();
+        ordered_json outreach_cost = ordered_json::array();
+        for (const auto& library : study.libraries) {
+            base_cost.push_back(money_or_null(scenario::library_base_cost(r, library)));
+            outreach_cost.push_back(money_or_null(scenario::outreach_cost(r, library)));
+        }
+        const auto& c = r.costs;
+        ordered_json libraries_open = ordered_json::array();
+        for (std::size_t l = 0; l < study.libraries.size(); ++l) {
+            if (scenario::open_in(study.libraries[l], r.year)) {
+                libraries_open.push_back(l);
+            }
+        }
+        scenarios.push_back({{"id", r.scenario->id},
+                             {"name", r.scenario->name},
+                             {"thresholds", r.thresholds_m},
+                             {"open", r.open},
+                             {"moved", std::move(moved)},
+                             {"bases", r.library_bases},
+                             {"outreach", r.outreach},
+                             {"outreach_weight", r.outreach_weight},
+                             {"outreach_thresholds", r.outreach_thresholds_m},
+                             {"libraries_open", std::move(libraries_open)},
+                             {"budget", money_or_null(r.budget)},
+                             {"cost", money_or_null(r.cost)},
+                             {"costs_stated", c.centre || c.outreach || c.library_base || !c.per_site.empty()},
+                             {"centre_cost", std::move(own)},
+                             {"moved_cost", std::move(moved_cost)},
+                             {"base_cost", std::move(base_cost)},
+                             {"outreach_cost", std::move(outreach_cost)}});
+    }
+    planner["scenarios"] = std::move(scenarios);
+    return planner;
+}
+
+}  // namespace
+
 ReportView report_view(const ReportInputs& in) {
     const auto& study = in.study;
     const auto& run = in.run;
@@ -362,6 +477,8 @@ ReportView report_view(const ReportInputs& in) {
     }
     data["scenarios"] = std::move(scenarios);
     data["bands"] = std::move(band_shapes);
+    data["planner"] = planner_data(in, shown, family_of_area);
+    view.planner_reach = metrics::threshold_label(run.site_distances.within_m);
 
     // Data and method.
     view.precision_caveat = centre_precision_sentence(study.centres);

@@ -139,6 +139,8 @@ struct ReportView {
     std::string data_directory;
     std::string attribution;
 
+    std::string planner_reach;  // "8 km": how far each area's distances to sites are embedded
+
     // What the interactive map draws (report.js reads it): areas, ranges, fates, per scenario the
     // distances, changes, sites, reach areas and band keys, and the bands by key.
     nlohmann::ordered_json map_data;
@@ -152,6 +154,7 @@ struct PageAssets {
     std::string_view report_css;
     std::string_view capture_errors_js;
     std::string_view report_js;
+    std::string_view planner_js;
     std::string_view leaflet_css;
     std::string_view leaflet_js;
 };

@@ -1,0 +1,157 @@
+// The report's planner in a real browser (playwright-core driving Debian's
+// chromium, headless, nothing fetched from the network): open the Norfolk
+// report, close a centre by clicking it on the map and move another into a
+// library from its menu, read the figures the page shows, export the scenario,
+// run `centrecov scenarios` on it and require the same numbers to the last
+// under-5; then keyboard use, the link that reopens the same plan, the CSV of
+// losses, no console errors, screenshots, and the size and time to interactive.
+//
+// node planner_test.mjs CENTRECOV DATA_DIR SOURCE_DIR SCREENSHOT_DIR
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [centrecov, data, source, shots] = process.argv.slice(2);
+const { chromium } = await import(path.join(source, 'web/node_modules/playwright-core/index.mjs'));
+fs.mkdirSync(shots, { recursive: true });
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'centrecov-planner-'));
+let failures = 0;
+function check(what, ok, detail = '') {
+  console.log(`${ok ? 'ok' : 'FAIL'} - ${what}${ok || !detail ? '' : ': ' + detail}`);
+  if (!ok) { failures += 1; }
+}
+function run(args) {
+  return execFileSync(centrecov, ['--quiet', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const scenarioFile = path.join(source, 'geodata/scenarios/norfolk.toml');
+run(['scenarios', scenarioFile, '--data', data, '--out', path.join(work, 'scen')]);
+const report = path.join(work, 'scen/report.html');
+const bytes = fs.statSync(report).size;
+check('the report is under 8 MB', bytes < 8 * 1024 * 1024, `${bytes} bytes`);
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+const fetched = [];
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) { return route.continue(); }
+  fetched.push(url);
+  return route.abort();
+});
+const consoleErrors = [];
+function watch(page) {
+  page.on('console', (m) => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+}
+const page = await context.newPage();
+watch(page);
+const opened = Date.now();
+await page.goto('file://' + report);
+await page.waitForSelector('body[data-planner-ready="1"]', { timeout: 60000 });
+const interactiveMs = Date.now() - opened;
+const readyMs = Number(await page.getAttribute('body', 'data-planner-ready-ms'));
+console.log(`# report ${(bytes / 1048576).toFixed(2)} MB; planner ready ${readyMs} ms after navigation start ` +
+  `(${interactiveMs} ms by the test's clock)`);
+
+const planner = await page.evaluate(() => JSON.parse(document.getElementById('report-data').textContent).planner);
+const centres = planner.sites.map((s, i) => ({ ...s, index: i })).filter((s) => s.kind === 'centre');
+const baseline = planner.scenarios[0];
+const placedOpen = centres.filter((c) => c.lat !== null && baseline.open.includes(c.index));
+check('the start scenario has placed open centres', placedOpen.length >= 2);
+
+async function figures(p) {
+  return p.evaluate(() => {
+    const r = document.getElementById('planner-results');
+    const list = (name) => r.getAttribute(name).split(',').map(Number);
+    return { covered: list('data-covered'), lost: list('data-lost'), gained: list('data-gained'),
+      cost: r.getAttribute('data-cost') };
+  });
+}
+await page.selectOption('#planner-start', { index: 0 });
+const before = await figures(page);
+
+// Close the centre that leaves the most families out, by clicking its marker on the map.
+const closing = placedOpen[0];
+await page.locator(`#planner-map path.planner-site[data-site="${closing.id}"]`).click({ force: true });
+const state = await page.$eval(`#planner-sites select[data-site="${closing.id}"]`, (s) => s.value);
+check('clicking a centre on the map closes it', state === 'closed', state);
+// Move another into its nearest library, from its menu.
+const moving = placedOpen[1];
+const menu = page.locator(`#planner-sites select[data-site="${moving.id}"]`);
+const firstLibrary = await menu.evaluate((s) => Array.from(s.options).find((o) => o.text.startsWith('moved into')).value);
+await menu.selectOption(firstLibrary);
+const after = await figures(page);
+check('the figures changed', JSON.stringify(after) !== JSON.stringify(before));
+check('closing and moving costs less', Number(after.cost) < Number(before.cost), `${after.cost} vs ${before.cost}`);
+await page.locator('#planner').screenshot({ path: path.join(shots, 'planner.png') });
+
+// Export, run the program on it, same numbers.
+const [exportDownload] = await Promise.all([page.waitForEvent('download'), page.click('#planner-export')]);
+const exported = fs.readFileSync(await exportDownload.path(), 'utf8');
+check('the export is shown in the page too', (await page.inputValue('#planner-toml')) === exported);
+check('the export names the start', exported.includes(`start_from = "${baseline.id}"`), exported);
+const planFile = path.join(work, 'plan.toml');
+fs.writeFileSync(planFile, fs.readFileSync(scenarioFile, 'utf8') + '\n' + exported);
+run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv']);
+const summary = JSON.parse(fs.readFileSync(path.join(work, 'plan/planner/summary.json'), 'utf8'));
+const programCovered = summary.coverage.map((c) => c.under5);
+check('covered under-5s equal the program\'s at every distance', JSON.stringify(programCovered) ===
+  JSON.stringify(after.covered), `${programCovered} vs ${after.covered}`);
+const change = summary.change_from_base;
+const lost = change.map((c) => c.lost_under5);
+const gained = change.map((c) => c.gained_under5);
+check('losses equal the program\'s', JSON.stringify(lost) === JSON.stringify(after.lost), `${lost} vs ${after.lost}`);
+check('gains equal the program\'s', JSON.stringify(gained) === JSON.stringify(after.gained),
+  `${gained} vs ${after.gained}`);
+check('the cost equals the program\'s', String(Math.round(summary.cost)) === after.cost, `${summary.cost} vs ${after.cost}`);
+check('the program compared it with the start', summary.base === baseline.id, summary.base);
+
+// Keyboard: Tab reaches the controls in order; Space ticks a library's sessions.
+await page.focus('#planner-start');
+await page.keyboard.press('Tab');
+check('Tab goes from the start menu to the budget', await page.evaluate(() => document.activeElement.id) ===
+  'planner-budget');
+const sessions = page.locator('#planner-sites input[data-kind="outreach"]').first();
+await sessions.focus();
+const costBefore = Number((await figures(page)).cost);
+await page.keyboard.press('Space');
+check('Space ticks sessions in a library', await sessions.isChecked());
+const withSessions = await figures(page);
+check('sessions add their cost', Number(withSessions.cost) > costBefore, `${withSessions.cost} vs ${costBefore}`);
+await page.keyboard.press('Space');
+await page.fill('#planner-budget', '5000000');
+await page.press('#planner-budget', 'Enter');
+check('the budget is shown against the cost', (await page.textContent('#planner-cost')).includes('budget of £5,000,000'));
+
+// The link reopens the same plan elsewhere.
+await page.click('#planner-link');
+const link = page.url();
+check('the link carries the plan', link.includes('#plan='), link);
+const elsewhere = await context.newPage();
+watch(elsewhere);
+await elsewhere.goto(link);
+await elsewhere.waitForSelector('body[data-planner-ready="1"]');
+check('the link opens the same figures', JSON.stringify(await figures(elsewhere)) ===
+  JSON.stringify(await figures(page)));
+check('the link opens the same budget', (await elsewhere.inputValue('#planner-budget')) === '5000000');
+
+// The CSV of losses by area.
+const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#planner-csv')]);
+const rows = fs.readFileSync(await csvDownload.path(), 'utf8').trim().split(/\r\n/);
+check('the CSV has a row per family', rows.length === planner.families.length + 1, `${rows.length}`);
+const header = rows[0].split(',');
+const lostColumn = header.indexOf(`lost_within_${baseline.thresholds[0]}m`);
+const lostSum = rows.slice(1).reduce((n, r) => n + Number(r.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[lostColumn]), 0);
+check('the CSV\'s losses add up to the page\'s', lostSum === after.lost[0], `${lostSum} vs ${after.lost[0]}`);
+
+await page.screenshot({ path: path.join(shots, 'planner-page.png') });
+check('no console errors', consoleErrors.length === 0, consoleErrors.join(' | '));
+check('no error counted by the page', (await page.getAttribute('html', 'data-errors')) === '0');
+check('nothing fetched from the network', fetched.length === 0, fetched.join(' '));
+await browser.close();
+fs.rmSync(work, { recursive: true, force: true });
+console.log(failures === 0 ? 'all planner checks passed' : `${failures} planner checks failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,554 @@
+// The report's planner: start from a scenario, change what happens to sites,
+// and see coverage, losses and gains, cost and the worst closures worked out
+// again at once, by the program's own rules (scenario/resolve and
+// analysis/scenario_run): a family is covered within a distance when its
+// nearest open service point (a centre where it stands, a centre moved into a
+// library, a new base in a library) is within it; losses and gains compare
+// families covered before and now; a centre moved into a library costs its
+// moved cost; outreach sessions and library bases cost their own. It reads the
+// data the program embedded (data.planner: each family's distances to the
+// sites within reach, the sites, each scenario's state and costs), so it works
+// offline in one file. It marks <body> with data-planner-* for the browser test.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var P = data.planner;
+  var app = document.getElementById('planner-app');
+  if (!P || !app || P.scenarios.length === 0) { return; }
+
+  var sites = P.sites;
+  var centreCount = sites.filter(function (s) { return s.kind === 'centre'; }).length;
+  var libraryCount = sites.length - centreCount;
+  var families = P.families;
+  var state = null;  // {start, centre: [status], bases: Set, outreach: Set, budget}
+  var start = null;  // the scenario started from
+  var today = P.scenarios[0];
+  var figures = null;
+
+  // --- small helpers (text only: names come from the input files) ---
+  function element(tag, attributes, children) {
+    var e = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (k) {
+      if (k === 'text') { e.textContent = attributes[k]; } else { e.setAttribute(k, attributes[k]); }
+    });
+    (children || []).forEach(function (c) { e.appendChild(c); });
+    return e;
+  }
+  function commas(n) { return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+  function pounds(v) { return v === null ? 'not stated' : '£' + commas(v); }
+  function km(metres) {
+    var k = metres / 1000;
+    return (Math.abs(k - Math.round(k)) < 1e-9 ? k.toFixed(0) : k.toFixed(1)) + ' km';
+  }
+  function percent(part, whole) { return whole > 0 ? (100 * part / whole).toFixed(1) + ' %' : '-'; }
+  function library(l) { return sites[centreCount + l]; }
+
+  // --- state from a scenario, and what it serves ---
+  function movedOf(scenario) {
+    var moved = {};
+    scenario.moved.forEach(function (pair) { moved[pair[0]] = pair[1]; });
+    return moved;
+  }
+  function stateOf(scenario) {
+    var open = new Set(scenario.open);
+    var moved = movedOf(scenario);
+    var status = [];
+    for (var c = 0; c < centreCount; c++) {
+      status.push(!open.has(c) ? 'closed' : (moved[c] !== undefined ? moved[c] : 'open'));
+    }
+    return { start: scenario, centre: status, bases: new Set(scenario.bases), outreach: new Set(scenario.outreach),
+      budget: scenario.budget };
+  }
+  // The place (site number) each open service stands at; unplaced sites serve nobody on the map.
+  function servicePlaces(s) {
+    var places = new Uint8Array(sites.length);
+    s.centre.forEach(function (status, c) {
+      var place = status === 'open' ? c : (status === 'closed' ? -1 : centreCount + status);
+      if (place >= 0 && sites[place].lat !== null) { places[place] = 1; }
+    });
+    s.bases.forEach(function (l) { if (library(l).lat !== null) { places[centreCount + l] = 1; } });
+    return places;
+  }
+  function nearestDistances(s) {
+    var places = servicePlaces(s);
+    var best = new Float64Array(families.length);
+    families.forEach(function (f, i) {
+      var d = Infinity;
+      for (var k = 0; k < f.near.length; k += 2) {
+        if (places[f.near[k]] && f.near[k + 1] < d) { d = f.near[k + 1]; }
+      }
+      best[i] = d;
+    });
+    return best;
+  }
+  // Summed in the program's order (open centres, bases, outreach, each ascending), so the pounds agree.
+  function costOf(s) {
+    var scenario = s.start;
+    if (!scenario.costs_stated) { return null; }
+    var total = 0;
+    var known = true;
+    function add(value) { if (value === null) { known = false; } else { total += value; } }
+    s.centre.forEach(function (status, c) {
+      if (status === 'open') { add(scenario.centre_cost[c]); }
+      if (typeof status === 'number') { add(scenario.moved_cost[c]); }
+    });
+    Array.from(s.bases).sort(function (a, b) { return a - b; }).forEach(function (l) { add(scenario.base_cost[l]); });
+    Array.from(s.outreach).sort(function (a, b) { return a - b; }).forEach(function (l) {
+      add(scenario.outreach_cost[l]);
+    });
+    return known ? total : null;
+  }
+
+  function compute() {
+    var thresholds = start.thresholds;
+    var now = nearestDistances(state);
+    var before = nearestDistances(stateOf(start));
+    var first = nearestDistances(stateOf(today));
+    var total = 0;
+    var rows = thresholds.map(function (t) {
+      return { threshold: t, covered: 0, lost: 0, gained: 0, lostToday: 0, gainedToday: 0 };
+    });
+    var lostByDistrict = {};
+    var lostByIdaci = {};
+    families.forEach(function (f, i) {
+      total += f.under5;
+      rows.forEach(function (r, t) {
+        var within = now[i] <= r.threshold;
+        var was = before[i] <= r.threshold;
+        var wasToday = first[i] <= r.threshold;
+        if (within) { r.covered += f.under5; }
+        if (was && !within) {
+          r.lost += f.under5;
+          if (t === 0) {
+            var district = P.districts[f.district];
+            lostByDistrict[district] = (lostByDistrict[district] || 0) + f.under5;
+            var decile = f.idaci >= 1 ? 'decile ' + f.idaci : 'no decile';
+            lostByIdaci[decile] = (lostByIdaci[decile] || 0) + f.under5;
+          }
+        }
+        if (within && !was) { r.gained += f.under5; }
+        if (wasToday && !within) { r.lostToday += f.under5; }
+        if (within && !wasToday) { r.gainedToday += f.under5; }
+      });
+    });
+    figures = { total: total, rows: rows, now: now, before: before, cost: costOf(state),
+      lostByDistrict: lostByDistrict, lostByIdaci: lostByIdaci, closures: closures(now) };
+  }
+
+  // Each service open in the start but not now, and the under-5s it alone would bring back.
+  function closures(now) {
+    var startState = stateOf(start);
+    var list = [];
+    function consider(place, name) {
+      if (sites[place].lat === null) { return; }
+      var left = start.thresholds.map(function (t) {
+        var n = 0;
+        families.forEach(function (f, i) {
+          if (now[i] <= t) { return; }
+          for (var k = 0; k < f.near.length; k += 2) {
+            if (f.near[k] === place && f.near[k + 1] <= t) { n += f.under5; return; }
+          }
+        });
+        return n;
+      });
+      list.push({ name: name, left: left, precision: sites[place].precision });
+    }
+    startState.centre.forEach(function (status, c) {
+      if (status !== 'closed' && state.centre[c] === 'closed') {
+        consider(status === 'open' ? c : centreCount + status, sites[c].name);
+      }
+    });
+    startState.bases.forEach(function (l) {
+      if (!state.bases.has(l)) { consider(centreCount + l, library(l).name + ' (library base)'); }
+    });
+    return list;
+  }
+
+  // --- exports ---
+  function idsOf(indices, offset) {
+    return indices.map(function (i) { return JSON.stringify(sites[offset + i].id); }).join(', ');
+  }
+  function setsDiffer(a, b) {
+    if (a.size !== b.size) { return true; }
+    var differ = false;
+    a.forEach(function (x) { if (!b.has(x)) { differ = true; } });
+    return differ;
+  }
+  function exportScenario() {
+    var from = stateOf(start);
+    var close = [];
+    var keep = [];
+    var moves = [];
+    state.centre.forEach(function (status, c) {
+      var was = from.centre[c];
+      if (status === was) { return; }
+      if (status === 'closed') { close.push(c); } else if (status === 'open') { keep.push(c); } else { moves.push(c); }
+    });
+    var lines = ['[[scenario]]', 'id = "planner"',
+      'name = ' + JSON.stringify('Planner: changes to ' + start.name), 'start_from = ' + JSON.stringify(start.id),
+      'description = "Made in the report\'s planner."'];
+    if (close.length) { lines.push('close = [' + idsOf(close, 0) + ']'); }
+    if (keep.length) { lines.push('keep = [' + idsOf(keep, 0) + ']'); }
+    if (moves.length) {
+      lines.push('colocate = [' + moves.map(function (c) {
+        return '{ centre = ' + JSON.stringify(sites[c].id) + ', library = ' +
+          JSON.stringify(library(state.centre[c]).id) + ' }';
+      }).join(', ') + ']');
+    }
+    if (setsDiffer(state.bases, from.bases)) {
+      lines.push('library_bases = [' + idsOf(Array.from(state.bases).sort(function (a, b) { return a - b; }),
+        centreCount) + ']');
+    }
+    if (setsDiffer(state.outreach, from.outreach)) {
+      var sessions = 'outreach = { sites = [' + idsOf(Array.from(state.outreach).sort(function (a, b) {
+        return a - b;
+      }), centreCount) + '], weight = ' + (start.outreach_weight || 0.2);
+      if (start.outreach_thresholds.join() !== start.thresholds.join()) {
+        sessions += ', thresholds_m = [' + start.outreach_thresholds.join(', ') + ']';
+      }
+      lines.push(sessions + ' }');
+    }
+    if (state.budget !== null && state.budget !== start.budget) { lines.push('budget = ' + state.budget); }
+    return lines.join('\n') + '\n';
+  }
+  // Edits as a URL fragment: the start, and each site whose state differs from it.
+  function linkFragment() {
+    var from = stateOf(start);
+    var plan = { start: start.id, centres: {}, bases: Array.from(state.bases).map(function (l) {
+      return library(l).id;
+    }), outreach: Array.from(state.outreach).map(function (l) { return library(l).id; }), budget: state.budget };
+    state.centre.forEach(function (status, c) {
+      if (status !== from.centre[c]) {
+        plan.centres[sites[c].id] = typeof status === 'number' ? library(status).id : status;
+      }
+    });
+    return '#plan=' + encodeURIComponent(JSON.stringify(plan));
+  }
+  function applyFragment(hash) {
+    if (hash.indexOf('#plan=') !== 0) { return false; }
+    var plan;
+    try { plan = JSON.parse(decodeURIComponent(hash.slice(6))); } catch (ignored) { return false; }
+    var scenario = P.scenarios.filter(function (s) { return s.id === plan.start; })[0];
+    if (!scenario) { return false; }
+    start = scenario;
+    state = stateOf(scenario);
+    var centreIndex = {};
+    var libraryIndex = {};
+    sites.forEach(function (s, i) {
+      if (i < centreCount) { centreIndex[s.id] = i; } else { libraryIndex[s.id] = i - centreCount; }
+    });
+    Object.keys(plan.centres || {}).forEach(function (id) {
+      var c = centreIndex[id];
+      var value = plan.centres[id];
+      if (c === undefined) { return; }
+      var moved = movedOf(scenario)[c];
+      if (value === 'closed') { state.centre[c] = value; }
+      else if (value === 'open') { state.centre[c] = moved !== undefined ? moved : 'open'; }  // a file cannot un-move
+      else if (libraryIndex[value] !== undefined) { state.centre[c] = libraryIndex[value]; }
+    });
+    function known(ids) {
+      return new Set((ids || []).map(function (id) { return libraryIndex[id]; }).filter(function (l) {
+        return l !== undefined;
+      }));
+    }
+    state.bases = known(plan.bases);
+    state.outreach = known(plan.outreach);
+    state.budget = typeof plan.budget === 'number' ? plan.budget : null;
+    return true;
+  }
+  function lossesCsv() {
+    var header = ['lsoa_code', 'district', 'under5', 'idaci_decile', 'nearest_m_now', 'nearest_m_' + start.id];
+    start.thresholds.forEach(function (t) {
+      header.push('lost_within_' + t + 'm', 'gained_within_' + t + 'm');
+    });
+    var lines = [header.join(',')];
+    function metres(d) { return isFinite(d) ? d.toFixed(1) : ''; }
+    families.forEach(function (f, i) {
+      var row = [f.code, '"' + P.districts[f.district].replace(/"/g, '""') + '"', f.under5, f.idaci,
+        metres(figures.now[i]), metres(figures.before[i])];
+      start.thresholds.forEach(function (t) {
+        row.push(figures.before[i] <= t && figures.now[i] > t ? f.under5 : 0);
+        row.push(figures.now[i] <= t && figures.before[i] > t ? f.under5 : 0);
+      });
+      lines.push(row.join(','));
+    });
+    return lines.join('\r\n') + '\r\n';
+  }
+  function download(name, type, content) {
+    var link = element('a', { href: URL.createObjectURL(new Blob([content], { type: type })), download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  // --- the page ---
+  var controls = element('div', { class: 'controls' });
+  var startSelect = element('select', { id: 'planner-start' });
+  P.scenarios.forEach(function (s, i) { startSelect.appendChild(element('option', { value: String(i), text: s.name })); });
+  var budgetInput = element('input', { id: 'planner-budget', type: 'number', min: '0', step: '1000' });
+  var exportButton = element('button', { id: 'planner-export', type: 'button', text: 'Export scenario' });
+  var linkButton = element('button', { id: 'planner-link', type: 'button', text: 'Copy link' });
+  var csvButton = element('button', { id: 'planner-csv', type: 'button', text: 'Download CSV' });
+  var resetButton = element('button', { id: 'planner-reset', type: 'button', text: 'Start again' });
+  controls.appendChild(element('label', {}, [document.createTextNode('Start from '), startSelect]));
+  controls.appendChild(document.createTextNode(' '));
+  controls.appendChild(element('label', {}, [document.createTextNode('Budget £ '), budgetInput]));
+  [resetButton, exportButton, linkButton, csvButton].forEach(function (b) {
+    controls.appendChild(document.createTextNode(' '));
+    controls.appendChild(b);
+  });
+  var results = element('div', { id: 'planner-results', 'aria-live': 'polite' });
+  var exported = element('textarea', { id: 'planner-toml', rows: '8', cols: '90', readonly: 'readonly',
+    'aria-label': 'The scenario, for centrecov scenarios', hidden: 'hidden' });
+  var mapDiv = element('div', { id: 'planner-map' });
+  var siteTable = element('table', { id: 'planner-sites', class: 'small' });
+  app.appendChild(controls);
+  app.appendChild(results);
+  app.appendChild(exported);
+  app.appendChild(mapDiv);
+  app.appendChild(element('details', { open: 'open' }, [element('summary', { text: 'Every site: change what happens to it' }),
+    siteTable]));
+
+  // Sites in the table by kind, then name; the select for a centre offers its libraries nearest first.
+  var libraryOrder = [];
+  for (var l = 0; l < libraryCount; l++) { if (library(l).lat !== null) { libraryOrder.push(l); } }
+  function distanceDegrees(a, b) {
+    var dx = (a.lon - b.lon) * Math.cos(a.lat * Math.PI / 180);
+    var dy = a.lat - b.lat;
+    return dx * dx + dy * dy;
+  }
+  function centreOptions(c) {
+    var select = element('select', { 'data-site': sites[c].id, 'aria-label': 'What happens to ' + sites[c].name });
+    var moved = movedOf(start)[c];
+    if (moved === undefined) { select.appendChild(element('option', { value: 'open', text: 'open where it stands' })); }
+    select.appendChild(element('option', { value: 'closed', text: 'closed' }));
+    var order = libraryOrder.slice();
+    if (sites[c].lat !== null) {
+      order.sort(function (a, b) { return distanceDegrees(sites[c], library(a)) - distanceDegrees(sites[c], library(b)); });
+    }
+    order.forEach(function (lib) {
+      select.appendChild(element('option', { value: String(lib), text: 'moved into ' + library(lib).name }));
+    });
+    select.addEventListener('change', function () {
+      state.centre[c] = select.value === 'open' || select.value === 'closed' ? select.value : Number(select.value);
+      update();
+    });
+    return select;
+  }
+  function checkbox(l, set, what) {
+    var box = element('input', { type: 'checkbox', 'data-site': library(l).id, 'data-kind': what,
+      'aria-label': what + ' in ' + library(l).name });
+    box.addEventListener('change', function () {
+      if (box.checked) { set().add(l); } else { set().delete(l); }
+      update();
+    });
+    return box;
+  }
+  function buildTable() {
+    siteTable.textContent = '';
+    siteTable.appendChild(element('thead', {}, [element('tr', {}, ['Site', 'Kind', 'Placed by', 'In this plan']
+      .map(function (h) { return element('th', { text: h }); }))]));
+    var body = element('tbody');
+    sites.forEach(function (s, i) {
+      var cell = element('td');
+      if (s.kind === 'centre') {
+        if (s.same_as) { cell.textContent = 'counted under ' + s.same_as + ' (same building)'; } else {
+          cell.appendChild(centreOptions(i));
+        }
+      } else {
+        var lib = i - centreCount;
+        if (start.libraries_open.indexOf(lib) < 0 && !state.bases.has(lib) && !state.outreach.has(lib)) {
+          cell.textContent = 'not open in ' + start.name;
+        } else {
+          cell.appendChild(element('label', {}, [checkbox(lib, function () { return state.outreach; }, 'outreach'),
+            document.createTextNode(' sessions ')]));
+          cell.appendChild(element('label', {}, [checkbox(lib, function () { return state.bases; }, 'base'),
+            document.createTextNode(' a base')]));
+        }
+      }
+      body.appendChild(element('tr', {}, [element('td', { text: s.name }), element('td', { text: s.kind }),
+        element('td', { text: s.lat === null ? s.precision + ' (not on the map)' : s.precision }), cell]));
+    });
+    siteTable.appendChild(body);
+  }
+  function syncControls() {
+    Array.prototype.forEach.call(siteTable.querySelectorAll('select[data-site]'), function (select) {
+      var c = sites.findIndex(function (s) { return s.id === select.getAttribute('data-site') && s.kind === 'centre'; });
+      select.value = String(state.centre[c]);
+    });
+    Array.prototype.forEach.call(siteTable.querySelectorAll('input[data-site]'), function (box) {
+      var id = box.getAttribute('data-site');
+      var lib = sites.findIndex(function (s, i) { return i >= centreCount && s.id === id; }) - centreCount;
+      box.checked = (box.getAttribute('data-kind') === 'base' ? state.bases : state.outreach).has(lib);
+    });
+    budgetInput.value = state.budget === null ? '' : String(state.budget);
+  }
+
+  // The planner's own map: areas by what the plan does to them, sites that toggle when clicked.
+  var map = L.map('planner-map', { zoomSnap: 0.25 });
+  var svg = L.svg();
+  var areaLayer = L.geoJSON({ type: 'FeatureCollection', features: data.areas.map(function (a, i) {
+    return { type: 'Feature', properties: { index: i }, geometry: { type: 'MultiPolygon', coordinates: a.geometry } };
+  }) }, { style: function () { return { fillColor: '#bbbbbb', fillOpacity: 0.7, color: '#fff', weight: 0.5 }; },
+    interactive: false }).addTo(map);
+  map.fitBounds(areaLayer.getBounds());  // before any marker: paths exist only on a map with a view
+  var familyOfArea = {};
+  families.forEach(function (f, i) { if (f.area >= 0) { familyOfArea[f.area] = i; } });
+  var siteLayer = L.layerGroup().addTo(map);
+  var planColours = { lost: '#d7301f', gained: '#1a9850', covered: '#6baed6', beyond: '#d9d9d9' };
+  function drawMap() {
+    var t = start.thresholds[0];
+    areaLayer.eachLayer(function (layer) {
+      var i = familyOfArea[layer.feature.properties.index];
+      var now = figures.now[i] <= t;
+      var before = figures.before[i] <= t;
+      var kind = before && !now ? 'lost' : (now && !before ? 'gained' : (now ? 'covered' : 'beyond'));
+      layer.setStyle({ fillColor: planColours[kind] });
+    });
+    siteLayer.clearLayers();
+    sites.forEach(function (s, i) {
+      if (s.lat === null || (s.kind === 'centre' && s.same_as)) { return; }
+      var serving;
+      if (s.kind === 'centre') { serving = state.centre[i] !== 'closed'; } else {
+        serving = state.bases.has(i - centreCount) || state.outreach.has(i - centreCount);
+      }
+      var marker = L.circleMarker([s.lat, s.lon], { renderer: svg, radius: s.kind === 'centre' ? 7 : 4,
+        color: '#222', weight: 1, fillOpacity: 1, className: 'planner-site',
+        fillColor: serving ? (s.kind === 'centre' ? '#08519c' : '#ff7f00') : '#ffffff' });
+      marker.bindTooltip(s.name + (s.kind === 'centre' ? ' (click: close or reopen)' : ' (click: sessions on or off)'));
+      marker.on('click', function () { toggle(i); });
+      marker.addTo(siteLayer);
+      marker.getElement().setAttribute('data-site', s.id);
+    });
+  }
+  function toggle(i) {
+    if (i < centreCount) {
+      var moved = movedOf(start)[i];
+      state.centre[i] = state.centre[i] === 'closed' ? (moved !== undefined ? moved : 'open') : 'closed';
+    } else if (state.outreach.has(i - centreCount)) {
+      state.outreach.delete(i - centreCount);
+    } else {
+      state.outreach.add(i - centreCount);
+    }
+    update();
+  }
+
+  function table(caption, heading, counts) {
+    var keys = Object.keys(counts).filter(function (k) { return counts[k] > 0; }).sort(function (a, b) {
+      return counts[b] - counts[a] || (a < b ? -1 : 1);
+    });
+    if (keys.length === 0) { return element('p', { text: caption + ': nobody.' }); }
+    return element('table', { class: 'small lost' }, [element('caption', { text: caption }),
+      element('tr', {}, [element('th', { text: heading }), element('th', { class: 'n', text: 'under-5s' })])]
+      .concat(keys.map(function (k) {
+        return element('tr', {}, [element('td', { text: k }), element('td', { class: 'n', text: commas(counts[k]) })]);
+      })));
+  }
+  function precisionSentence() {
+    var counts = {};
+    state.centre.forEach(function (status, c) {
+      if (status === 'closed') { return; }
+      var place = status === 'open' ? c : centreCount + status;
+      counts[sites[place].precision] = (counts[sites[place].precision] || 0) + 1;
+    });
+    state.bases.forEach(function (l) { counts[library(l).precision] = (counts[library(l).precision] || 0) + 1; });
+    return 'Open service points placed by: ' + Object.keys(counts).sort().map(function (k) {
+      return k + ' ' + counts[k];
+    }).join(', ') + '. ' + P.caveat;
+  }
+  function render() {
+    var f = figures;
+    results.textContent = '';
+    var head = element('tr', {}, ['Within', 'Under-5s covered', 'Lose against ' + start.id, 'Gain against ' + start.id,
+      'Lose against ' + today.id, 'Gain against ' + today.id].map(function (h) { return element('th', { text: h }); }));
+    var rows = f.rows.map(function (r) {
+      return element('tr', { 'data-threshold': String(r.threshold) }, [element('td', { text: km(r.threshold) }),
+        element('td', { class: 'n', text: percent(r.covered, f.total) + ' (' + commas(r.covered) + ')' }),
+        element('td', { class: 'n', text: commas(r.lost) }), element('td', { class: 'n', text: commas(r.gained) }),
+        element('td', { class: 'n', text: commas(r.lostToday) }),
+        element('td', { class: 'n', text: commas(r.gainedToday) })]);
+    });
+    results.appendChild(element('table', { class: 'small' }, [element('thead', {}, [head]),
+      element('tbody', {}, rows)]));
+    var costText = 'Annual cost: ' + pounds(f.cost);
+    if (f.cost !== null && state.budget !== null) {
+      var gap = state.budget - f.cost;
+      costText += ' against a budget of ' + pounds(state.budget) + ' (' + pounds(Math.abs(gap)) +
+        (gap >= 0 ? ' to spare)' : ' over)');
+    }
+    results.appendChild(element('p', { id: 'planner-cost', text: costText }));
+    results.appendChild(element('p', { class: 'small', text: precisionSentence() }));
+    var first = km(start.thresholds[0]);
+    results.appendChild(table('Who loses a centre within ' + first + ', by district', 'district', f.lostByDistrict));
+    results.appendChild(table('by IDACI decile (1 = most deprived)', 'IDACI', f.lostByIdaci));
+    var worst = null;
+    start.thresholds.forEach(function (t, i) {
+      if (worst === null && f.closures.some(function (c) { return c.left[i] > 0; })) { worst = i; }
+    });
+    if (f.closures.length === 0) {
+      results.appendChild(element('p', { text: 'Nothing open in ' + start.id + ' is closed.' }));
+    } else if (worst === null) {
+      results.appendChild(element('p', { text: 'No closure leaves anyone beyond ' + km(start.thresholds[
+        start.thresholds.length - 1]) + ' who would otherwise be within it.' }));
+    } else {
+      var list = f.closures.filter(function (c) { return c.left[worst] > 0; }).sort(function (a, b) {
+        return b.left[worst] - a.left[worst] || (a.name < b.name ? -1 : 1);
+      }).slice(0, 5);
+      results.appendChild(element('p', { text: 'Closures that leave the most under-5s beyond ' +
+        km(start.thresholds[worst]) + ':' }));
+      results.appendChild(element('ol', { id: 'planner-closures' }, list.map(function (c) {
+        return element('li', { text: c.name + ': ' + commas(c.left[worst]) + ' (placed by ' + c.precision + ')' });
+      })));
+    }
+    results.setAttribute('data-covered', f.rows.map(function (r) { return r.covered; }).join(','));
+    results.setAttribute('data-lost', f.rows.map(function (r) { return r.lost; }).join(','));
+    results.setAttribute('data-gained', f.rows.map(function (r) { return r.gained; }).join(','));
+    results.setAttribute('data-lost-today', f.rows.map(function (r) { return r.lostToday; }).join(','));
+    results.setAttribute('data-cost', f.cost === null ? '' : String(Math.round(f.cost)));
+  }
+  function update() {
+    compute();
+    render();
+    drawMap();
+    syncControls();
+    exported.hidden = true;
+  }
+  function begin(scenario) {
+    start = scenario;
+    state = stateOf(scenario);
+    buildTable();
+    update();
+  }
+
+  startSelect.addEventListener('change', function () { begin(P.scenarios[Number(startSelect.value)]); });
+  resetButton.addEventListener('click', function () { begin(start); });
+  budgetInput.addEventListener('change', function () {
+    var value = Number(budgetInput.value);
+    state.budget = budgetInput.value === '' || !isFinite(value) || value < 0 ? null : Math.round(value);
+    update();
+  });
+  exportButton.addEventListener('click', function () {
+    exported.value = exportScenario();
+    exported.hidden = false;
+    exported.focus();
+    exported.select();
+    download('planner.toml', 'application/toml', exported.value);
+  });
+  linkButton.addEventListener('click', function () {
+    var url = location.href.split('#')[0] + linkFragment();
+    history.replaceState(null, '', url);
+    if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(function () {}); }
+    linkButton.textContent = 'Link copied (also in the address bar)';
+  });
+  csvButton.addEventListener('click', function () { download('planner-losses.csv', 'text/csv', lossesCsv()); });
+
+  if (applyFragment(location.hash)) {
+    startSelect.value = String(P.scenarios.indexOf(start));
+    buildTable();
+    update();
+  } else {
+    begin(P.scenarios[0]);
+  }
+  document.body.setAttribute('data-planner-ready', '1');
+  document.body.setAttribute('data-planner-ready-ms', String(Math.round(performance.now())));
+})();
