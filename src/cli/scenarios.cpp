@@ -28,6 +28,8 @@ struct ScenariosOptions {
     std::vector<std::string> marks;
     bool open = false;
     std::size_t maps_for = 100;
+    std::vector<std::string> added;  // more scenario files (an optimiser's answers), run and reported with it
+    std::string added_start;         // what their scenarios start from (default: the file's first)
 };
 }  // namespace
 
@@ -56,10 +58,21 @@ void add_scenarios_command(CLI::App& app) {
                         "folder and its row in the comparison)")
         ->capture_default_str()
         ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+    command->add_option("--add", options->added,
+                        "Another scenario file to run and report with this one, such as optimise's optimised.toml "
+                        "(repeat for more); its roots that change nothing are dropped and what started from them "
+                        "starts from --add-start")
+        ->check(CLI::ExistingFile);
+    command->add_option("--add-start", options->added_start,
+                        "The scenario of FILE that added scenarios start from (default: its first)");
     command->add_flag("--open", options->open, "Print the report's path (to open it in a browser)");
     add_version_flag(*command);
     command->callback([options, command] {
-        const scenario::ScenarioFile file = scenario::read_scenario_file(options->file);
+        scenario::ScenarioFile file = scenario::read_scenario_file(options->file);
+        for (const auto& added : options->added) {
+            scenario::add_scenarios(file, scenario::read_scenario_file(added),
+                                    options->added_start.empty() ? file.scenarios.front().id : options->added_start);
+        }
         if (file.study.study && command->get_option("--study")->count() == 0) {
             // A manifest path in the file is relative to the file; a bare name is looked up.
             const std::filesystem::path named = *file.study.study;
@@ -74,7 +87,9 @@ void add_scenarios_command(CLI::App& app) {
             options->data.data_directory =
                 (data.is_relative() ? std::filesystem::path(options->file).parent_path() / data : data).string();
         }
-        const auto inputs = options->data.inputs({options->file, options->k_curve, options->distance.network});
+        std::vector<std::filesystem::path> input_files{options->file, options->k_curve, options->distance.network};
+        input_files.insert(input_files.end(), options->added.begin(), options->added.end());
+        const auto inputs = options->data.inputs(input_files);
         const analysis::Settings settings = analysis::resolve_settings(
             options->distance.layer(*command), analysis::file_layer(file.study), inputs.study, options->data.out);
         const analysis::Study study = analysis::load_study(inputs);

@@ -65,25 +65,6 @@ std::size_t library_index(const std::vector<Site>& libraries, const std::vector<
 }
 
 
-Costs merged(const Costs& base, const Costs& over) {
-    Costs out = base;
-    if (over.centre) {
-        out.centre = over.centre;
-    }
-    if (over.outreach) {
-        out.outreach = over.outreach;
-    }
-    if (over.colocation_saving) {
-        out.colocation_saving = over.colocation_saving;
-    }
-    if (over.library_base) {
-        out.library_base = over.library_base;
-    }
-    for (const auto& [id, cost] : over.per_site) {
-        out.per_site[id] = cost;
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -363,7 +344,7 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
         r.rule_notes.clear();
         r.keep_by_budget.reset();
         r.budget = s->budget;
-        r.costs = merged(r.costs, s->costs);
+        r.costs = merged_costs(r.costs, s->costs);
         if (s->year) {
             r.year = *s->year;
         }

@@ -130,6 +130,16 @@ struct ScenarioFile {
 // sites (see resolve). Every error names the file and line.
 ScenarioFile read_scenario_file(const std::filesystem::path& path);
 
+// Adds another file's scenarios (an optimiser's answers, say) to a file, to be run and
+// reported together. Its roots that change nothing (every centre open) are dropped and
+// its scenarios that started from one (and its other roots) start from `start_id` of the first file;
+// each added scenario carries its file's [costs] over what it inherits. InputError (the
+// added file) when it sets study settings of its own, names another study, or reuses an id.
+void add_scenarios(ScenarioFile& file, const ScenarioFile& added, std::string start_id);
+
+// What `over` states, else what `base` does.
+Costs merged_costs(const Costs& base, const Costs& over);
+
 // The scenarios in an order where each comes after the one it starts from.
 std::vector<const Scenario*> in_dependency_order(const ScenarioFile& file);
 

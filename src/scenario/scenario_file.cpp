@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "io/toml_reader.hpp"
@@ -260,6 +261,115 @@ ScenarioFile read_scenario_file(const std::filesystem::path& path) {
     }
     (void)in_dependency_order(file);  // throws on a cycle
     return file;
+}
+
+Costs merged_costs(const Costs& base, const Costs& over) {
+    Costs out = base;
+    if (over.centre) {
+        out.centre = over.centre;
+    }
+    if (over.outreach) {
+        out.outreach = over.outreach;
+    }
+    if (over.colocation_saving) {
+        out.colocation_saving = over.colocation_saving;
+    }
+    if (over.library_base) {
+        out.library_base = over.library_base;
+    }
+    for (const auto& [id, cost] : over.per_site) {
+        out.per_site[id] = cost;
+    }
+    return out;
+}
+
+namespace {
+
+// A root that changes nothing: every centre open, as every optimised file starts.
+bool changes_nothing(const Scenario& s) {
+    return !s.start_from && s.close.empty() && s.keep.empty() && !s.keep_only && s.keep_where.empty() &&
+           s.colocate.empty() && !s.library_bases && !s.colocate_rule && !s.outreach && s.target.empty() &&
+           s.thresholds_m.empty() && !s.keep_by_budget && !s.year;
+}
+
+// The same statements about sites and money (where each was written aside).
+bool same_plan(const Scenario& a, const Scenario& b) {
+    auto pairs = [](const Scenario& s) {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& move : s.colocate) {
+            out.emplace_back(move.centre, move.library);
+        }
+        return out;
+    };
+    // Only the prices it pays: a library base's when it has bases, a move's saving when it moves centres.
+    auto money = [](const Scenario& s) {
+        const Costs& c = s.costs;
+        const bool bases = s.library_bases && !s.library_bases->empty();
+        return std::tuple{c.centre, bases ? c.library_base : std::nullopt,
+                          s.colocate.empty() ? std::nullopt : c.colocation_saving, c.per_site};
+    };
+    auto budget_rule = [](const Scenario& s) {
+        return s.keep_by_budget ? std::optional<double>(s.keep_by_budget->budget) : std::nullopt;
+    };
+    return a.name == b.name && a.start_from == b.start_from && a.close == b.close && a.keep == b.keep &&
+           a.keep_only == b.keep_only && a.keep_where == b.keep_where && pairs(a) == pairs(b) &&
+           a.library_bases == b.library_bases && !a.colocate_rule && !b.colocate_rule && !a.outreach &&
+           !b.outreach && a.target.empty() && b.target.empty() && a.thresholds_m == b.thresholds_m &&
+           money(a) == money(b) && a.budget == b.budget && budget_rule(a) == budget_rule(b) &&
+           a.year == b.year;
+}
+
+}  // namespace
+
+void add_scenarios(ScenarioFile& file, const ScenarioFile& added, std::string start_id) {  // a copy: it may name one of file's own
+    const std::string where = added.path.string();
+    const auto& study = added.study;
+    if (study.year || study.data || study.distance || study.circuity || study.network || study.profile ||
+        !study.thresholds_m.empty() || study.access) {
+        throw InputError(where, "[study]",
+                         "a file added to another may only name its study and state [costs]; the settings are the "
+                         "first file's");
+    }
+    if (study.study && file.study.study && *study.study != *file.study.study) {
+        throw InputError(where, "[study]",
+                         "is about the study '" + *study.study + "', the first file about '" + *file.study.study + "'");
+    }
+    const auto start = std::find_if(file.scenarios.begin(), file.scenarios.end(),
+                                    [&](const Scenario& s) { return s.id == start_id; });
+    if (start == file.scenarios.end()) {
+        throw InputError(file.path.string(), "", "has no scenario '" + start_id + "' for added scenarios to start from");
+    }
+    std::map<std::string, const Scenario*> ids;
+    for (const auto& s : file.scenarios) {
+        ids[s.id] = &s;
+    }
+    std::set<std::string> dropped;
+    std::vector<Scenario> incoming;
+    for (const auto& s : added.scenarios) {
+        if (changes_nothing(s)) {
+            dropped.insert(s.id);  // the same as the first file's start
+            continue;
+        }
+        Scenario copy = s;
+        // Its file's [costs] hold for it, over what it inherits.
+        copy.costs = merged_costs(study.costs, s.costs);
+        if (!copy.start_from || dropped.count(*copy.start_from)) {
+            copy.start_from = start_id;
+        }
+        if (const auto clash = ids.find(s.id); clash != ids.end()) {
+            if (same_plan(*clash->second, copy)) {
+                continue;  // the same answer in two files (optimise writes a budget's in each run): run once
+            }
+            throw InputError(where, "line " + std::to_string(s.at.line),
+                             "scenario id '" + s.id + "' is also in " + clash->second->at.file + " (line " +
+                                 std::to_string(clash->second->at.line) + "), with other contents");
+        }
+        incoming.push_back(std::move(copy));
+    }
+    for (auto& s : incoming) {
+        file.scenarios.push_back(std::move(s));
+    }
+    (void)in_dependency_order(file);
 }
 
 std::vector<const Scenario*> in_dependency_order(const ScenarioFile& file) {

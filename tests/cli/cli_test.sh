@@ -136,6 +136,26 @@ check "scenarios write the comparison" test -s "$work/scen/comparison.md"
 check "scenarios write a folder per scenario" test -s "$work/scen/proposal-sept-2018/lsoa.geojson"
 check "scenarios write run.json" contains "$work/scen/run.json" '"fnv1a64:'
 check "a scenario over its own budget is warned of" grep -q "Warning:.* over its budget" "$work/scen/comparison.md"
+# An optimiser's answers beside the options (--add): run and compared with the first file's start, at the
+# optimiser's prices; a clashing id is refused naming both files, and nothing is written.
+$centrecov --quiet optimise --data "$data" --sites 3 --budget 2000000 --centre-cost 188679 --library-cost 94340 \
+    --compare-colocation --out "$work/opt-add" >/dev/null 2>&1
+$centrecov --quiet scenarios "$scenarios" --data "$data" --add "$work/opt-add/optimised.toml" --format csv \
+    --out "$work/added" >/dev/null 2>"$work/log"
+check "scenarios --add exit 0" test $? -eq 0
+check "the added answers are compared with the first file's start" /usr/bin/python3 -c "
+import csv, sys
+rows = {r['id']: r for r in csv.DictReader(open(sys.argv[1], newline=''))}
+added = [r for i, r in rows.items() if i.startswith('optimal-')]
+ok = len(added) >= 3 and 'baseline' not in rows and all(r['base'] == 'baseline-2017-18' for r in added)
+lib = [r for r in added if r['id'] == 'optimal-budget-2000000-with-libraries']
+ok = ok and len(lib) == 1 and float(lib[0]['cost']) <= 2000000
+sys.exit(0 if ok else 1)" "$work/added/comparison.csv"
+printf '[[scenario]]\nid = "colocation"\nclose = ["cromer"]\n' >"$work/clash.toml"
+$centrecov --quiet scenarios "$scenarios" --data "$data" --add "$work/clash.toml" --out "$work/clash-out" >/dev/null 2>"$work/log"
+check "a clashing id is refused" test $? -eq 1
+check "the refusal names the added file and line" contains "$work/log" "clash.toml, line 1: scenario id 'colocation' is also in"
+check "a refused --add writes nothing" test ! -e "$work/clash-out"
 # --thresholds wins over the file's [study] thresholds_m, and run.json says what was used.
 # The file's year and circuity stand where the command line gives none, and run.json records them.
 printf '[study]\nthresholds_m = [1600, 3200]\nyear = 2019\ncircuity = 1.4\n[[scenario]]\nid = "a"\n' >"$work/thresholds.toml"

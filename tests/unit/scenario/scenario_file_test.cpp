@@ -403,3 +403,81 @@ outreach = { sites = ["L1"], thresholds_m = [500] }
 
 }  // namespace
 }  // namespace centrecov::scenario
+
+namespace centrecov::scenario {
+namespace {
+
+// An optimiser's file added to the council's options: its "every centre open" root is
+// dropped, its answers start from the first file's start and keep their own prices.
+TEST(AddScenarios, AnOptimisersAnswersStartFromTheFirstFilesStartAtTheirOwnPrices) {
+    TempDir dir;
+    ScenarioFile options = read_scenario_file(dir.write("options.toml", base + R"(
+[[scenario]]
+id = "cut"
+start_from = "base"
+close = ["b"]
+)"));
+    const auto optimised = dir.write("optimised.toml", R"(
+[costs]
+centre = 100
+library_base = 30
+[study]
+study = "norfolk"
+[[scenario]]
+id = "baseline"
+name = "Every centre open"
+[[scenario]]
+id = "best-1-with-a-library"
+start_from = "baseline"
+keep_only = ["c"]
+library_bases = ["L1"]
+)");
+    add_scenarios(options, read_scenario_file(optimised), "base");
+    ASSERT_EQ(options.scenarios.size(), 3u);
+    const Scenario& added = options.scenarios.back();
+    EXPECT_EQ(added.id, "best-1-with-a-library");
+    EXPECT_EQ(added.start_from, "base");
+    EXPECT_EQ(added.at.file, optimised.string());
+    const Sites sites;
+    const auto resolved = resolve_all(options, ResolveContext{sites.centres, sites.libraries, {1600.0}, 2018,
+                                                              measures_for({}), {}});
+    const auto& best = resolved.at("best-1-with-a-library");
+    EXPECT_EQ(best.base_id, "base");
+    EXPECT_EQ(best.open, (std::vector<std::size_t>{2}));
+    EXPECT_EQ(*best.cost, 100.0 + 30.0) << "its file's library base price, the first file's centre price";
+    EXPECT_EQ(*resolved.at("cut").cost, 200.0) << "the first file's scenarios keep their prices";
+
+    // The same answer in a second optimiser's file is run once; another answer by the same id is refused.
+    add_scenarios(options, read_scenario_file(optimised), "base");
+    EXPECT_EQ(options.scenarios.size(), 3u);
+    const auto different = dir.write("different.toml", R"(
+[costs]
+centre = 100
+library_base = 30
+[[scenario]]
+id = "best-1-with-a-library"
+keep_only = ["a"]
+)");
+    try {
+        add_scenarios(options, read_scenario_file(different), "base");
+        FAIL() << "a clash must be refused";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.file(), different.string());
+        EXPECT_NE(std::string(e.what()).find("line 5"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("optimised.toml (line"), std::string::npos) << e.what();
+    }
+}
+
+TEST(AddScenarios, AnAddedFileMayNotBringSettingsOfItsOwn) {
+    TempDir dir;
+    ScenarioFile options = read_scenario_file(dir.write("options.toml", base));
+    const auto other = dir.write("other.toml", "[study]\nthresholds_m = [500]\n[[scenario]]\nid = \"x\"\nclose = [\"a\"]\n");
+    EXPECT_THROW(add_scenarios(options, read_scenario_file(other), "base"), InputError);
+    const auto wrong_start = dir.write("fine.toml", "[[scenario]]\nid = \"x\"\nclose = [\"a\"]\n");
+    EXPECT_THROW(add_scenarios(options, read_scenario_file(wrong_start), "nowhere"), InputError);
+    add_scenarios(options, read_scenario_file(wrong_start), "base");
+    EXPECT_EQ(options.scenarios.back().start_from, "base") << "a root that changes something starts from the start";
+}
+
+}  // namespace
+}  // namespace centrecov::scenario
