@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <numeric>
 
@@ -125,6 +126,30 @@ SiteDistances site_distances(const SiteMatrix& matrix) {
         }
     }
     return out;
+}
+
+// The nearest site of all, for families with none within reach: one search, not a bigger matrix.
+void nearest_beyond(SiteDistances& distances, const Study& study, const DistanceEngine& engine,
+                    const std::vector<Point>& families) {
+    std::vector<Point> points;
+    std::vector<std::uint32_t> site_of;
+    const auto sites = study.all_sites();
+    for (std::size_t s = 0; s < sites.size(); ++s) {
+        if (sites[s]->location.point) {
+            points.push_back(*sites[s]->location.point);
+            site_of.push_back(static_cast<std::uint32_t>(s));
+        }
+    }
+    distances.beyond.assign(families.size(), {UINT32_MAX, std::numeric_limits<double>::infinity()});
+    if (points.empty()) {
+        return;
+    }
+    const auto nearest = engine.nearest(families, points).origins;
+    for (std::size_t f = 0; f < families.size(); ++f) {
+        if (distances.near[f].empty() && nearest[f].found()) {
+            distances.beyond[f] = {site_of[nearest[f].site], nearest[f].metres};
+        }
+    }
 }
 
 void measure_access(ScenarioResult& result, const SiteMatrix& matrix, const Study& study, const Settings& settings) {
@@ -399,6 +424,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
     const SiteMatrix matrix = site_matrix(study, settings, *engine, families);
     run.site_distances = site_distances(matrix);
+    nearest_beyond(run.site_distances, study, *engine, families);
 
     std::map<std::string, std::size_t> index_of;
     const auto order = scenario::in_dependency_order(file);

@@ -76,6 +76,9 @@ struct SiteDistances {
     // Per family, (site, metres) in site order; a site is a centre's index, or the
     // number of centres plus a library's index (Study::all_sites order).
     std::vector<std::vector<std::pair<std::uint32_t, double>>> near;
+    // Per family with no site within reach, the nearest placed site and its distance
+    // (site UINT32_MAX where none can be reached at all); for the others, unused.
+    std::vector<std::pair<std::uint32_t, double>> beyond;
 };
 
 struct ScenarioRun {

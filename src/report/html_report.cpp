@@ -400,7 +400,8 @@ std::string page_body(const ReportView& view) {
             "to the sites within " +
             html_escape(view.planner_reach) +
             ". <b>Export scenario</b> gives a <code>[[scenario]]</code> block for <code>centrecov scenarios</code>; "
-            "<b>Copy link</b> keeps your changes in the page's address.</p>\n"
+            "<b>Copy link</b> keeps your changes in the page's address; <b>Download CSV</b> gives each area's "
+            "losses and distances (empty where no open site is within reach).</p>\n"
             "<div id=\"planner-app\"><noscript>The planner needs JavaScript.</noscript></div></section>\n";
 
     // Printable maps: each area's outline defined once, coloured per scenario.

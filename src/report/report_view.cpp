@@ -217,12 +217,17 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
                 near.push_back(metres);  // full precision: a family 1 mm beyond a threshold stays beyond
             }
         }
-        families.push_back({{"code", family.lsoa_code},
-                            {"under5", family.under5},
-                            {"district", it->second},
-                            {"idaci", family.idaci_decile},
-                            {"area", area_of[f]},
-                            {"near", std::move(near)}});
+        ordered_json entry{{"code", family.lsoa_code},
+                           {"under5", family.under5},
+                           {"district", it->second},
+                           {"idaci", family.idaci_decile},
+                           {"area", area_of[f]},
+                           {"near", std::move(near)}};
+        // Nothing within reach: the nearest of all sites, which is the nearest open one when it is open.
+        if (f < in.run.site_distances.beyond.size() && in.run.site_distances.beyond[f].first != UINT32_MAX) {
+            entry["beyond"] = {in.run.site_distances.beyond[f].first, in.run.site_distances.beyond[f].second};
+        }
+        families.push_back(std::move(entry));
     }
     planner["districts"] = districts;
     planner["families"] = std::move(families);

@@ -77,6 +77,9 @@
       for (var k = 0; k < f.near.length; k += 2) {
         if (places[f.near[k]] && f.near[k + 1] < d) { d = f.near[k + 1]; }
       }
+      // Nothing within reach: the nearest of all sites is the nearest open one if it is open; else
+      // the distance is not known here, only that it is beyond reach (Infinity).
+      if (d === Infinity && f.beyond && places[f.beyond[0]]) { d = f.beyond[1]; }
       best[i] = d;
     });
     return best;
@@ -262,7 +265,7 @@
       header.push('lost_within_' + t + 'm', 'gained_within_' + t + 'm');
     });
     var lines = [header.join(',')];
-    function metres(d) { return isFinite(d) ? d.toFixed(1) : ''; }
+    function metres(d) { return isFinite(d) ? d.toFixed(1) : ''; }  // empty: beyond reach of any open site
     families.forEach(function (f, i) {
       var row = [f.code, '"' + P.districts[f.district].replace(/"/g, '""') + '"', f.under5, f.idaci,
         metres(figures.now[i]), metres(figures.before[i])];
@@ -475,6 +478,10 @@
       var gap = state.budget - f.cost;
       costText += ' against a budget of ' + pounds(state.budget) + ' (' + pounds(Math.abs(gap)) +
         (gap >= 0 ? ' to spare)' : ' over)');
+    }
+    if (f.cost === null && state.budget !== null) {
+      costText += '; a budget of ' + pounds(state.budget) + ' is set, but the scenario file states no costs to ' +
+        'set against it';
     }
     results.appendChild(element('p', { id: 'planner-cost', text: costText }));
     results.appendChild(element('p', { class: 'small', text: precisionSentence() }));
