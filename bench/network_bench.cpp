@@ -14,6 +14,7 @@
 #include "network/load.hpp"
 #include "network/snap.hpp"
 #include "road_like.hpp"
+#include "routing/contraction.hpp"
 #include "routing/network_routes.hpp"
 
 namespace centrecov::bench {
@@ -175,6 +176,72 @@ void BM_NorfolkSizedNearest(benchmark::State& state) {
     state.counters["checksum_km"] = checksum / 1000.0;
 }
 BENCHMARK(BM_NorfolkSizedNearest)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The full matrix by PHAST sweeps of a contraction hierarchy (its build timed apart): every origin's
+// cost to each destination, read from the destination's sweep. Checksum as BM_NorfolkSizedMatrix/0.
+double matrix_by_hierarchy(const Town& town, const routing::ContractionHierarchy& hierarchy) {
+    std::vector<double> sums(town.destinations.size(), 0.0);
+    tbb::parallel_for(std::size_t{0}, town.destinations.size(), [&](std::size_t d) {
+        if (!town.destinations[d]) {
+            return;
+        }
+        std::vector<routing::NetworkRouter::Attachment> attachments;
+        town.router.arriving(*town.destinations[d], routing::Metric::metres, attachments);
+        std::vector<routing::Seed> seeds;
+        for (const auto& a : attachments) {
+            seeds.push_back({a.node, a.cost, 0});
+        }
+        std::vector<routing::Cost> costs;
+        hierarchy.sweep(seeds, true, costs);
+        double sum = 0.0;
+        for (const auto& origin : town.origins) {
+            if (!origin) {
+                continue;
+            }
+            attachments.clear();
+            town.router.leaving(*origin, routing::Metric::metres, attachments);
+            routing::Cost best = town.router.same_piece(*origin, *town.destinations[d], routing::Metric::metres);
+            for (const auto& a : attachments) {
+                best = std::min(best, routing::add_costs(a.cost, costs[a.node]));
+            }
+            sum += best == routing::no_cost ? 0.0 : routing::to_units(best);
+        }
+        sums[d] = sum;
+    });
+    double total = 0.0;
+    for (const double s : sums) {
+        total += s;
+    }
+    return total;
+}
+
+void BM_NorfolkSizedHierarchy(benchmark::State& state) {
+    const Town& town = norfolk_sized();
+    std::size_t shortcuts = 0;
+    std::size_t arcs = 0;
+    for (auto _ : state) {
+        const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres);
+        shortcuts = hierarchy.shortcut_count();
+        arcs = hierarchy.arc_count();
+    }
+    state.counters["shortcuts"] = static_cast<double>(shortcuts);
+    state.counters["hierarchy_arcs"] = static_cast<double>(arcs);
+    state.counters["graph_arcs"] = static_cast<double>(boost::num_edges(town.graph.forward));
+}
+BENCHMARK(BM_NorfolkSizedHierarchy)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_NorfolkSizedMatrixByHierarchy(benchmark::State& state) {
+    const Town& town = norfolk_sized();
+    static const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres);
+    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                    static_cast<std::size_t>(state.range(0)));
+    double checksum = 0.0;
+    for (auto _ : state) {
+        checksum = matrix_by_hierarchy(town, hierarchy);
+    }
+    state.counters["checksum_km"] = checksum / 1000.0;
+}
+BENCHMARK(BM_NorfolkSizedMatrixByHierarchy)->Arg(2)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 // The issue's own measurement: 100 sites x 600 points on a 1M-node graph, no cutoff, one thread (was 26.7 s).
 void BM_MillionNodesHundredBySixHundred(benchmark::State& state) {
