@@ -137,8 +137,10 @@ Scenario read_scenario(const Reader& reader) {
         }
         out.weight = o.number("weight", 0.0, 1.0).value_or(out.weight);
         out.thresholds_m = o.numbers("thresholds_m", 1.0, 200000.0);
-        if (out.sites.empty() && !out.all_libraries) {
-            o.fail_here("'outreach' needs 'sites' or all_libraries = true");
+        // An empty list said outright ends sessions a scenario would inherit (the planner exports it);
+        // saying neither is a mistake.
+        if (!o.find("sites") && !out.all_libraries) {
+            o.fail_here("'outreach' needs 'sites' (an empty list for none) or all_libraries = true");
         }
         s.outreach = out;
     }

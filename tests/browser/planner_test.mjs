@@ -114,6 +114,33 @@ check('the cost equals the program\'s', summary.cost === null ? after.cost === '
   String(Math.round(summary.cost)) === after.cost, `${summary.cost} vs ${after.cost}`);
 check('the program compared it with the start', summary.base === baseline.id, summary.base);
 
+// From a scenario with sessions in libraries, ending them all: the export says so and the program agrees.
+const withOutreach = planner.scenarios.findIndex((sc) => sc.outreach.length > 0);
+if (withOutreach >= 0) {
+  await page.selectOption('#planner-start', { index: withOutreach });
+  await page.evaluate(() => {
+    document.querySelectorAll('#planner-sites input[data-kind="outreach"]').forEach((box) => {
+      if (box.checked) { box.click(); }
+    });
+  });
+  const ended = await figures(page);
+  const [sessionsDownload] = await Promise.all([page.waitForEvent('download'), page.click('#planner-export')]);
+  const block = fs.readFileSync(await sessionsDownload.path(), 'utf8');
+  check('ending every session exports an empty list', block.includes('outreach = { sites = []'), block);
+  fs.writeFileSync(planFile, fs.readFileSync(scenarioFile, 'utf8') + '\n' + block);
+  fs.rmSync(path.join(work, 'plan'), { recursive: true, force: true });
+  run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv']);
+  const ran = JSON.parse(fs.readFileSync(path.join(work, 'plan/planner/summary.json'), 'utf8'));
+  check('with no sessions the program has none', ran.outreach_sites === 0, String(ran.outreach_sites));
+  check('with no sessions the cost is the program\'s', ran.cost === null ? ended.cost === '' :
+    String(Math.round(ran.cost)) === ended.cost, `${ran.cost} vs ${ended.cost}`);
+  check('with no sessions coverage is the program\'s', JSON.stringify(ran.coverage.map((c) => c.under5)) ===
+    JSON.stringify(ended.covered));
+  await page.selectOption('#planner-start', { index: 0 });
+  await page.locator(`#planner-map path.planner-site[data-site="${closing.id}"]`).click({ force: true });
+  await menu.selectOption(firstLibrary);
+}
+
 // Keyboard: Tab reaches the controls in order; Space ticks a library's sessions.
 await page.focus('#planner-start');
 await page.keyboard.press('Tab');

@@ -263,6 +263,27 @@ target = { idaci_deciles = [1] }
     EXPECT_TRUE(resolved.at("base").eligible(rich));
 }
 
+TEST(Resolve, AnEmptyListOfSessionsEndsInheritedOnes) {
+    const Sites sites;
+    const auto resolved = resolve(base + R"(
+[[scenario]]
+id = "sessions"
+start_from = "base"
+outreach = { sites = ["L1", "L2"] }
+[[scenario]]
+id = "none"
+start_from = "sessions"
+outreach = { sites = [] }
+)",
+                                  sites);
+    EXPECT_EQ(resolved.at("sessions").outreach.size(), 2u);
+    EXPECT_TRUE(resolved.at("none").outreach.empty());
+    EXPECT_DOUBLE_EQ(*resolved.at("none").cost, 300.0) << "no sessions to pay for";
+    EXPECT_NE(resolve_error(base + "[[scenario]]\nid = \"x\"\noutreach = { weight = 0.5 }\n")
+                  .find("'outreach' needs 'sites' (an empty list for none) or all_libraries = true"),
+              std::string::npos);
+}
+
 TEST(Resolve, UnknownIdsAndNonLibrariesAreNamed) {
     EXPECT_NE(resolve_error(base + "[[scenario]]\nid = \"x\"\nclose = [\"zzz\"]\n").find("line 9: unknown centre id 'zzz' in 'close'"),
               std::string::npos)
