@@ -6,45 +6,10 @@
 #include "routing/contraction.hpp"
 #include "support/ascii_map.hpp"
 #include "support/plain_dijkstra.hpp"
+#include "support/random_roads.hpp"
 
 namespace centrecov::routing {
 namespace {
-
-// A jittered grid with gaps and one-way streets (the same kind as the router's tests).
-network::RoadNetwork grid(std::uint64_t seed, int side) {
-    std::mt19937_64 random(seed);
-    std::uniform_real_distribution<double> jitter(-30.0, 30.0);
-    std::bernoulli_distribution keep(0.8);
-    std::bernoulli_distribution one_way(0.2);
-    std::vector<Point> points;
-    for (int y = 0; y < side; ++y) {
-        for (int x = 0; x < side; ++x) {
-            points.push_back({500000.0 + 100.0 * x + jitter(random), 200000.0 + 100.0 * y + jitter(random)});
-        }
-    }
-    std::vector<network::Way> ways;
-    auto add = [&](int a, int b) {
-        if (!keep(random)) {
-            return;
-        }
-        network::Way way;
-        way.line = {points[static_cast<std::size_t>(a)], points[static_cast<std::size_t>(b)]};
-        way.road_class = network::RoadClass::residential;
-        way.oneway = one_way(random) ? network::OneWay::forward : network::OneWay::no;
-        ways.push_back(way);
-    };
-    for (int y = 0; y < side; ++y) {
-        for (int x = 0; x < side; ++x) {
-            if (x + 1 < side) {
-                add(y * side + x, y * side + x + 1);
-            }
-            if (y + 1 < side) {
-                add(y * side + x, (y + 1) * side + x);
-            }
-        }
-    }
-    return network::build_network(std::move(ways));
-}
 
 // Costs from (or to) every seed set equal Boost's Dijkstra from a super-source, to the millimetre.
 void expect_sweeps_equal_dijkstra(const network::Graph& graph, const ContractionHierarchy& hierarchy, Metric metric,
@@ -72,7 +37,7 @@ void expect_sweeps_equal_dijkstra(const network::Graph& graph, const Contraction
 
 TEST(ContractionHierarchy, SweepsEqualDijkstraOnRandomGraphs) {
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-        const auto network = grid(seed, 18);
+        const auto network = test::random_network(seed, 18);
         for (const char* profile : {"drive", "walk"}) {
             const auto graph = network::build_graph(network, network::profile_named(profile));
             for (const Metric metric : {Metric::metres, Metric::seconds}) {
@@ -86,7 +51,7 @@ TEST(ContractionHierarchy, SweepsEqualDijkstraOnRandomGraphs) {
 
 TEST(ContractionHierarchy, AWitnessLimitOfOneStillGivesExactCosts) {
     // With the search for witnesses cut short, more shortcuts are added, never a wrong cost.
-    const auto network = grid(9, 14);
+    const auto network = test::random_network(9, 14);
     const auto graph = network::build_graph(network, network::drive_profile());
     const ContractionHierarchy thorough(graph.forward, Metric::metres, 500);
     const ContractionHierarchy hasty(graph.forward, Metric::metres, 1);

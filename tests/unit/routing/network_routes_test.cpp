@@ -9,6 +9,7 @@
 #include "routing/network_routes.hpp"
 #include "support/ascii_map.hpp"
 #include "support/plain_dijkstra.hpp"
+#include "support/random_roads.hpp"
 
 namespace centrecov::routing {
 namespace {
@@ -160,41 +161,7 @@ TEST(Routes, NearestSiteInOnePassMatchesTheMatrix) {
     }
 }
 
-// Random road-like graphs: points on a jittered grid joined to their neighbours.
-network::RoadNetwork random_network(std::uint64_t seed, int side) {
-    std::mt19937_64 random(seed);
-    std::uniform_real_distribution<double> jitter(-30.0, 30.0);
-    std::bernoulli_distribution keep(0.8);
-    std::bernoulli_distribution one_way(0.2);
-    std::vector<Point> points;
-    for (int y = 0; y < side; ++y) {
-        for (int x = 0; x < side; ++x) {
-            points.push_back({500000.0 + 100.0 * x + jitter(random), 200000.0 + 100.0 * y + jitter(random)});
-        }
-    }
-    std::vector<network::Way> ways;
-    auto add = [&](int a, int b) {
-        if (!keep(random)) {
-            return;
-        }
-        network::Way way;
-        way.line = {points[static_cast<std::size_t>(a)], points[static_cast<std::size_t>(b)]};
-        way.road_class = network::RoadClass::residential;
-        way.oneway = one_way(random) ? OneWay::forward : OneWay::no;
-        ways.push_back(way);
-    };
-    for (int y = 0; y < side; ++y) {
-        for (int x = 0; x < side; ++x) {
-            if (x + 1 < side) {
-                add(y * side + x, y * side + x + 1);
-            }
-            if (y + 1 < side) {
-                add(y * side + x, (y + 1) * side + x);
-            }
-        }
-    }
-    return network::build_network(std::move(ways));
-}
+using test::random_network;
 
 TEST(Search, AgreesWithBoostDijkstraOnRandomGraphsToTheMillimetre) {
     Search search;  // one search reused for every run, as a thread does
