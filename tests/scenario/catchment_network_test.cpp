@@ -31,13 +31,18 @@ double length(const std::vector<std::vector<Point>>& lines) {
     return sum;
 }
 
-TEST(CatchmentOnANetwork, BandsFollowTheReachableRoadsAndNest) {
-    test::TempDir dir;
+// The town's roads as an OSM file, measured along them (walking).
+std::unique_ptr<analysis::DistanceEngine> town_engine(const test::TempDir& dir) {
     analysis::NetworkSettings settings;
     settings.file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
                                                               {"adefc", {{"highway", "residential"}}}}));
     std::optional<analysis::NetworkSummary> summary;
-    const auto engine = analysis::make_engine(settings, routing::DistanceModel{}, summary);
+    return analysis::make_engine(settings, routing::DistanceModel{}, summary);
+}
+
+TEST(CatchmentOnANetwork, BandsFollowTheReachableRoadsAndNest) {
+    const test::TempDir dir;
+    const auto engine = town_engine(dir);
     const std::vector<double> thresholds{500.0, 1000.0};
     const auto roads = engine->reachable_roads(map.at('a'), thresholds);
     ASSERT_TRUE(roads.has_value());
@@ -80,12 +85,8 @@ TEST(CatchmentOnANetwork, BandsFollowTheReachableRoadsAndNest) {
 }
 
 TEST(CatchmentOnANetwork, ABoundedMatrixKeepsWhatLiesWithinAndNothingElse) {
-    test::TempDir dir;
-    analysis::NetworkSettings settings;
-    settings.file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
-                                                              {"adefc", {{"highway", "residential"}}}}));
-    std::optional<analysis::NetworkSummary> summary;
-    const auto along_roads = analysis::make_engine(settings, routing::DistanceModel{}, summary);
+    const test::TempDir dir;
+    const auto along_roads = town_engine(dir);
     const auto estimated = analysis::estimated_engine(routing::DistanceModel{});
     std::vector<Point> families;
     for (const char c : std::string("abcdef")) {
