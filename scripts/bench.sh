@@ -20,6 +20,7 @@ trap 'rm -rf "$work"' EXIT
 iow="$data/roads/fallback_non_norfolk/iow_os_opendata.osm.pbf"
 CENTRECOV_BENCH_NETWORK="$iow" ./build-bench/bench/network_bench --benchmark_counters_tabular=true
 CENTRECOV_DATA="$data" ./build-bench/bench/optimise_bench --benchmark_counters_tabular=true
+CENTRECOV_DATA="$data" ./build-bench/bench/uncertainty_bench --benchmark_counters_tabular=true
 # A national run's routing (about 6.2 GB at 20 M nodes) and the curve up to it.
 for side in 316 1000 2236 4472; do
   /usr/bin/time -f "national_bench $side: %e s wall, %M KB peak" ./build-bench/bench/national_bench "$side"

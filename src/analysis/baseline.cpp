@@ -63,6 +63,7 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
     if (baseline.run.network && baseline.run.network->near_misses_joined) {
         Settings unrepaired = settings;
         unrepaired.network->join_near_misses = false;
+        unrepaired.draws = 0;  // only its coverage is reported
         baseline.coverage_without_repair = run_baseline(study, unrepaired).coverage();
     }
     return baseline;

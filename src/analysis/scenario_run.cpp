@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
+#include "analysis/uncertainty.hpp"
 
 namespace centrecov::analysis {
 
@@ -456,6 +457,7 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
         ordered.push_back(std::move(run.results[index_of.at(s.id)]));
     }
     run.results = std::move(ordered);
+    estimate_uncertainty(run, study, settings, *engine);
     return run;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/intervals.hpp"
 #include "analysis/settings.hpp"
 #include "analysis/study.hpp"
 #include "metrics/access.hpp"
@@ -63,6 +64,8 @@ struct ScenarioResult {
     std::vector<CoverageChange> changes;        // per threshold
     std::vector<ClosedSite> closed;
     std::vector<std::string> warnings;
+    // How sure the coverage, losses and gains are; none when no draws were asked for.
+    std::optional<ScenarioIntervals> intervals;
 
     // Whether a family is beyond threshold t of every centre but within outreach's reach at t.
     bool reached_only_by_outreach(std::size_t family, std::size_t t) const;
@@ -88,6 +91,7 @@ struct ScenarioRun {
     std::shared_ptr<const DistanceEngine> engine;  // what measured it (catchments ask it for roads)
     std::vector<ScenarioResult> results;  // in file order
     SiteDistances site_distances;
+    std::optional<UncertaintySummary> uncertainty;  // with every result's intervals
     // About measuring, once for the run: sites and families off the network, detached parts.
     std::vector<std::string> warnings;
 };

@@ -28,7 +28,7 @@ void check_range(double value, const char* option, double low, double high) {
 
 }  // namespace
 
-double circuity_from_calibration(const std::filesystem::path& path) {
+routing::DistanceModel model_from_calibration(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(path.string(), "", "cannot be read");
@@ -39,15 +39,44 @@ double circuity_from_calibration(const std::filesystem::path& path) {
     } catch (const nlohmann::json::exception& e) {
         throw InputError(path.string(), "", std::string("not valid JSON: ") + e.what());
     }
-    if (!json.contains("circuity") || !json["circuity"].is_number()) {
+    if (!json.is_object() || !json.contains("circuity") || !json["circuity"].is_number()) {
         throw InputError(path.string(), "", "no number 'circuity' (write the file with centrecov calibrate)");
     }
-    const double circuity = json["circuity"].get<double>();
-    if (!(circuity >= 1.0 && circuity <= 3.0)) {
+    routing::DistanceModel model;
+    model.circuity = json["circuity"].get<double>();
+    if (!(model.circuity >= 1.0 && model.circuity <= 3.0)) {
         throw InputError(path.string(), "", "circuity outside 1 to 3");
     }
-    return circuity;
+    model.spread_source = path.filename().string();
+    // The spread: every 5th percentile (calibrate's own), else the 10th and 90th (older files).
+    if (json.contains("quantiles")) {
+        const auto& q = json["quantiles"];
+        constexpr std::size_t count = 21;
+        if (!q.is_array() || q.size() != count) {
+            throw InputError(path.string(), "quantiles", "not a list of 21 numbers (every 5th percentile, 0 to 100)");
+        }
+        model.spread.clear();
+        double previous = 0.9;  // a straight road measures a hair under its chord
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!q[i].is_number() || q[i].get<double>() < previous || q[i].get<double>() > 100.0) {
+                throw InputError(path.string(), "quantiles",
+                                 fmt::format("entry {} is not a factor from 0.9 to 100 at least the one before", i + 1));
+            }
+            previous = q[i].get<double>();
+            model.spread.emplace_back(static_cast<double>(i) / 20.0, previous / model.circuity);
+        }
+    } else if (json.contains("p10") && json.contains("p90") && json["p10"].is_number() && json["p90"].is_number()) {
+        const double p10 = json["p10"].get<double>();
+        const double p90 = json["p90"].get<double>();
+        if (!(p10 >= 1.0 && p10 <= model.circuity && p90 >= model.circuity && p90 <= 3.0)) {
+            throw InputError(path.string(), "p10/p90", "not factors from 1 to 3 either side of the circuity");
+        }
+        model.spread = {{0.1, p10 / model.circuity}, {0.5, 1.0}, {0.9, p90 / model.circuity}};
+    }
+    return model;
 }
+
+double circuity_from_calibration(const std::filesystem::path& path) { return model_from_calibration(path).circuity; }
 
 SettingsLayer file_layer(const scenario::StudySettings& study) {
     SettingsLayer layer;
@@ -96,7 +125,10 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
     }
     settings.distance.mode = *parsed_mode;
     if (cli.calibration) {
-        settings.distance.circuity = circuity_from_calibration(*cli.calibration);
+        const auto calibrated = model_from_calibration(*cli.calibration);
+        settings.distance.circuity = calibrated.circuity;
+        settings.distance.spread = calibrated.spread;
+        settings.distance.spread_source = calibrated.spread_source;
     } else {
         settings.distance.circuity = cli.circuity.value_or(file.circuity.value_or(routing::default_circuity));
         if (!(settings.distance.circuity >= 1.0 && settings.distance.circuity <= 3.0)) {
@@ -130,6 +162,12 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
         settings.access_at = access->at;
     }
     settings.access = settings.access.resolved(settings.thresholds_m.back());
+    settings.draws = cli.draws.value_or(Settings::default_draws);
+    constexpr std::size_t most_draws = 100000;
+    if (settings.draws > most_draws) {
+        throw UsageError(fmt::format("--draws {} is more than {}", settings.draws, most_draws));
+    }
+    settings.seed = cli.seed.value_or(1);
 
     const double max_snap_m = cli.max_snap_m.value_or(network::default_max_snap_m);
     check_range(max_snap_m, "--max-snap", 1, 50000);

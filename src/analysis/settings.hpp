@@ -4,6 +4,7 @@
 // file's [study] over the study manifest over the defaults. Every stage reads
 // the one Settings value this gives; run.json and summary.json record it.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -30,6 +31,10 @@ struct Settings {
     metrics::Decay access;
     std::map<std::string, double> capacity;
     scenario::SourceRef access_at;  // where [study.access] is, for messages; empty when none
+    // The uncertainty estimate (analysis/uncertainty): how many draws (0: none) from which seed.
+    std::size_t draws = default_draws;
+    std::uint64_t seed = 1;
+    static constexpr std::size_t default_draws = 200;
 };
 
 // One place settings come from; what it does not say is left empty.
@@ -49,6 +54,8 @@ struct SettingsLayer {
     std::optional<std::vector<double>> thresholds_m;
     std::optional<int> year;
     std::optional<scenario::AccessSettings> access;
+    std::optional<std::size_t> draws;
+    std::optional<std::uint64_t> seed;
 };
 
 // A scenario file's [study] table as a layer. Its values were checked when the file was read.
@@ -62,7 +69,9 @@ SettingsLayer file_layer(const scenario::StudySettings& study);
 Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer& file,
                           const io::StudyManifest& study, const std::filesystem::path& out);
 
-// The circuity in a file written by `centrecov calibrate`; InputError naming the file otherwise.
+// The circuity in a file written by `centrecov calibrate`, with its spread (every 5th
+// percentile, or the 10th and 90th of older files); InputError naming the file otherwise.
+routing::DistanceModel model_from_calibration(const std::filesystem::path& path);
 double circuity_from_calibration(const std::filesystem::path& path);
 
 }  // namespace centrecov::analysis

@@ -79,6 +79,11 @@ void add_calibrate_command(CLI::App& app) {
         json["mean"] = io::round_to(result.mean, 4);
         json["p10"] = io::round_to(result.p10, 4);
         json["p90"] = io::round_to(result.p90, 4);
+        // The spread the uncertainty estimate draws each area's factor from.
+        auto& quantiles = json["quantiles"] = nlohmann::ordered_json::array();
+        for (const double q : result.quantiles) {
+            quantiles.push_back(io::round_to(q, 4));
+        }
         io::write_text_file(options->out, json.dump(2) + "\n");
         fmt::print("wrote {}; use it with: centrecov run --calibration {}\n", options->out, options->out);
     });

@@ -38,10 +38,21 @@ void DistanceOptions::add_to(CLI::App& command) {
     command.add_option("--thresholds", thresholds_m, "Coverage distances in metres")
         ->delimiter(',')
         ->capture_default_str();
+    command.add_option("--draws", draws,
+                       "Draws of the uncertainty estimate (each places every site where its evidence allows; 0: "
+                       "no intervals)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
+    command.add_option("--seed", seed, "Seed of the uncertainty draws (the same seed gives the same intervals)")
+        ->capture_default_str();
 }
 
 analysis::SettingsLayer DistanceOptions::layer(const CLI::App& command) const {
-    auto given = [&](const char* name) { return command.get_option(name)->count() > 0; };
+    // A command may have removed an option it does not use (optimise: --draws, --seed).
+    auto given = [&](const char* name) {
+        const CLI::Option* option = command.get_option_no_throw(name);
+        return option != nullptr && option->count() > 0;
+    };
     analysis::SettingsLayer layer;
     if (given("--mode")) {
         layer.mode = mode;
@@ -74,6 +85,12 @@ analysis::SettingsLayer DistanceOptions::layer(const CLI::App& command) const {
     }
     if (given("--thresholds")) {
         layer.thresholds_m = thresholds_m;
+    }
+    if (given("--draws")) {
+        layer.draws = draws;
+    }
+    if (given("--seed")) {
+        layer.seed = seed;
     }
     return layer;
 }

@@ -24,6 +24,8 @@ struct DistanceOptions {
     bool join_near_misses = false;
     std::string cache;
     std::vector<double> thresholds_m = metrics::default_thresholds_m;
+    std::size_t draws = analysis::Settings::default_draws;
+    std::uint64_t seed = 1;
 
     void add_to(CLI::App& command);
     // The options given on the command line, as the top layer of the settings (analysis::resolve_settings).

@@ -70,6 +70,11 @@ void add_optimise_command(CLI::App& app) {
     options->data.out = "out/optimise";
     command->get_option("--out")->default_str("out/optimise");
     options->distance.add_to(*command);
+    // Accepted so that one set of distance options serves every command (the main job's script
+    // passes its arguments to all); the answers get their ranges when run as scenarios.
+    command->get_option("--draws")->description(
+        "No effect here: the answers get their ranges in centrecov scenarios (--add optimised.toml)");
+    command->get_option("--seed")->description("No effect here (see --draws)");
     command->add_option("--objective", options->objective,
                         "coverage (most under-5s within --threshold), median (least mean distance), cover (fewest "
                         "sites or least cost covering --share) or least-covered (the highest share within "

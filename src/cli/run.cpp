@@ -11,6 +11,7 @@
 #include "io/atomic_output.hpp"
 #include "report/baseline_output.hpp"
 #include "report/format.hpp"
+#include "report/uncertainty_output.hpp"
 
 namespace centrecov::cli {
 
@@ -47,7 +48,8 @@ void add_run_command(CLI::App& app) {
                    total.areas, baseline.service_points.size(), baseline.run.distance_label);
         for (std::size_t t = 0; t < settings.thresholds_m.size(); ++t) {
             fmt::print("  within {:>7}: {:>7} under-5s ({})\n", metrics::threshold_label(settings.thresholds_m[t]),
-                       report::with_commas(total.covered[t]), report::percent(total.share_covered(t)));
+                       report::with_commas(total.covered[t]),
+                       report::percent_in(total.share_covered(t), report::share_interval(baseline.today(), t)));
         }
         fmt::print("wrote {}/summary.md and the maps and tables beside it\n", options->data.out);
     });

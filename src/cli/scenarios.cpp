@@ -12,6 +12,7 @@
 #include "cli/common.hpp"
 #include "cli/distance_options.hpp"
 #include "report/format.hpp"
+#include "report/uncertainty_output.hpp"
 #include "report/scenario_output.hpp"
 #include "scenario/scenario.hpp"
 
@@ -118,11 +119,11 @@ void add_scenarios_command(CLI::App& app) {
         fmt::print("{} scenarios; distances: {}\n", run.results.size(), run.distance_label);
         for (const auto& result : run.results) {
             const auto& r = result.resolved;
-            fmt::print("  {:<28} {:>3} centres  within {}: {:>6}  lose {:>6}  gain {:>6}  cost {}\n", r.scenario->id,
-                       r.open.size(), metrics::threshold_label(r.thresholds_m.front()),
-                       report::percent(result.coverage.total.share_covered(0)),
-                       report::with_commas(result.changes.front().lost),
-                       report::with_commas(result.changes.front().gained),
+            fmt::print("  {:<28} {:>3} centres  within {}: {:>20}  lose {:>22}  gain {:>20}  cost {}\n",
+                       r.scenario->id, r.open.size(), metrics::threshold_label(r.thresholds_m.front()),
+                       report::percent_in(result.coverage.total.share_covered(0), report::share_interval(result, 0)),
+                       report::count_in(result.changes.front().lost, report::lost_interval(result, 0)),
+                       report::count_in(result.changes.front().gained, report::gained_interval(result, 0)),
                        r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);

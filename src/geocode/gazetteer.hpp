@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,6 +28,18 @@ public:
     // Looks a postcode up in any spacing or case; nullptr when absent.
     const PostcodeUnit* find(std::string_view postcode) const;
     std::size_t size() const { return units_.size(); }
+    // Every postcode for which keep(unit) holds, in postcode order.
+    template <typename Keep>
+    std::vector<std::pair<std::string, const PostcodeUnit*>> select(Keep keep) const {
+        std::vector<std::pair<std::string, const PostcodeUnit*>> out;
+        for (const auto& [code, unit] : units_) {
+            if (keep(unit)) {
+                out.emplace_back(code, &unit);
+            }
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        return out;
+    }
 
 private:
     std::unordered_map<std::string, PostcodeUnit> units_;

@@ -94,6 +94,7 @@ std::optional<Anchor> find_open_names_place(const Gazetteer& gazetteer, const st
     Anchor anchor;
     anchor.point = chosen.point;
     anchor.uncertainty_m = std::max(250.0, half_diagonal(chosen.box));
+    anchor.extent = chosen.box;
     anchor.evidence = fmt::format("locality '{}' = OS Open Names {} '{}' ({}){}{}", locality, chosen.kind,
                                   chosen.name, chosen.district, by_alias ? ", matched without its suffix" : "",
                                   named > 1 ? fmt::format(", the first of {} places so named", named) : "");
@@ -119,14 +120,18 @@ std::optional<Anchor> find_stop_community(const Gazetteer& gazetteer, const std:
     constexpr double outlier_m = 5000.0;
     double farthest = 0.0;
     std::size_t kept = 0;
+    Extent box{median.x, median.y, median.x, median.y};
     for (const auto& p : found->second) {
         const double d = straight_line_m(p, median);
         if (d <= outlier_m) {
             farthest = std::max(farthest, d);
             ++kept;
+            box = {std::min(box.min_x, p.x), std::min(box.min_y, p.y), std::max(box.max_x, p.x),
+                   std::max(box.max_y, p.y)};
         }
     }
     Anchor anchor;
+    anchor.extent = box;
     anchor.point = median;
     anchor.uncertainty_m = std::max(500.0, farthest);
     anchor.evidence = fmt::format(
@@ -304,6 +309,7 @@ std::optional<Location> locate_by_street(const Site& site, const Gazetteer& gaze
         location.point = chosen.point;
         location.precision = Precision::street;
         location.uncertainty_m = std::max(100.0, half_diagonal(extent));
+        location.extent = extent;
         location.evidence = fmt::format("street '{}' = OS Open Names road '{}' in {}{}", street, chosen.name,
                                         chosen.place.empty() ? chosen.district : chosen.place,
                                         matches.size() > 1
@@ -338,6 +344,8 @@ std::optional<Location> locate_by_ward(const Site& site, const Gazetteer& gazett
             location.point = ward.interior;
             location.precision = Precision::ward;
             location.uncertainty_m = ward.farthest_m;
+            location.extent = ward.box;
+            location.ward_code = ward.code;
             location.evidence = fmt::format("{} '{}' = interior point of ward {} {} ({})",
                                             name == &site.ward ? "ward" : "locality", *name, ward.code, ward.name,
                                             ward.district_name);
@@ -404,6 +412,7 @@ Location locate(const Site& site, const Gazetteer& gazetteer) {
         location.point = anchor->point;
         location.precision = Precision::locality;
         location.uncertainty_m = anchor->uncertainty_m;
+        location.extent = anchor->extent;
         location.evidence = anchor->evidence;
         return with_notes(location, notes);
     }

@@ -14,6 +14,7 @@ namespace centrecov::geocode {
 struct Anchor {
     Point point;
     double uncertainty_m = 0.0;
+    Extent extent;  // the place's box (of its kept stops, for mobile-library stops)
     std::string evidence;
 };
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/location.hpp"
 
 namespace centrecov::geom {
 
@@ -36,13 +37,8 @@ private:
     GEOSGeometry* geometry_ = nullptr;
 };
 
-struct Envelope {
-    double min_x = 0.0;
-    double min_y = 0.0;
-    double max_x = 0.0;
-    double max_y = 0.0;
-    bool contains(Point p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
-};
+// A bounding box: the core's Extent (core/location.hpp), one concept with one home.
+using Envelope = Extent;
 
 // WKB in and out; throws std::runtime_error on invalid input.
 Geometry from_wkb(std::span<const unsigned char> wkb);

@@ -53,6 +53,10 @@ public:
     // Per breakdown and group (in summarise()'s order): the under-5s of the families
     // with who[f] in covered[0], the group's areas and under-5s; no distances.
     std::vector<Breakdown> count(const std::vector<DemandPoint>& demand, const std::vector<bool>& who) const;
+    // The breakdowns, each one's groups, and which group of breakdown b family f is in.
+    std::size_t breakdowns() const { return groupings_.size(); }
+    std::size_t groups(std::size_t b) const { return groupings_[b].groups.size(); }
+    std::size_t group_of(std::size_t b, std::size_t f) const { return groupings_[b].group_of_point[f]; }
 
 private:
     struct Grouping {

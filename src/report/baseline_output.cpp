@@ -12,6 +12,7 @@
 #include "report/format.hpp"
 #include "report/lsoa_layer.hpp"
 #include "report/sites_output.hpp"
+#include "report/uncertainty_output.hpp"
 
 namespace centrecov::report {
 
@@ -25,7 +26,10 @@ std::vector<std::string> all_warnings(const analysis::Study& study, const analys
     return warnings;
 }
 
-ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<double>& thresholds) {
+// `interval(t)`: the group's share's interval at threshold t, or nullptr.
+template <typename IntervalAt>
+ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<double>& thresholds,
+                        IntervalAt interval) {
     ordered_json out;
     out["key"] = group.key;
     out["label"] = group.label;
@@ -35,7 +39,8 @@ ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<d
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         within.push_back({{"threshold_m", thresholds[t]},
                           {"under5", group.covered[t]},
-                          {"share", io::round_to(group.share_covered(t), 4)}});
+                          {"share", io::round_to(group.share_covered(t), 4)},
+                          {"share_interval", share_json(interval(t))}});
     }
     out["within"] = within;
     out["unreached_under5"] = group.unreached;
@@ -69,20 +74,32 @@ std::vector<std::string> coverage_header(const std::vector<double>& thresholds) 
     for (const double t : thresholds) {
         header.push_back("share_" + metrics::threshold_column(t));
     }
+    // The 90 % range of each share (analysis/uncertainty); empty without draws.
+    for (const double t : thresholds) {
+        header.push_back("share_" + metrics::threshold_column(t) + "_low");
+        header.push_back("share_" + metrics::threshold_column(t) + "_high");
+    }
     for (const char* column : {"unreached_under5", "mean_m", "median_m", "p90_m", "centres", "centres_per_1000_under5"}) {
         header.emplace_back(column);
     }
     return header;
 }
 
+template <typename IntervalAt>
 std::vector<io::Value> coverage_row(const std::string& table, const metrics::GroupCoverage& group,
-                                    const std::vector<double>& thresholds, const metrics::DistrictProvision* provision) {
+                                    const std::vector<double>& thresholds, const metrics::DistrictProvision* provision,
+                                    IntervalAt interval) {
     std::vector<io::Value> row{table, group.key, group.label, static_cast<long long>(group.areas), group.under5};
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         row.emplace_back(group.covered[t]);
     }
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         row.emplace_back(io::round_to(group.share_covered(t), 4));
+    }
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+        for (auto& bound : share_bounds(interval(t))) {
+            row.push_back(std::move(bound));
+        }
     }
     row.emplace_back(group.unreached);
     for (const double value : {group.mean_m, group.median_m, group.p90_m}) {
@@ -110,11 +127,16 @@ const metrics::DistrictProvision* find_provision(const analysis::Baseline& basel
 std::string summary_csv(const analysis::Baseline& baseline) {
     const auto& thresholds = baseline.coverage().thresholds_m;
     std::vector<std::vector<io::Value>> rows;
-    rows.push_back(coverage_row("all", baseline.coverage().total, thresholds, nullptr));
-    for (const auto& breakdown : baseline.coverage().breakdowns) {
-        for (const auto& group : breakdown.groups) {
-            const auto* provision = breakdown.name == "district" ? find_provision(baseline, group.key) : nullptr;
-            rows.push_back(coverage_row(breakdown.name, group, thresholds, provision));
+    const auto& today = baseline.today();
+    rows.push_back(coverage_row("all", baseline.coverage().total, thresholds, nullptr,
+                                [&](std::size_t t) { return share_interval(today, t); }));
+    const auto& breakdowns = baseline.coverage().breakdowns;
+    for (std::size_t b = 0; b < breakdowns.size(); ++b) {
+        for (std::size_t g = 0; g < breakdowns[b].groups.size(); ++g) {
+            const auto& group = breakdowns[b].groups[g];
+            const auto* provision = breakdowns[b].name == "district" ? find_provision(baseline, group.key) : nullptr;
+            rows.push_back(coverage_row(breakdowns[b].name, group, thresholds, provision,
+                                        [&](std::size_t t) { return group_interval(today, b, g, t); }));
         }
     }
     return io::csv_text(coverage_header(thresholds), rows);
@@ -211,13 +233,17 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     out["sites"] = sites;
 
     ordered_json coverage;
-    coverage["all"] = group_json(baseline.coverage().total, baseline.coverage().thresholds_m);
-    for (const auto& breakdown : baseline.coverage().breakdowns) {
+    const auto& today = baseline.today();
+    coverage["all"] = group_json(baseline.coverage().total, baseline.coverage().thresholds_m,
+                                 [&](std::size_t t) { return share_interval(today, t); });
+    const auto& breakdowns = baseline.coverage().breakdowns;
+    for (std::size_t b = 0; b < breakdowns.size(); ++b) {
         ordered_json groups = ordered_json::array();
-        for (const auto& group : breakdown.groups) {
-            groups.push_back(group_json(group, baseline.coverage().thresholds_m));
+        for (std::size_t g = 0; g < breakdowns[b].groups.size(); ++g) {
+            groups.push_back(group_json(breakdowns[b].groups[g], baseline.coverage().thresholds_m,
+                                        [&](std::size_t t) { return group_interval(today, b, g, t); }));
         }
-        coverage[breakdown.name] = groups;
+        coverage[breakdowns[b].name] = groups;
     }
     coverage["under5_nearest_centre_placed_to_locality_or_ward"] = under5_with_coarse_nearest(study, baseline);
     out["coverage"] = coverage;
@@ -231,6 +257,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
                              {"centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
     }
     out["provision_by_district"] = provision;
+    out["uncertainty"] = uncertainty_json(study, baseline.run);
     out["warnings"] = all_warnings(study, baseline);
     return out;
 }
@@ -343,7 +370,8 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
                                        : fmt::format("; {} could not and are left out of the distances (see below)",
                                                      unplaced.size()));
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
-        md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n", percent(total.share_covered(t)),
+        md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n",
+                          percent_in(total.share_covered(t), share_interval(baseline.today(), t)),
                           with_commas(total.covered[t]), metrics::threshold_label(thresholds[t]));
     }
     if (std::isfinite(total.median_m)) {
@@ -379,11 +407,14 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
           " Access: " + escape_markdown(baseline.settings.access.label()) + ".\n";
     const long long coarse = under5_with_coarse_nearest(study, baseline);
     md += fmt::format("- For {} under-5s ({}) the nearest centre is known only to its town, suburb or ward, so "
-                      "their distance may be out by a kilometre or more (see `uncertainty_m` in `sites.csv`).\n\n",
+                      "their distance may be out by a kilometre or more (see `uncertainty_m` in `sites.csv`, and the "
+                      "ranges in brackets: how sure these figures are, below).\n\n",
                       with_commas(coarse), percent(total.under5 ? static_cast<double>(coarse) / static_cast<double>(total.under5) : 0.0));
 
+    // `breakdown`: the groups' index in the coverage's breakdowns, or npos for everyone.
     auto coverage_table = [&](const std::string& title, const std::string& first_column,
-                              const std::vector<metrics::GroupCoverage>& groups, bool with_provision) {
+                              const std::vector<metrics::GroupCoverage>& groups, bool with_provision,
+                              std::size_t breakdown) {
         md += "## " + title + "\n\n| " + first_column + " | under-5s |";
         if (with_provision) {
             md += " placed centres | per 1,000 under-5s |";
@@ -399,32 +430,40 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
             md += "---:|";
         }
         md += "---:|---:|\n";
-        for (const auto& group : groups) {
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto& group = groups[g];
             md += "| " + group.label + " | " + with_commas(group.under5) + " |";
             if (with_provision) {
                 const auto* provision = find_provision(baseline, group.key);
                 md += provision ? fmt::format(" {} | {:.2f} |", provision->centres, provision->per_1000) : " | |";
             }
             for (std::size_t t = 0; t < thresholds.size(); ++t) {
-                md += " " + percent(group.share_covered(t)) + " |";
+                const auto* interval = breakdown == std::string::npos
+                                           ? share_interval(baseline.today(), t)
+                                           : group_interval(baseline.today(), breakdown, g, t);
+                md += " " + percent_in(group.share_covered(t), interval) + " |";
             }
             md += " " + kilometres(group.median_m) + " | " + kilometres(group.p90_m) + " |\n";
         }
         md += "\n";
     };
-    coverage_table("Everyone", "area", {total}, false);
-    for (const auto& breakdown : baseline.coverage().breakdowns) {
+    coverage_table("Everyone", "area", {total}, false, std::string::npos);
+    const auto& breakdowns = baseline.coverage().breakdowns;
+    for (std::size_t b = 0; b < breakdowns.size(); ++b) {
+        const auto& breakdown = breakdowns[b];
         if (breakdown.name == "district") {
-            coverage_table("By district", "district", breakdown.groups, true);
+            coverage_table("By district", "district", breakdown.groups, true, b);
         } else if (breakdown.name == "imd_decile") {
-            coverage_table("By deprivation (Index of Multiple Deprivation " + study.deprivation_edition + ")", "IMD decile", breakdown.groups,
-                           false);
+            coverage_table("By deprivation (Index of Multiple Deprivation " + study.deprivation_edition + ")",
+                           "IMD decile", breakdown.groups, false, b);
         } else if (breakdown.name == "idaci_decile") {
-            coverage_table("By income deprivation affecting children (IDACI " + study.deprivation_edition + ")", "IDACI decile",
-                           breakdown.groups, false);
+            coverage_table("By income deprivation affecting children (IDACI " + study.deprivation_edition + ")",
+                           "IDACI decile", breakdown.groups, false, b);
         }
     }
-    md += "Shares are of the under-5s in each row. Medians and percentiles weight each area by its under-5s.\n\n";
+    md += "Shares are of the under-5s in each row, with the range of 90 % of the uncertainty draws in brackets. "
+          "Medians and percentiles weight each area by its under-5s.\n\n";
+    md += uncertainty_markdown(study, baseline.run);
 
     md += "## How precisely the sites are placed\n\n| placed by | centres | libraries |\n|---|---:|---:|\n";
     const auto centre_counts = count_precision(study.centres, true);

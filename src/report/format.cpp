@@ -167,6 +167,7 @@ nlohmann::ordered_json settings_json(const analysis::Settings& settings) {
                      {"catchment_m", settings.access.catchment_m},
                      {"label", settings.access.label()},
                      {"capacity", settings.capacity}};
+    out["uncertainty"] = {{"draws", settings.draws}, {"seed", settings.seed}};
     if (settings.network) {
         const auto& n = *settings.network;
         out["distance"] = {{"along_roads", true},
@@ -183,6 +184,8 @@ nlohmann::ordered_json settings_json(const analysis::Settings& settings) {
                            {"mode", settings.distance.key()},
                            {"circuity", estimated ? nlohmann::ordered_json(settings.distance.circuity)
                                                   : nlohmann::ordered_json(nullptr)},
+                           {"circuity_spread_from", estimated ? nlohmann::ordered_json(settings.distance.spread_source)
+                                                              : nlohmann::ordered_json(nullptr)},
                            {"why_no_roads", settings.no_network_reason}};
     }
     return out;

@@ -171,6 +171,16 @@ std::string coverage_chart(const std::vector<ChartSeries>& series) {
                                line_of(series.front(), left, top));
         }
         std::string dots;
+        // Each share's 90 % range, as a bar behind its dot.
+        for (std::size_t k = 0; k < s.ranges.size() && k < s.points.size(); ++k) {
+            const double t = s.points[k].first;
+            dots += fmt::format("<line class=\"range\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" "
+                                "stroke=\"{}\" stroke-width=\"4\" stroke-opacity=\"0.35\"><title>{}: {:.1f}-{:.1f} % "
+                                "within {} (90 % of the uncertainty draws)</title></line>",
+                                x(t), x(t), y(s.ranges[k].first), y(s.ranges[k].second), colour_of(i),
+                                html_escape(s.name), 100.0 * s.ranges[k].first, 100.0 * s.ranges[k].second,
+                                metrics::threshold_label(t));
+        }
         for (const auto& [t, share] : s.points) {
             dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{}: {} within "
                                 "{}</title></circle>",
@@ -335,6 +345,57 @@ std::string scenario_article(const ScenarioSection& s) {
     return html + "</article>\n";
 }
 
+// "<th>within 1.6 km</th>..." for a table's threshold columns.
+std::string threshold_headers(const std::vector<std::string>& labels) {
+    std::string html;
+    for (const auto& label : labels) {
+        html += "<th class=\"n\">within " + html_escape(label) + "</th>";
+    }
+    return html;
+}
+
+std::string how_sure_section(const UncertaintyView& u) {
+    std::string html = "<section id=\"how-sure\"><h2>How sure these figures are</h2>\n<p>" + html_escape(u.method) +
+                       "</p>\n";
+    if (!u.widened.empty()) {
+        html += "<p class=\"caveat\">" + html_escape(u.widened) + "</p>\n";
+    }
+    if (!u.headline.empty()) {
+        html += "<h3>Confirm these addresses first</h3>\n<p>" + html_escape(u.headline);
+        if (u.confirm.empty()) {
+            html += " No single site's exact address would narrow it.</p>\n";
+        } else {
+            html += " The exact address of these sites would narrow it most:</p>\n<table id=\"confirm-first\"><thead>"
+                    "<tr><th>site</th><th>kind</th><th>placed now by</th><th>drawn among</th><th class=\"n\">range "
+                    "if confirmed</th></tr></thead><tbody>";
+            for (const auto& row : u.confirm) {
+                html += "<tr>" + cell(row.name) + cell(row.kind) + cell(row.evidence) + cell(row.drawn_among) +
+                        number_cell(row.width_if_confirmed + " (now " + u.headline_width + ")") + "</tr>";
+            }
+            html += "</tbody></table>\n";
+        }
+    }
+    if (!u.unplaced.empty()) {
+        html += "<h3>What the centres that could not be placed could change</h3>\n<p>Each is left out of the figures. "
+                "Placed at the worst and at the best of the postcodes of its district, the first scenario's shares "
+                "would be:</p>\n<table id=\"unplaced-bounds\"><thead><tr><th>centre</th><th>placed among</th>" +
+                threshold_headers(u.thresholds) + "</tr></thead><tbody><tr><td>(left out)</td><td></td>";
+        for (const auto& share : u.left_out) {
+            html += number_cell(share);
+        }
+        html += "</tr>";
+        for (const auto& row : u.unplaced) {
+            html += "<tr>" + cell(row.name) + cell(row.placed_among);
+            for (const auto& range : row.ranges) {
+                html += number_cell(range);
+            }
+            html += "</tr>";
+        }
+        html += "</tbody></table>\n";
+    }
+    return html + "</section>\n";
+}
+
 std::string page_body(const ReportView& view) {
     std::string html = "<header><h1>Children's centres: who can reach one</h1>\n";
     html += fmt::format("<p>Scenarios from <code>{}</code>, {} of them; distances: {}. Made by centrecov {}.</p>"
@@ -347,17 +408,16 @@ std::string page_body(const ReportView& view) {
                             "<code>comparison.md</code> and <code>comparison.csv</code>, and has its own folder.</p>\n",
                             view.shown, view.scenario_count);
     }
-    html += "<nav><a href=\"#comparison\">Comparison</a> &middot; <a href=\"#charts\">Charts</a> &middot; <a "
+    html += "<nav><a href=\"#comparison\">Comparison</a> &middot; <a href=\"#how-sure\">How sure</a> &middot; <a "
+            "href=\"#charts\">Charts</a> &middot; <a "
             "href=\"#interactive\">Map</a> &middot; <a href=\"#static-maps\">Printable maps</a> &middot; <a "
             "href=\"#scenarios\">Each scenario</a> &middot; <a href=\"#about\">Data and method</a></nav>\n";
 
     // Comparison.
     html += "<section id=\"comparison\"><h2>Scenarios compared</h2>\n<table id=\"comparison-table\"><thead><tr>"
             "<th>scenario</th><th class=\"n\">centres</th><th class=\"n\">library bases</th><th class=\"n\">annual "
-            "cost</th>";
-    for (const auto& label : view.threshold_columns) {
-        html += "<th class=\"n\">within " + html_escape(label) + "</th>";
-    }
+            "cost</th>" +
+            threshold_headers(view.threshold_columns);
     html += "<th class=\"n\">lose</th><th class=\"n\">gain</th><th class=\"n\">median distance</th></tr></thead><tbody>";
     for (const auto& row : view.comparison) {
         html += "<tr>" + cell(row.name) + number_cell(std::to_string(row.centres)) +
@@ -368,7 +428,10 @@ std::string page_body(const ReportView& view) {
         html += number_cell(row.lost) + number_cell(row.gained) + number_cell(row.median) + "</tr>";
     }
     html += "</tbody></table>\n<p>'lose' and 'gain': under-5s who move out of (or into) reach of a centre within " +
-            html_escape(view.threshold_columns.front()) + ", against the scenario each starts from.</p></section>\n";
+            html_escape(view.threshold_columns.front()) +
+            ", against the scenario each starts from. In brackets: the range of 90 % of the uncertainty draws (<a "
+            "href=\"#how-sure\">how sure these figures are</a>).</p></section>\n";
+    html += how_sure_section(view.uncertainty);
 
     // Charts.
     html += "<section id=\"charts\"><h2>Coverage against distance</h2>\n" + coverage_chart(view.coverage);
@@ -401,7 +464,8 @@ std::string page_body(const ReportView& view) {
             html_escape(view.planner_reach) +
             ". <b>Export scenario</b> gives a <code>[[scenario]]</code> block for <code>centrecov scenarios</code>; "
             "<b>Copy link</b> keeps your changes in the page's address; <b>Download CSV</b> gives each area's "
-            "losses and distances (empty where no open site is within reach).</p>\n"
+            "losses and distances (empty where no open site is within reach). Its figures are on the best evidence "
+            "alone: the ranges in the tables above show how far such figures can move.</p>\n"
             "<div id=\"planner-app\"><noscript>The planner needs JavaScript.</noscript></div></section>\n";
 
     // Printable maps: each area's outline defined once, coloured per scenario.

@@ -12,6 +12,7 @@
 #include "io/layer.hpp"
 #include "metrics/coverage.hpp"
 #include "report/format.hpp"
+#include "report/uncertainty_output.hpp"
 #include "report/scenario_output.hpp"
 #include "report/sites_output.hpp"
 #include "report/styles.hpp"
@@ -144,9 +145,10 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
     section.cost = money_or(r.cost, "not stated");
     for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
         section.thresholds.push_back({metrics::threshold_label(r.thresholds_m[t]),
-                                      percent(result.coverage.total.share_covered(t)),
+                                      percent_in(result.coverage.total.share_covered(t), share_interval(result, t)),
                                       with_commas(result.coverage.total.covered[t]),
-                                      with_commas(result.changes[t].lost), with_commas(result.changes[t].gained)});
+                                      count_in(result.changes[t].lost, lost_interval(result, t)),
+                                      count_in(result.changes[t].gained, gained_interval(result, t))});
     }
     section.equity = equity_sentence(result);
     const auto& change = result.changes.front();
@@ -297,6 +299,44 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
     return planner;
 }
 
+UncertaintyView uncertainty_view(const analysis::Study& study, const analysis::ScenarioRun& run) {
+    UncertaintyView view;
+    view.method = uncertainty_method(run);
+    view.widened = widened_sentence(run);
+    if (!run.uncertainty || run.results.empty()) {
+        return view;
+    }
+    const auto& u = *run.uncertainty;
+    const auto& first = run.results.front();
+    const auto sites = study.all_sites();
+    auto points = [](double share) { return fmt::format("{:.1f} points", 100.0 * share); };
+    if (const auto* headline = share_interval(first, 0)) {
+        view.headline = fmt::format("The share of under-5s within {} of a centre in {} is {}, a range {} wide.",
+                                    metrics::threshold_label(first.resolved.thresholds_m.front()),
+                                    first.resolved.scenario->name,
+                                    percent_in(first.coverage.total.share_covered(0), headline),
+                                    points(headline->width()));
+        view.headline_width = points(headline->width());
+    }
+    for (const auto& c : u.confirm_first) {
+        const Site& site = *sites[c.site];
+        view.confirm.push_back({site.name, std::string(to_string(site.kind)), site.location.evidence, c.placed_among,
+                                points(c.width_fixed)});
+    }
+    for (std::size_t t = 0; t < first.resolved.thresholds_m.size(); ++t) {
+        view.thresholds.push_back(metrics::threshold_label(first.resolved.thresholds_m[t]));
+        view.left_out.push_back(percent(first.coverage.total.share_covered(t)));
+    }
+    for (const auto& bound : u.unplaced) {
+        UnplacedRow row{sites[bound.site]->name, bound.placed_among, {}};
+        for (const auto& range : bound.share_within) {
+            row.ranges.push_back(fmt::format("{:.1f}-{:.1f} %", 100.0 * range.low, 100.0 * range.high));
+        }
+        view.unplaced.push_back(std::move(row));
+    }
+    return view;
+}
+
 }  // namespace
 
 ReportView report_view(const ReportInputs& in) {
@@ -328,16 +368,20 @@ ReportView report_view(const ReportInputs& in) {
         row.cost = money_or(r.cost, "n/a");
         for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
             const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
-            row.shares.push_back(same ? percent(result.coverage.total.share_covered(t)) : "-");
+            row.shares.push_back(same ? percent_in(result.coverage.total.share_covered(t), share_interval(result, t))
+                                      : "-");
         }
-        row.lost = with_commas(result.changes.front().lost);
-        row.gained = with_commas(result.changes.front().gained);
+        row.lost = count_in(result.changes.front().lost, lost_interval(result, 0));
+        row.gained = count_in(result.changes.front().gained, gained_interval(result, 0));
         row.median = kilometres(result.coverage.total.median_m);
         view.comparison.push_back(std::move(row));
 
-        ChartSeries series{r.scenario->id, r.scenario->name, {}};
+        ChartSeries series{r.scenario->id, r.scenario->name, {}, {}};
         for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
             series.points.emplace_back(r.thresholds_m[t], result.coverage.total.share_covered(t));
+            if (const auto* range = share_interval(result, t)) {
+                series.ranges.emplace_back(range->low, range->high);
+            }
         }
         view.coverage.push_back(std::move(series));
         view.scenarios.push_back(section_of(result, study));
@@ -345,6 +389,7 @@ ReportView report_view(const ReportInputs& in) {
     if (in.k_curve && !in.k_curve->points.empty()) {
         view.k_curve = *in.k_curve;
     }
+    view.uncertainty = uncertainty_view(study, run);
     view.distance_legend = legend_of(distance_ranges());
     view.change_legend = legend_of(change_ranges());
     view.band_method = in.catchments.band_method;
@@ -403,10 +448,11 @@ ReportView report_view(const ReportInputs& in) {
         scenario["name"] = r.scenario->name;
         scenario["base"] = r.base_id;
         scenario["headline"] = fmt::format("{} of under-5s within {} of a centre; {} lose and {} gain against {}",
-                                           percent(result.coverage.total.share_covered(0)),
+                                           percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
                                            metrics::threshold_label(r.thresholds_m.front()),
-                                           with_commas(result.changes.front().lost),
-                                           with_commas(result.changes.front().gained), r.base_id);
+                                           count_in(result.changes.front().lost, lost_interval(result, 0)),
+                                           count_in(result.changes.front().gained, gained_interval(result, 0)),
+                                           r.base_id);
         ordered_json distance = ordered_json::array();
         ordered_json change = ordered_json::array();
         StaticMap printable;

@@ -33,11 +33,39 @@ struct ComparisonRow {
     std::string median;
 };
 
-// One scenario's line on the coverage chart: (threshold in metres, share covered).
+// One scenario's line on the coverage chart: (threshold in metres, share covered), and
+// each share's 90 % range (low, high) when there were uncertainty draws.
 struct ChartSeries {
     std::string id;
     std::string name;
     std::vector<std::pair<double, double>> points;
+    std::vector<std::pair<double, double>> ranges;  // parallel to points, or empty
+};
+
+// How sure the figures are (analysis/uncertainty), for the page.
+struct ConfirmRow {
+    std::string name;
+    std::string kind;
+    std::string evidence;     // how it is placed now
+    std::string drawn_among;  // where the draws put it
+    std::string width_if_confirmed;  // "7.4 points"
+};
+
+struct UnplacedRow {
+    std::string name;
+    std::string placed_among;
+    std::vector<std::string> ranges;  // per threshold, "37.7-39.9 %"
+};
+
+struct UncertaintyView {
+    std::string method;       // a paragraph
+    std::string widened;      // a sentence, or empty
+    std::string headline;     // "today's share within 1.6 km is 37.7 % (32.8-40.9 %), a range 8.2 points wide."
+    std::string headline_width;
+    std::vector<ConfirmRow> confirm;
+    std::vector<std::string> thresholds;  // the first scenario's, for the unplaced table
+    std::vector<std::string> left_out;    // the first scenario's shares without the unplaced centres
+    std::vector<UnplacedRow> unplaced;
 };
 
 struct CountTable {
@@ -128,6 +156,7 @@ struct ReportView {
     std::vector<StaticMap> static_maps;   // per scenario shown
 
     std::vector<ScenarioSection> scenarios;
+    UncertaintyView uncertainty;
 
     std::string precision_caveat;
     std::optional<std::string> near_miss_caveat;

@@ -20,6 +20,7 @@
 #include "report/format.hpp"
 #include "report/lsoa_layer.hpp"
 #include "report/sites_output.hpp"
+#include "report/uncertainty_output.hpp"
 
 namespace centrecov::report {
 
@@ -78,6 +79,7 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
         coverage.push_back({{"threshold_m", r.thresholds_m[t]},
                             {"under5", total.covered[t]},
                             {"share", io::round_to(total.share_covered(t), 4)},
+                            {"share_interval", share_json(share_interval(result, t))},
                             {"eligible_under5", eligible.covered[t]},
                             {"eligible_share", io::round_to(eligible.share_covered(t), 4)},
                             {"outreach_only_under5", std::llround(result.outreach_reach[t])},
@@ -91,10 +93,13 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
     out["p90_m"] = json_number(total.p90_m, 1);
     out["unreached_under5"] = total.unreached;
     ordered_json changes = ordered_json::array();
-    for (const auto& change : result.changes) {
+    for (std::size_t t = 0; t < result.changes.size(); ++t) {
+        const auto& change = result.changes[t];
         changes.push_back({{"threshold_m", change.threshold_m},
                            {"lost_under5", change.lost},
+                           {"lost_interval", count_json(lost_interval(result, t))},
                            {"gained_under5", change.gained},
+                           {"gained_interval", count_json(gained_interval(result, t))},
                            {"lost_by", breakdown_json(change.lost_by)},
                            {"gained_by", breakdown_json(change.gained_by)}});
     }
@@ -241,10 +246,19 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                                     "cost", "budget"};
     const auto& first_thresholds = run.results.front().resolved.thresholds_m;
     for (const double t : first_thresholds) {
-        header.push_back("share_" + metrics::threshold_column(t));
-        header.push_back("eligible_share_" + metrics::threshold_column(t));
-        header.push_back("lost_" + metrics::threshold_column(t));
-        header.push_back("gained_" + metrics::threshold_column(t));
+        const std::string column = metrics::threshold_column(t);
+        header.push_back("share_" + column);
+        header.push_back("eligible_share_" + column);
+        header.push_back("lost_" + column);
+        header.push_back("gained_" + column);
+    }
+    // The 90 % ranges of the uncertainty draws (analysis/uncertainty); empty without draws.
+    for (const double t : first_thresholds) {
+        const std::string column = metrics::threshold_column(t);
+        for (const char* figure : {"share_", "lost_", "gained_"}) {
+            header.push_back(figure + column + "_low");
+            header.push_back(figure + column + "_high");
+        }
     }
     header.insert(header.end(), {"mean_m", "median_m", "p90_m", "distance_mode"});
     // Equity (metrics/equity): each index and its change from the base.
@@ -340,6 +354,14 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             row.push_back(same ? io::Value(result.changes[t].lost) : io::Value());
             row.push_back(same ? io::Value(result.changes[t].gained) : io::Value());
         }
+        for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
+            const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
+            for (const auto& bounds : {share_bounds(same ? share_interval(result, t) : nullptr),
+                                       count_bounds(same ? lost_interval(result, t) : nullptr),
+                                       count_bounds(same ? gained_interval(result, t) : nullptr)}) {
+                row.insert(row.end(), bounds.begin(), bounds.end());
+            }
+        }
         row.push_back(metres(result.coverage.total.mean_m));
         row.push_back(metres(result.coverage.total.median_m));
         row.push_back(metres(result.coverage.total.p90_m));
@@ -365,9 +387,10 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
 
         md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
                           r.open.size(), r.cost ? "£" + with_commas(std::llround(*r.cost)) : "n/a",
-                          percent(result.coverage.total.share_covered(0)),
+                          percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
                           r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
-                          with_commas(result.changes.front().lost), with_commas(result.changes.front().gained),
+                          count_in(result.changes.front().lost, lost_interval(result, 0)),
+                          count_in(result.changes.front().gained, gained_interval(result, 0)),
                           kilometres(result.coverage.total.median_m));
     }
     if ((outputs.gpkg || outputs.html) && maps_for < run.results.size()) {
@@ -376,7 +399,9 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                           maps_for, run.results.size());
     }
     md += "\n'lose' and 'gain': under-5s who move out of (or into) reach of a centre at the first threshold, "
-          "against the scenario each starts from. Per-area maps: `<scenario>/lsoa.geojson`.\n\n";
+          "against the scenario each starts from; in brackets, the range of 90 % of the uncertainty draws. Per-area "
+          "maps: `<scenario>/lsoa.geojson`.\n\n";
+    md += uncertainty_markdown(study, run);
     for (const auto& result : run.results) {
         const auto& s = *result.resolved.scenario;
         md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
@@ -413,7 +438,8 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             }
             md += fmt::format("- {} under-5s lose a centre within {}; {} of them ({}) live in the 30 % most "
                               "income-deprived areas for children (IDACI deciles 1-3).\n",
-                              with_commas(change.lost), metrics::threshold_label(first), with_commas(most_deprived),
+                              count_in(change.lost, lost_interval(result, 0)), metrics::threshold_label(first),
+                              with_commas(most_deprived),
                               percent(static_cast<double>(most_deprived) / static_cast<double>(change.lost)));
         }
         if (!r.outreach.empty()) {

@@ -61,6 +61,9 @@ Calibration calibrate(const network::RoadNetwork& network, const network::Graph&
     out.median = quantile(0.5);
     out.p10 = quantile(0.1);
     out.p90 = quantile(0.9);
+    for (int i = 0; i <= 20; ++i) {
+        out.quantiles.push_back(i == 20 ? ratios.back() : quantile(i / 20.0));
+    }
     out.mean = std::accumulate(ratios.begin(), ratios.end(), 0.0) / static_cast<double>(ratios.size());
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "network/graph.hpp"
 
@@ -18,6 +19,7 @@ struct Calibration {
     double mean = 0.0;
     double p10 = 0.0;
     double p90 = 0.0;
+    std::vector<double> quantiles;  // every 5th percentile, 0 to 100
 };
 
 // Deterministic for a given seed. Throws std::runtime_error when the network is too small to sample.

@@ -63,6 +63,11 @@ check "the k-curve is marked" contains "$work/dom.html" "Sept 2018"
 check "a static map per scenario" test "$(count_of "$work/dom.html" 'class="static-map"')" -eq 8
 check "the script-like name shows as text" contains "$work/dom.html" "&lt;script&gt;alert(1)&lt;/script&gt;"
 check "every site's precision is listed" contains "$work/dom.html" 'id="site-list"'
+check "the report says how sure its figures are" contains "$work/dom.html" 'id="how-sure"'
+check "the addresses to confirm first are listed" contains "$work/dom.html" 'id="confirm-first"'
+check "the unplaced centres' bounds are given" contains "$work/dom.html" 'id="unplaced-bounds"'
+check "the comparison gives each share's range" grep -qE '<td class="n">[0-9.]+ % \([0-9.]+-[0-9.]+ %\)</td>' "$work/dom.html"
+check "the coverage chart draws the ranges" test "$(count_of "$work/dom.html" 'class="range"')" -ge 8
 
 browser "$work/shot.log" "$work/shot.err" "file://$report" --hide-scrollbars --window-size=1200,2600 \
     --screenshot="$shots/norfolk-report.png"

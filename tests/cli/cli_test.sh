@@ -101,6 +101,38 @@ circuity=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["cir
 check "run takes the calibrated circuity" contains "$work/cal-out/summary.json" "\"circuity\": $circuity"
 $centrecov run --data "$data" --calibration "$work/cal.json" --circuity 1.2 --out "$work/bad-out" >"$work/log" 2>&1
 check "calibration and circuity together are refused" test $? -ne 0
+check "calibrate writes the spread (21 quantiles)" python3 -c 'import json, sys; q = json.load(open(sys.argv[1]))["quantiles"]; sys.exit(len(q) != 21 or q != sorted(q))' "$work/cal.json"
+check "the run's ranges say they draw from the calibration's spread" contains "$work/cal-out/summary.md" "the spread in cal.json"
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d["quantiles"] = d["quantiles"][::-1]; json.dump(d, open(sys.argv[2], "w"))' "$work/cal.json" "$work/falling.json"
+$centrecov run --data "$data" --calibration "$work/falling.json" --out "$work/bad-out" >"$work/log" 2>&1
+check "a falling spread exits 1" test $? -eq 1
+check "a falling spread names the file and the key" contains "$work/log" "falling.json"
+check "a falling spread writes nothing" absent "$work/bad-out"
+
+# The uncertainty draws: ranges in every table, the same bytes for the same seed whatever
+# the thread count, none with --draws 0, a bad count refused.
+$centrecov --quiet run --data "$data" --out "$work/draws" >/dev/null 2>&1
+check "summary.csv has each share's range" bash -c "head -1 '$work/draws/summary.csv' | grep -q 'share_within_1600m_low,share_within_1600m_high'"
+check "every range holds its share" python3 -c '
+import csv, sys
+for row in csv.DictReader(open(sys.argv[1])):
+    for t in ("1600", "3200", "5000", "8000"):
+        share, low, high = (float(row["share_within_%sm%s" % (t, s)]) for s in ("", "_low", "_high"))
+        assert low <= share <= high, (row["key"], t, low, share, high)
+' "$work/draws/summary.csv"
+check "summary.md names the addresses to confirm first" contains "$work/draws/summary.md" "### Confirm these addresses first"
+$centrecov --quiet run --data "$data" --out "$work/draws2" >"$work/stdout" 2>/dev/null
+check "the terminal gives the range" grep -qE '1.6 km: .* % \([0-9.]+-[0-9.]+ %\)\)' "$work/stdout"
+taskset -c 0 $centrecov --quiet run --data "$data" --out "$work/draws-one" >/dev/null 2>&1
+check "one thread gives the same summary.csv" cmp -s "$work/draws/summary.csv" "$work/draws-one/summary.csv"
+$centrecov --quiet run --data "$data" --out "$work/draws-seed" --seed 2 >/dev/null 2>&1
+check "another seed draws again" bash -c "! cmp -s '$work/draws/summary.csv' '$work/draws-seed/summary.csv'"
+$centrecov --quiet run --data "$data" --out "$work/no-draws" --draws 0 >/dev/null 2>&1
+check "--draws 0 says there is no range" contains "$work/no-draws/summary.md" "No uncertainty draws were made"
+$centrecov run --data "$data" --out "$work/bad-draws" --draws -3 >"$work/log" 2>&1
+check "a negative --draws exits 2" test $? -eq 2
+check "a negative --draws is named" contains "$work/log" "--draws"
+check "a negative --draws writes nothing" absent "$work/bad-draws"
 
 # The Isle of Wight from its manifest: along its roads with no other option; near misses
 # reported and, when asked, joined with the effect in the summary; its scenario file picks the study.
@@ -227,7 +259,7 @@ check "library bases become a scenario" contains "$work/opt-lib/optimised.toml" 
 $centrecov --quiet scenarios "$work/opt-lib/optimised.toml" --data "$data" --out "$work/opt-lib/scen" >/dev/null 2>&1
 check "library-base scenarios run" test -s "$work/opt-lib/scen/optimal-budget-2000000-with-libraries/summary.json"
 share_opt=$(/usr/bin/python3 -c "import json,sys; r=[x for x in json.load(open(sys.argv[1]))['results'] if x['id_suffix']][0]; print(round(100*r['covered_share'],1))" "$work/opt-lib/optimise.json")
-check "the scenario reproduces the optimised coverage" contains "$work/opt-lib/scen/comparison.md" "| ${share_opt} % |"
+check "the scenario reproduces the optimised coverage" contains "$work/opt-lib/scen/comparison.md" "| ${share_opt} % ("
 $centrecov --quiet optimise --data "$data" --objective cover --threshold 3200 --deprived-deciles 1,2,3 --only-deprived \
   --share reachable --out "$work/opt-cover" >"$work/stdout" 2>"$work/log"
 check "cover of every reachable deprived family exits 0" test $? -eq 0

@@ -17,6 +17,7 @@
 #include "scenario/scenario.hpp"
 #include "support/studies.hpp"
 #include "support/study_facts.hpp"
+#include "support/temp_dir.hpp"
 
 namespace centrecov {
 namespace {
@@ -171,6 +172,45 @@ TEST(IsleOfWightStudy, TheScenarioFileRunsAlongTheRoads) {
         }
     }
     EXPECT_EQ(closed_one, island().centres.size()) << "each family centre closed in turn";
+}
+
+// Along the roads the uncertainty draws move only the sites placed less precisely than a
+// postcode: with those closed, every range is its value; with them open, the headline has a
+// range that holds the value, and the way roads wind is not drawn.
+TEST(IsleOfWightStudy, AlongTheRoadsOnlySitesPlacedByTownGiveARange) {
+    std::string close;
+    std::size_t coarse = 0;
+    for (const auto& centre : island().centres) {
+        const auto p = centre.location.precision;
+        if (centre.location.resolved() && p != Precision::coordinates && p != Precision::postcode &&
+            p != Precision::host_postcode) {
+            close += (close.empty() ? "\"" : ", \"") + centre.id + "\"";
+            ++coarse;
+        }
+    }
+    test::TempDir dir;
+    const auto path = dir.write("s.toml", "[[scenario]]\nid = \"today\"\nname = \"today\"\n\n[[scenario]]\nid = "
+                                          "\"exact\"\nname = \"only sites placed by postcode\"\nstart_from = "
+                                          "\"today\"\nclose = [" + close + "]\n");
+    const auto file = scenario::read_scenario_file(path);
+    const auto run = analysis::run_scenarios(island(), file, along_roads(true));
+    ASSERT_TRUE(run.uncertainty.has_value());
+    EXPECT_FALSE(run.uncertainty->circuity_drawn);
+    EXPECT_EQ(run.uncertainty->sites_drawn, coarse);
+    const auto& exact = run.results[1];
+    ASSERT_EQ(exact.resolved.scenario->id, "exact");
+    for (std::size_t t = 0; t < exact.resolved.thresholds_m.size(); ++t) {
+        EXPECT_EQ(exact.intervals->share_within[t].low, exact.coverage.total.share_covered(t));
+        EXPECT_EQ(exact.intervals->share_within[t].high, exact.coverage.total.share_covered(t));
+    }
+    const auto& today = run.results[0];
+    for (std::size_t t = 0; t < today.resolved.thresholds_m.size(); ++t) {
+        EXPECT_LE(today.intervals->share_within[t].low, today.coverage.total.share_covered(t));
+        EXPECT_GE(today.intervals->share_within[t].high, today.coverage.total.share_covered(t));
+    }
+    if (coarse > 0) {
+        EXPECT_GT(today.intervals->share_within.front().width(), 0.0);
+    }
 }
 
 }  // namespace

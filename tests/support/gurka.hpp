@@ -193,6 +193,38 @@ public:
         }
         throw std::invalid_argument("no site '" + id + "' on the map");
     }
+    // A live postcode (Code-Point Open) at a letter, in the drawn district.
+    Town& postcode(const std::string& code, char at) {
+        study_->gazetteer.postcodes.add(code, {map_.at(at), 10, std::string(drawn_district_code)});
+        study_->gazetteer.district_names[drawn_district_code] = drawn_district_name;
+        return *this;
+    }
+    // Says a site is known only to a street or a locality whose box spans the letters `from`
+    // and `to`; its point stays where it was drawn (the best evidence).
+    Town& placed_within(const std::string& id, Precision precision, char from, char to) {
+        const Point a = map_.at(from);
+        const Point b = map_.at(to);
+        Site& site = site_named(id);
+        site.location.precision = precision;
+        site.location.extent = Extent{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+        site.location.evidence = fmt::format("{} spanning {} to {}", to_string(precision), from, to);
+        return *this;
+    }
+    // A centre the geocoder could not place, in the drawn district (whose postcodes bound it).
+    Town& unplaced_centre(const std::string& id) {
+        Site site;
+        site.id = site.name = id;
+        site.district = drawn_district_name;
+        site.location.evidence = "not placed: drawn without a point";
+        study_->centres.push_back(site);
+        return *this;
+    }
+    // The uncertainty draws, as if given with --draws and --seed (default: the program's).
+    Town& draws(std::size_t count, std::uint64_t seed = 1) {
+        draws_ = count;
+        seed_ = seed;
+        return *this;
+    }
     // Under-5s of one area (named `code`), at a letter, with its IMD and IDACI decile.
     Town& families(const std::string& code, char at, int under5, int decile = 5) {
         auto point = families_at(code, map_.at(at), under5, decile);
@@ -217,6 +249,12 @@ public:
         circuity_ = circuity;
         return *this;
     }
+    // Straight lines as they are, no roads.
+    Town& straight_lines() {
+        estimate_ = true;
+        straight_ = true;
+        return *this;
+    }
 
     const analysis::Study& study() const { return *study_; }
     // The settings resolved as the program resolves them: this town's "command line" (its road
@@ -227,10 +265,15 @@ public:
         if (estimate_) {
             command_line.estimate = true;
             command_line.circuity = circuity_;
+            if (straight_) {
+                command_line.mode = "straight_line";
+            }
         } else {
             command_line.network = dir_->write("town.osm", osm_xml(map_, roads_));
             command_line.max_snap_m = 100.0;
         }
+        command_line.draws = draws_;
+        command_line.seed = seed_;
         if (thresholds_) {
             command_line.thresholds_m = thresholds_;
         } else if (file.thresholds_m.empty()) {
@@ -257,7 +300,21 @@ public:
         return Run(*study_, std::move(file), std::move(run));
     }
 
+    static constexpr const char* drawn_district_code = "E07000148";
+    static constexpr const char* drawn_district_name = "Drawn";
+
 private:
+    Site& site_named(const std::string& id) {
+        for (auto* list : {&study_->centres, &study_->libraries}) {
+            for (auto& site : *list) {
+                if (site.id == id) {
+                    return site;
+                }
+            }
+        }
+        throw std::invalid_argument("no site '" + id + "' on the map");
+    }
+
     std::shared_ptr<TempDir> dir_;
     AsciiMap map_;
     double spacing_;
@@ -265,7 +322,10 @@ private:
     std::shared_ptr<analysis::Study> study_ = std::make_shared<analysis::Study>();
     std::optional<std::vector<double>> thresholds_;
     bool estimate_ = false;
+    bool straight_ = false;
     double circuity_ = 1.3;
+    std::optional<std::size_t> draws_;
+    std::optional<std::uint64_t> seed_;
 };
 
 // Towns several tests draw the same way (one character = 100 m); each adds its own sites and families.

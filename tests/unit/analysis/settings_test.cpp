@@ -111,6 +111,55 @@ TEST(Settings, ValuesOutOfRangeAndContradictionsNameTheOption) {
     SettingsLayer mode;
     mode.mode = "as_the_crow_flies";
     fails_naming(mode, "--mode");
+    SettingsLayer draws;
+    draws.draws = 100001;
+    fails_naming(draws, "--draws");
+}
+
+TEST(Settings, TheDrawsAndTheirSeedComeFromTheCommandLine) {
+    const Manifest manifest;
+    const auto defaults = resolve_settings({}, {}, manifest.study, "out");
+    EXPECT_EQ(defaults.draws, Settings::default_draws);
+    EXPECT_EQ(defaults.seed, 1U);
+    SettingsLayer cli;
+    cli.draws = 0;
+    cli.seed = 42;
+    const auto given = resolve_settings(cli, {}, manifest.study, "out");
+    EXPECT_EQ(given.draws, 0U);
+    EXPECT_EQ(given.seed, 42U);
+}
+
+TEST(Settings, ACalibrationGivesTheFactorAndItsSpread) {
+    test::TempDir dir;
+    std::string quantiles = "[1.0, 1.1, 1.12, 1.14, 1.16, 1.18, 1.2, 1.22, 1.24, 1.26, 1.28, 1.3, 1.32, 1.34, 1.36, "
+                            "1.4, 1.45, 1.5, 1.6, 1.8, 9.5]";
+    const auto path = dir.write("cal.json", "{\"circuity\": 1.28, \"quantiles\": " + quantiles + "}");
+    const auto model = model_from_calibration(path);
+    EXPECT_DOUBLE_EQ(model.circuity, 1.28);
+    ASSERT_EQ(model.spread.size(), 21U);
+    EXPECT_EQ(model.spread_source, "cal.json");
+    EXPECT_DOUBLE_EQ(model.circuity_at(0.5), 1.28);
+    EXPECT_DOUBLE_EQ(model.circuity_at(0.9), 1.6);
+    EXPECT_DOUBLE_EQ(model.circuity_at(1.0), 9.5);
+    // An older file: the 10th and 90th percentiles only.
+    const auto old = model_from_calibration(dir.write("old.json", "{\"circuity\": 1.25, \"p10\": 1.1, \"p90\": 1.5}"));
+    ASSERT_EQ(old.spread.size(), 3U);
+    EXPECT_DOUBLE_EQ(old.circuity_at(0.1), 1.1);
+    EXPECT_DOUBLE_EQ(old.circuity_at(0.9), 1.5);
+    // Bad spreads name the file and the key.
+    const std::string falling = "[2.0" + quantiles.substr(quantiles.find(','));  // 2.0, then 1.1, ...
+    for (const std::string& bad : {std::string("{\"circuity\": 1.3, \"quantiles\": [1.1, 1.2]}"),
+                                  "{\"circuity\": 1.3, \"quantiles\": " + falling + "}",
+                                  std::string("{\"circuity\": 1.3, \"p10\": 1.4, \"p90\": 1.5}")}) {
+        const auto file = dir.write("bad.json", bad);
+        try {
+            (void)model_from_calibration(file);
+            ADD_FAILURE() << "accepted " << bad;
+        } catch (const InputError& e) {
+            EXPECT_NE(e.file().find("bad.json"), std::string::npos);
+            EXPECT_FALSE(e.where().empty()) << e.what();
+        }
+    }
 }
 
 }  // namespace

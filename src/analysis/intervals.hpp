@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace centrecov::analysis {
+
+// The central 90 % of the uncertainty estimate's draws: the 5th and 95th percentiles.
+struct Interval {
+    double low = 0.0;
+    double high = 0.0;
+    double width() const { return high - low; }
+};
+
+// How sure a scenario's figures are (analysis/uncertainty).
+struct ScenarioIntervals {
+    std::vector<Interval> share_within;  // per threshold: share of all under-5s covered
+    std::vector<Interval> lost;          // per threshold: under-5s lost against the base
+    std::vector<Interval> gained;        // per threshold: under-5s gained
+    // [breakdown][group][threshold]: each group's share, in CoverageReport's order (the first
+    // scenario's only, which run's summary tables print; empty for the others).
+    std::vector<std::vector<std::vector<Interval>>> group_share_within;
+};
+
+// A site whose exact address would narrow the headline figure: the first scenario's
+// share within the first threshold.
+struct AddressToConfirm {
+    std::size_t site = 0;       // Study::all_sites index
+    std::string placed_among;   // its candidates, in words
+    double width_now = 0.0;     // the headline interval's width, as a share
+    double width_fixed = 0.0;   // with this site at the point its evidence gives
+};
+
+// A centre the geocoder could not place: how far placing it anywhere in its district
+// could move the headline figures (the first scenario's share within each threshold).
+struct UnplacedBound {
+    std::size_t site = 0;  // Study::all_sites index
+    std::string placed_among;
+    std::vector<Interval> share_within;  // per threshold: placed at the worst and at the best postcode
+};
+
+// What the draws found for the whole run.
+struct UncertaintySummary {
+    std::size_t draws = 0;
+    unsigned long long seed = 0;
+    bool circuity_drawn = false;          // the estimate's factor is drawn per area
+    std::string circuity_from;            // "default" or the calibration file
+    double circuity_median = 0.0;         // and its 10th and 90th percentiles, when drawn
+    double circuity_p10 = 0.0;
+    double circuity_p90 = 0.0;
+    std::size_t sites_serving = 0;        // placed sites serving in some scenario
+    std::size_t sites_drawn = 0;          // of them, those placed less precisely than a postcode
+    std::vector<AddressToConfirm> confirm_first;  // best first, at most five
+    std::vector<UnplacedBound> unplaced;
+    // The figures (all families') whose best-evidence value lay outside the draws' central
+    // 90 %, so that their interval was widened to it: "colocation: lost within 1.6 km".
+    std::vector<std::string> widened;
+};
+
+}  // namespace centrecov::analysis

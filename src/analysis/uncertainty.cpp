@@ -1,0 +1,495 @@
+#include "analysis/uncertainty.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "core/progress.hpp"
+#include "geocode/candidates.hpp"
+
+namespace centrecov::analysis {
+
+namespace {
+
+// A uniform number in [0, 1) from (seed, draw, what, index): splitmix64's finaliser.
+double uniform(std::uint64_t seed, std::uint64_t draw, std::uint64_t what, std::uint64_t index) {
+    std::uint64_t z = seed * 0x9E3779B97F4A7C15ULL;
+    for (const std::uint64_t part : {draw, what, index}) {
+        z ^= part + 0x9E3779B97F4A7C15ULL + (z << 6) + (z >> 2);
+        z ^= z >> 30;
+        z *= 0xBF58476D1CE4E5B9ULL;
+        z ^= z >> 27;
+        z *= 0x94D049BB133111EBULL;
+        z ^= z >> 31;
+    }
+    return static_cast<double>(z >> 11) * 0x1.0p-53;
+}
+
+constexpr std::uint64_t draw_position = 1;
+constexpr std::uint64_t draw_circuity = 2;
+constexpr std::uint64_t draw_median = 3;
+
+// Families within reach of one candidate point: (family, metres before any circuity).
+using Reach = std::vector<std::pair<std::uint32_t, double>>;
+
+struct SitePlacement {
+    geocode::Candidates candidates;  // with the best-evidence point last when the draws move the site
+    std::vector<Reach> reach;        // per candidate point
+    std::size_t drawn = 0;           // how many of the points draws choose among (the first ones)
+    std::size_t best = 0;            // the best-evidence point's index
+};
+
+// The site a service point stands at, as an all_sites index.
+std::size_t standing_index(const scenario::ServicePoint& point, std::size_t centres) {
+    return point.library ? centres + *point.library : *point.centre;
+}
+
+// Everything one draw measures for one scenario.
+struct DrawResult {
+    std::vector<double> share;   // per threshold
+    std::vector<double> lost;    // per threshold
+    std::vector<double> gained;  // per threshold
+    std::vector<std::vector<std::vector<double>>> group_share;  // [breakdown][group][threshold]
+};
+
+class Draws {
+public:
+    Draws(const ScenarioRun& run, const Study& study, const Settings& settings, const DistanceEngine& engine)
+        : run_(run),
+          study_(study),
+          settings_(settings),
+          along_roads_(engine.measured_on_network()),
+          groupings_(study.families.points) {
+        const auto sites = study.all_sites();
+        centres_ = study.centres.size();
+        placements_.resize(sites.size());
+        std::vector<bool> serving(sites.size(), false);
+        for (const auto& result : run.results) {
+            for (const auto& point : result.resolved.service_points) {
+                serving[standing_index(point, centres_)] = true;
+            }
+        }
+        for (const auto& family : study.families.points) {
+            families_.push_back(family.point);
+            total_under5_ += family.under5;
+        }
+        group_under5_.resize(groupings_.breakdowns());
+        for (std::size_t b = 0; b < group_under5_.size(); ++b) {
+            group_under5_[b].assign(groupings_.groups(b), 0.0);
+            for (std::size_t f = 0; f < study.families.points.size(); ++f) {
+                group_under5_[b][groupings_.group_of(b, f)] += study.families.points[f].under5;
+            }
+        }
+        // Farthest straight line any draw could count: the largest threshold over the least factor.
+        const double least_factor =
+            along_roads_ ? 1.0
+                         : std::max(1.0, settings.distance.circuity_at(0.0) * settings.distance.median_scale_at(0.0));
+        double largest = 0.0;
+        for (const auto& result : run.results) {
+            largest = std::max(largest, result.resolved.thresholds_m.back());
+        }
+        reach_m_ = largest / least_factor;
+        std::vector<std::pair<std::size_t, std::size_t>> to_measure;  // (site, candidate)
+        std::vector<Point> points;
+        for (std::size_t s = 0; s < sites.size(); ++s) {
+            const Site& site = *sites[s];
+            const bool unplaced = !site.location.resolved();
+            if (!serving[s] && !(unplaced && site.kind == SiteKind::centre)) {
+                continue;
+            }
+            auto& placement = placements_[s];
+            // An unplaced centre's district is bounded over more of its postcodes than a draw needs.
+            constexpr std::size_t unplaced_candidates = 256;
+            placement.candidates = geocode::placement_candidates(
+                site, study.gazetteer, unplaced ? unplaced_candidates : geocode::default_candidates);
+            auto& points_of = placement.candidates.points;
+            placement.drawn = points_of.size();
+            if (!unplaced && !(points_of.size() == 1 && points_of.front() == *site.location.point)) {
+                // The best-evidence point, last: where "confirm this address" fixes the site.
+                points_of.push_back(*site.location.point);
+            }
+            placement.best = points_of.empty() ? 0 : points_of.size() - 1;
+            placement.reach.resize(placement.candidates.points.size());
+            for (std::size_t k = 0; k < placement.candidates.points.size(); ++k) {
+                to_measure.emplace_back(s, k);
+                points.push_back(placement.candidates.points[k]);
+            }
+            if (!unplaced) {
+                ++sites_serving_;
+                sites_drawn_ += placement.drawn > 1 ? 1U : 0U;
+            }
+        }
+        measure(to_measure, points, engine);
+    }
+
+    // Per draw, per scenario; `fixed` (an all_sites index) stays at its best-evidence point.
+    DrawResult evaluate(std::size_t draw, std::size_t scenario, std::size_t fixed,
+                        std::vector<std::vector<double>>& best_of, bool with_groups) const {
+        const auto& points = study_.families.points;
+        const auto& thresholds = run_.results[scenario].resolved.thresholds_m;
+        const std::size_t n = thresholds.size();
+        const std::vector<double>& best = nearest(draw, scenario, fixed, best_of);
+        const std::vector<double>& base = nearest(draw, index_of_base(scenario), fixed, best_of);
+        // The first threshold a family is within (thresholds ascend): it is within all after it.
+        auto first_within = [&thresholds](double metres) {
+            return static_cast<std::size_t>(std::lower_bound(thresholds.begin(), thresholds.end(), metres) -
+                                            thresholds.begin());
+        };
+        // Differences, summed below: a family counts from its first threshold on.
+        std::vector<double> covered(n + 1, 0.0);
+        std::vector<double> lost(n + 1, 0.0);
+        std::vector<double> gained(n + 1, 0.0);
+        std::vector<std::vector<std::vector<double>>> group_covered;
+        if (with_groups) {
+            group_covered.resize(groupings_.breakdowns());
+            for (std::size_t b = 0; b < group_covered.size(); ++b) {
+                group_covered[b].assign(groupings_.groups(b), std::vector<double>(n + 1, 0.0));
+            }
+        }
+        for (std::size_t f = 0; f < points.size(); ++f) {
+            const double under5 = points[f].under5;
+            const std::size_t now = first_within(best[f]);
+            const std::size_t before = first_within(base[f]);
+            covered[now] += under5;
+            // Lost at the thresholds it was within before but is not now: [before, now).
+            if (before < now) {
+                lost[before] += under5;
+                lost[now] -= under5;
+            } else if (now < before) {
+                gained[now] += under5;
+                gained[before] -= under5;
+            }
+            for (std::size_t b = 0; b < group_covered.size(); ++b) {
+                group_covered[b][groupings_.group_of(b, f)][now] += under5;
+            }
+        }
+        DrawResult out;
+        double c = 0.0;
+        double l = 0.0;
+        double g = 0.0;
+        for (std::size_t t = 0; t < n; ++t) {
+            c += covered[t];
+            l += lost[t];
+            g += gained[t];
+            out.share.push_back(total_under5_ > 0 ? c / static_cast<double>(total_under5_) : 0.0);
+            out.lost.push_back(l);
+            out.gained.push_back(g);
+        }
+        out.group_share.resize(group_covered.size());
+        for (std::size_t b = 0; b < group_covered.size(); ++b) {
+            for (std::size_t group = 0; group < group_covered[b].size(); ++group) {
+                auto& shares = out.group_share[b].emplace_back();
+                double sum = 0.0;
+                for (std::size_t t = 0; t < n; ++t) {
+                    sum += group_covered[b][group][t];
+                    const double of = group_under5_[b][group];
+                    shares.push_back(of > 0.0 ? sum / of : 0.0);
+                }
+            }
+        }
+        return out;
+    }
+
+    // Each family's distance to the nearest open service point in a draw (infinity beyond reach),
+    // cached per scenario in `best_of`.
+    const std::vector<double>& nearest(std::size_t draw, std::size_t scenario, std::size_t fixed,
+                                       std::vector<std::vector<double>>& best_of) const {
+        auto& best = best_of[scenario];
+        if (!best.empty()) {
+            return best;
+        }
+        best.assign(families_.size(), std::numeric_limits<double>::infinity());
+        const std::vector<double> factor = factors(draw);
+        for (const auto& point : run_.results[scenario].resolved.service_points) {
+            const std::size_t s = standing_index(point, centres_);
+            const auto& placement = placements_[s];
+            const std::size_t k = s == fixed ? placement.best : choice(draw, s);
+            for (const auto& [f, metres] : placement.reach[k]) {
+                best[f] = std::min(best[f], metres * factor[f]);
+            }
+        }
+        return best;
+    }
+
+    std::size_t draws() const { return settings_.draws; }
+    std::size_t scenarios() const { return run_.results.size(); }
+    std::size_t sites_drawn() const { return sites_drawn_; }
+    std::size_t sites_serving() const { return sites_serving_; }
+    const std::vector<SitePlacement>& placements() const { return placements_; }
+    std::size_t centres() const { return centres_; }
+    bool along_roads() const { return along_roads_; }
+    long long total_under5() const { return total_under5_; }
+
+    // The first scenario's share at each of its thresholds with the serving sites at their best-evidence
+    // points, median factors, and unplaced centre `site` at its candidate k.
+    std::vector<double> share_with_unplaced(std::size_t site, std::size_t k, const std::vector<double>& best) const {
+        std::vector<double> with = best;
+        const double factor = along_roads_ ? 1.0 : settings_.distance.circuity_at(0.5);
+        for (const auto& [f, metres] : placements_[site].reach[k]) {
+            with[f] = std::min(with[f], metres * factor);
+        }
+        const auto& thresholds = run_.results.front().resolved.thresholds_m;
+        const auto& points = study_.families.points;
+        // Each family counts from the first threshold it is within (they ascend).
+        std::vector<double> from(thresholds.size() + 1, 0.0);
+        for (std::size_t f = 0; f < points.size(); ++f) {
+            from[static_cast<std::size_t>(std::lower_bound(thresholds.begin(), thresholds.end(), with[f]) -
+                                          thresholds.begin())] += points[f].under5;
+        }
+        std::vector<double> share;
+        double covered = 0.0;
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            covered += from[t];
+            share.push_back(total_under5_ > 0 ? covered / static_cast<double>(total_under5_) : 0.0);
+        }
+        return share;
+    }
+
+private:
+    std::size_t index_of_base(std::size_t scenario) const {
+        const std::string& base = run_.results[scenario].resolved.base_id;
+        for (std::size_t i = 0; i < run_.results.size(); ++i) {
+            if (run_.results[i].resolved.scenario->id == base) {
+                return i;
+            }
+        }
+        return scenario;
+    }
+
+    std::size_t choice(std::size_t draw, std::size_t site) const {
+        const auto& placement = placements_[site];
+        if (placement.drawn <= 1) {
+            return placement.drawn == 1 ? 0 : placement.best;
+        }
+        const auto k = static_cast<std::size_t>(uniform(settings_.seed, draw, draw_position, site) *
+                                                static_cast<double>(placement.drawn));
+        return std::min(k, placement.drawn - 1);
+    }
+
+    std::vector<double> factors(std::size_t draw) const {
+        std::vector<double> factor(families_.size(), 1.0);
+        if (!along_roads_) {
+            const double scale = settings_.distance.median_scale_at(uniform(settings_.seed, draw, draw_median, 0));
+            for (std::size_t f = 0; f < families_.size(); ++f) {
+                factor[f] = std::max(
+                    1.0, scale * settings_.distance.circuity_at(uniform(settings_.seed, draw, draw_circuity, f)));
+            }
+        }
+        return factor;
+    }
+
+    void measure(const std::vector<std::pair<std::size_t, std::size_t>>& to_measure, const std::vector<Point>& points,
+                 const DistanceEngine& engine) {
+        Progress progress("placing sites for the draws", points.size());
+        // In slices, so the matrix never holds more than a slice's columns.
+        constexpr std::size_t slice = 256;
+        for (std::size_t from = 0; from < points.size(); from += slice) {
+            const std::size_t to = std::min(points.size(), from + slice);
+            const std::vector<Point> some(points.begin() + static_cast<std::ptrdiff_t>(from),
+                                          points.begin() + static_cast<std::ptrdiff_t>(to));
+            std::vector<std::vector<double>> metres;
+            if (along_roads_) {
+                metres = engine.matrix(families_, some, reach_m_);
+            } else {
+                metres.assign(families_.size(), std::vector<double>(some.size()));
+                for (std::size_t f = 0; f < families_.size(); ++f) {
+                    for (std::size_t c = 0; c < some.size(); ++c) {
+                        metres[f][c] = straight_line_m(families_[f], some[c]);
+                    }
+                }
+            }
+            for (std::size_t c = 0; c < some.size(); ++c) {
+                const auto [s, k] = to_measure[from + c];
+                auto& reach = placements_[s].reach[k];
+                for (std::size_t f = 0; f < families_.size(); ++f) {
+                    if (metres[f][c] <= reach_m_) {
+                        reach.emplace_back(static_cast<std::uint32_t>(f), metres[f][c]);
+                    }
+                }
+            }
+            progress.advance(to - from);
+        }
+    }
+
+    const ScenarioRun& run_;
+    const Study& study_;
+    const Settings& settings_;
+    bool along_roads_;
+    metrics::Groupings groupings_;
+    std::size_t centres_ = 0;
+    std::vector<Point> families_;
+    long long total_under5_ = 0;
+    std::vector<std::vector<double>> group_under5_;  // [breakdown][group]
+    double reach_m_ = 0.0;
+    std::vector<SitePlacement> placements_;  // per all_sites index; empty for sites never serving
+    std::size_t sites_drawn_ = 0;
+    std::size_t sites_serving_ = 0;
+};
+
+Interval interval_of(std::vector<double> values) {
+    return {nearest_rank(values, 0.05), nearest_rank(values, 0.95)};
+}
+
+}  // namespace
+
+double nearest_rank(std::vector<double>& values, double q) {
+    if (values.empty()) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(std::clamp<std::size_t>(rank, 1, values.size()) - 1);
+    std::nth_element(values.begin(), at, values.end());
+    return *at;
+}
+
+void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& settings,
+                          const DistanceEngine& engine) {
+    if (settings.draws == 0 || run.results.empty()) {
+        return;
+    }
+    const Draws draws(run, study, settings, engine);
+    const std::size_t n = draws.draws();
+    const std::size_t scenarios = draws.scenarios();
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    // [draw][scenario]
+    std::vector<std::vector<DrawResult>> drawn(n, std::vector<DrawResult>(scenarios));
+    {
+        Progress progress("uncertainty draws", n);
+        tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
+            std::vector<std::vector<double>> best_of(scenarios);
+            for (std::size_t i = 0; i < scenarios; ++i) {
+                // Only the first scenario's groups are printed (run's summary tables).
+                drawn[d][i] = draws.evaluate(d, i, none, best_of, i == 0);
+            }
+            progress.advance();
+        });
+    }
+    // A figure's interval always holds its best-evidence value: when the draws' central 90 %
+    // misses it (an option chosen on the best-evidence points looks better there than almost
+    // anywhere else its sites could stand), the interval reaches to it and the run says so.
+    std::vector<std::string> widened;
+    auto holding = [&widened](Interval interval, double value, const std::string& what) {
+        if (value < interval.low || value > interval.high) {
+            widened.push_back(what);
+            interval.low = std::min(interval.low, value);
+            interval.high = std::max(interval.high, value);
+        }
+        return interval;
+    };
+    for (std::size_t i = 0; i < scenarios; ++i) {
+        const auto& result = run.results[i];
+        const std::string& id = result.resolved.scenario->id;
+        const auto& thresholds_m = result.resolved.thresholds_m;
+        const std::size_t thresholds = thresholds_m.size();
+        ScenarioIntervals intervals;
+        auto column = [&](auto pick) {
+            std::vector<double> values;
+            for (std::size_t d = 0; d < n; ++d) {
+                values.push_back(pick(drawn[d][i]));
+            }
+            return interval_of(std::move(values));
+        };
+        for (std::size_t t = 0; t < thresholds; ++t) {
+            const std::string within = metrics::threshold_label(thresholds_m[t]);
+            intervals.share_within.push_back(holding(column([t](const DrawResult& r) { return r.share[t]; }),
+                                                     result.coverage.total.share_covered(t),
+                                                     id + ": share within " + within));
+            intervals.lost.push_back(holding(column([t](const DrawResult& r) { return r.lost[t]; }),
+                                             static_cast<double>(result.changes[t].lost), id + ": lost within " + within));
+            intervals.gained.push_back(holding(column([t](const DrawResult& r) { return r.gained[t]; }),
+                                               static_cast<double>(result.changes[t].gained),
+                                               id + ": gained within " + within));
+        }
+        const auto& shape = drawn[0][i].group_share;
+        intervals.group_share_within.resize(shape.size());
+        for (std::size_t b = 0; b < shape.size(); ++b) {
+            for (std::size_t g = 0; g < shape[b].size(); ++g) {
+                auto& group = intervals.group_share_within[b].emplace_back();
+                const auto& coverage = result.coverage.breakdowns[b].groups[g];
+                for (std::size_t t = 0; t < thresholds; ++t) {
+                    group.push_back(holding(column([b, g, t](const DrawResult& r) { return r.group_share[b][g][t]; }),
+                                            coverage.share_covered(t), {}));
+                }
+            }
+        }
+        run.results[i].intervals = std::move(intervals);
+    }
+    std::erase_if(widened, [](const std::string& what) { return what.empty(); });
+
+    UncertaintySummary summary;
+    summary.draws = n;
+    summary.seed = settings.seed;
+    summary.circuity_drawn = !draws.along_roads() && settings.distance.mode == routing::DistanceMode::estimated_road;
+    summary.circuity_from = settings.distance.spread_source;
+    summary.circuity_median = settings.distance.circuity;
+    summary.circuity_p10 = settings.distance.circuity_at(0.1);
+    summary.circuity_p90 = settings.distance.circuity_at(0.9);
+    summary.sites_drawn = draws.sites_drawn();
+    summary.sites_serving = draws.sites_serving();
+    summary.widened = std::move(widened);
+
+    // Which address to confirm first: the headline's width with each drawn site of the
+    // first scenario fixed at its best-evidence point, against its width now (same draws).
+    const double width_now = run.results.front().intervals->share_within.front().width();
+    std::vector<std::size_t> headline_sites;
+    for (const auto& point : run.results.front().resolved.service_points) {
+        const std::size_t s = standing_index(point, draws.centres());
+        if (draws.placements()[s].drawn > 1 &&
+            std::find(headline_sites.begin(), headline_sites.end(), s) == headline_sites.end()) {
+            headline_sites.push_back(s);
+        }
+    }
+    std::vector<AddressToConfirm> confirm(headline_sites.size());
+    tbb::parallel_for(std::size_t{0}, headline_sites.size(), [&](std::size_t h) {
+        const std::size_t s = headline_sites[h];
+        std::vector<double> shares;
+        for (std::size_t d = 0; d < n; ++d) {
+            std::vector<std::vector<double>> best_of(scenarios);
+            shares.push_back(draws.evaluate(d, 0, s, best_of, false).share.front());
+        }
+        confirm[h] = {s, draws.placements()[s].candidates.from, width_now, interval_of(std::move(shares)).width()};
+    });
+    std::stable_sort(confirm.begin(), confirm.end(), [](const AddressToConfirm& a, const AddressToConfirm& b) {
+        return a.width_now - a.width_fixed > b.width_now - b.width_fixed;
+    });
+    constexpr std::size_t most_to_confirm = 5;
+    for (const auto& entry : confirm) {
+        if (summary.confirm_first.size() < most_to_confirm && entry.width_fixed < entry.width_now) {
+            summary.confirm_first.push_back(entry);
+        }
+    }
+
+    // Unplaced centres open in the first scenario: the headline with each placed at the
+    // worst and at the best of its district's postcodes.
+    std::vector<std::vector<double>> best_of(scenarios);
+    std::vector<double> best_evidence(study.families.points.size(), std::numeric_limits<double>::infinity());
+    for (std::size_t f = 0; f < best_evidence.size(); ++f) {
+        best_evidence[f] = run.results.front().nearest[f].metres;
+    }
+    for (const std::size_t c : run.results.front().resolved.open) {
+        const Site& centre = study.centres[c];
+        const auto& placement = draws.placements()[c];
+        if (centre.location.resolved() || placement.candidates.points.empty()) {
+            continue;
+        }
+        UnplacedBound bound;
+        bound.site = c;
+        bound.placed_among = placement.candidates.from;
+        bound.share_within.assign(run.results.front().resolved.thresholds_m.size(),
+                                  {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()});
+        for (std::size_t k = 0; k < placement.reach.size(); ++k) {
+            const auto share = draws.share_with_unplaced(c, k, best_evidence);
+            for (std::size_t t = 0; t < share.size(); ++t) {
+                bound.share_within[t].low = std::min(bound.share_within[t].low, share[t]);
+                bound.share_within[t].high = std::max(bound.share_within[t].high, share[t]);
+            }
+        }
+        summary.unplaced.push_back(std::move(bound));
+    }
+    run.uncertainty = std::move(summary);
+}
+
+}  // namespace centrecov::analysis
