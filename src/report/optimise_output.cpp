@@ -182,8 +182,13 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
     }
     if (!run.answers.empty()) {
         md += "\nEvery answer above is a scenario in optimised.toml (library bases as `library_bases`); run it "
-              "with `centrecov scenarios` for the same outputs and comparison with today as any option.\n";
+              "with `centrecov scenarios` for the same outputs and comparison with today as any option, each "
+              "figure with its range.\n";
     }
+    md += "\nThe figures here are on the best evidence alone: each site where its evidence places it. Sites known only "
+          "to a town may stand elsewhere in it, and an answer chosen for those points looks better there than almost "
+          "anywhere else; `centrecov scenarios` gives each figure the range of its uncertainty draws "
+          "(docs/uncertainty.md).\n";
     return md + "\n" + std::string(attribution);
 }
 
