@@ -47,6 +47,14 @@ std::size_t standing_index(const scenario::ServicePoint& point, std::size_t cent
     return point.library ? centres + *point.library : *point.centre;
 }
 
+// One draw's working state: each area's factor (drawn once per draw) and each scenario's
+// distances, worked out when first asked for.
+struct DrawState {
+    std::vector<double> factor;
+    std::vector<std::vector<double>> best_of;  // per scenario; empty until measured
+    explicit DrawState(std::size_t scenarios) : best_of(scenarios) {}
+};
+
 // Everything one draw measures for one scenario.
 struct DrawResult {
     std::vector<double> share;   // per threshold
@@ -127,12 +135,12 @@ public:
 
     // Per draw, per scenario; `fixed` (an all_sites index) stays at its best-evidence point.
     DrawResult evaluate(std::size_t draw, std::size_t scenario, std::size_t fixed,
-                        std::vector<std::vector<double>>& best_of, bool with_groups) const {
+                        DrawState& state, bool with_groups) const {
         const auto& points = study_.families.points;
         const auto& thresholds = run_.results[scenario].resolved.thresholds_m;
         const std::size_t n = thresholds.size();
-        const std::vector<double>& best = nearest(draw, scenario, fixed, best_of);
-        const std::vector<double>& base = nearest(draw, index_of_base(scenario), fixed, best_of);
+        const std::vector<double>& best = nearest(draw, scenario, fixed, state);
+        const std::vector<double>& base = nearest(draw, index_of_base(scenario), fixed, state);
         // The first threshold a family is within (thresholds ascend): it is within all after it.
         auto first_within = [&thresholds](double metres) {
             return static_cast<std::size_t>(std::lower_bound(thresholds.begin(), thresholds.end(), metres) -
@@ -194,15 +202,18 @@ public:
     }
 
     // Each family's distance to the nearest open service point in a draw (infinity beyond reach),
-    // cached per scenario in `best_of`.
+    // kept in the draw's state.
     const std::vector<double>& nearest(std::size_t draw, std::size_t scenario, std::size_t fixed,
-                                       std::vector<std::vector<double>>& best_of) const {
-        auto& best = best_of[scenario];
+                                       DrawState& state) const {
+        auto& best = state.best_of[scenario];
         if (!best.empty()) {
             return best;
         }
         best.assign(families_.size(), std::numeric_limits<double>::infinity());
-        const std::vector<double> factor = factors(draw);
+        if (state.factor.empty()) {
+            state.factor = factors(draw);
+        }
+        const std::vector<double>& factor = state.factor;
         for (const auto& point : run_.results[scenario].resolved.service_points) {
             const std::size_t s = standing_index(point, centres_);
             const auto& placement = placements_[s];
@@ -359,10 +370,10 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
     {
         Progress progress("uncertainty draws", n);
         tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
-            std::vector<std::vector<double>> best_of(scenarios);
+            DrawState state(scenarios);
             for (std::size_t i = 0; i < scenarios; ++i) {
                 // Only the first scenario's groups are printed (run's summary tables).
-                drawn[d][i] = draws.evaluate(d, i, none, best_of, i == 0);
+                drawn[d][i] = draws.evaluate(d, i, none, state, i == 0);
             }
             progress.advance();
         });
@@ -447,8 +458,8 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
         const std::size_t s = headline_sites[h];
         std::vector<double> shares;
         for (std::size_t d = 0; d < n; ++d) {
-            std::vector<std::vector<double>> best_of(scenarios);
-            shares.push_back(draws.evaluate(d, 0, s, best_of, false).share.front());
+            DrawState state(scenarios);
+            shares.push_back(draws.evaluate(d, 0, s, state, false).share.front());
         }
         confirm[h] = {s, draws.placements()[s].candidates.from, width_now, interval_of(std::move(shares)).width()};
     });
@@ -464,7 +475,6 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
 
     // Unplaced centres open in the first scenario: the headline with each placed at the
     // worst and at the best of its district's postcodes.
-    std::vector<std::vector<double>> best_of(scenarios);
     std::vector<double> best_evidence(study.families.points.size(), std::numeric_limits<double>::infinity());
     for (std::size_t f = 0; f < best_evidence.size(); ++f) {
         best_evidence[f] = run.results.front().nearest[f].metres;
