@@ -250,31 +250,51 @@ void note_measuring(ScenarioRun& run, const Study& study, const Settings& settin
                                                name, max_snap_m));
         }
     }
-    // Families snap to the network the same way in every scenario.
+    // Families snap to the network the same way in every scenario. Said once per area,
+    // whether it is measured from its centroid or from its postcodes.
     const auto& nearest = run.results.front().nearest;
-    long long total = 0;
-    long long off = 0;
-    for (std::size_t f = 0; f < nearest.size(); ++f) {
-        const auto& family = study.families.points[f];
-        total += family.under5;
-        if (nearest[f].off_network) {
-            off += family.under5;
-            run.warnings.push_back(fmt::format("families of {} ({} under-5s): the area's centre is more than {:.0f} m "
-                                               "from any usable road; counted as reaching no centre",
-                                               family.lsoa_code, family.under5, max_snap_m));
-        } else if (nearest[f].island) {
+    const auto& families = study.families;
+    double total = 0.0;
+    double off = 0.0;
+    for (std::size_t a = 0; a < families.areas.size(); ++a) {
+        double area_off = 0.0;
+        double area_island = 0.0;
+        std::size_t points_off = 0;
+        for (std::size_t f = families.first_point[a]; f < families.first_point[a + 1]; ++f) {
+            const double under5 = families.points[f].under5;
+            total += under5;
+            if (nearest[f].off_network) {
+                area_off += under5;
+                ++points_off;
+            } else if (nearest[f].island) {
+                area_island += under5;
+            }
+        }
+        off += area_off;
+        const auto& area = families.areas[a];
+        const std::string where =
+            families.points_in(a) > 1 ? fmt::format("{} of its {} postcodes are", points_off, families.points_in(a))
+                                      : std::string(families.at == families::FamiliesAt::postcodes
+                                                        ? "its postcode is"
+                                                        : "the area's centre is");
+        if (area_off > 0.0) {
+            run.warnings.push_back(fmt::format("families of {} ({} under-5s): {} more than {:.0f} m from any usable "
+                                               "road; counted as reaching no centre",
+                                               area.lsoa_code, std::llround(area_off), where, max_snap_m));
+        }
+        if (area_island > 0.0) {
             run.warnings.push_back(fmt::format("families of {} ({} under-5s) join the road network on a detached "
                                                "part; their distances may be missing or too long",
-                                               family.lsoa_code, family.under5));
+                                               area.lsoa_code, std::llround(area_island)));
         }
     }
     constexpr double most_families_off = 0.10;
-    if ((total > 0 && static_cast<double>(off) > most_families_off * static_cast<double>(total)) ||
+    if ((total > 0.0 && off > most_families_off * total) ||
         (!sites.empty() && 2 * sites_off > sites.size())) {
         throw InputError(settings.network->file.string(), "",
                          fmt::format("the road network does not cover the study area: {} of {} under-5s and {} of {} "
                                      "sites are more than {:.0f} m from its roads (is it the right area?)",
-                                     off, total, sites_off, sites.size(), max_snap_m));
+                                     std::llround(off), std::llround(total), sites_off, sites.size(), max_snap_m));
     }
 }
 
@@ -297,8 +317,8 @@ void compare(ScenarioResult& result, const ScenarioResult& base, const Study& st
             const bool after = result.nearest[f].metres <= t;
             lost[f] = before && !after;
             gained[f] = after && !before;
-            change.lost += lost[f] ? study.families.points[f].under5 : 0;
-            change.gained += gained[f] ? study.families.points[f].under5 : 0;
+            change.lost += lost[f] ? study.families.points[f].under5 : 0.0;
+            change.gained += gained[f] ? study.families.points[f].under5 : 0.0;
         }
         change.lost_by = groupings.count(study.families.points, lost);
         change.gained_by = groupings.count(study.families.points, gained);
@@ -318,7 +338,7 @@ void compare(ScenarioResult& result, const ScenarioResult& base, const Study& st
         ClosedSite closed;
         closed.point = point;
         for (const double t : thresholds) {
-            long long left = 0;
+            double left = 0.0;
             for (std::size_t f = 0; f < families.size(); ++f) {
                 if (to_site[f].metres <= t && result.nearest[f].metres > t) {
                     left += study.families.points[f].under5;
@@ -337,7 +357,7 @@ void summarise(ScenarioResult& result, const Study& study) {
     std::vector<DemandPoint> eligible_points;
     std::vector<double> eligible_distances;
     result.eligible.clear();
-    result.eligible_under5 = 0;
+    result.eligible_under5 = 0.0;
     for (std::size_t f = 0; f < points.size(); ++f) {
         distances.push_back(result.nearest[f].metres);
         const bool eligible = r.eligible(points[f]);
@@ -388,7 +408,7 @@ scenario::ResolveContext resolve_context(const Study& study, const Settings& set
                                          const std::vector<Point>& families) {
     scenario::ResolveContext context{study.centres, study.libraries, settings.thresholds_m,
                                      settings.year, {}, {}};
-    for (const auto& family : study.families.points) {
+    for (const auto& family : study.families.areas) {
         context.lsoa_codes.insert(family.lsoa_code);
     }
     context.measures.matrix = [&engine](const std::vector<Point>& from, const std::vector<Point>& to,
@@ -396,7 +416,7 @@ scenario::ResolveContext resolve_context(const Study& study, const Settings& set
         return engine.matrix(from, to, within_m);
     };
     context.measures.served = [&engine, &study, &families](const std::vector<Point>& sites) {
-        std::vector<long long> served(sites.size(), 0);
+        std::vector<double> served(sites.size(), 0.0);
         const auto nearest = engine.nearest(families, sites).origins;
         for (std::size_t f = 0; f < nearest.size(); ++f) {
             if (nearest[f].found()) {

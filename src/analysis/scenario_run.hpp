@@ -20,14 +20,14 @@ namespace centrecov::analysis {
 // A closed centre (or library base) and the under-5s it alone would bring back within each threshold.
 struct ClosedSite {
     scenario::ServicePoint point;
-    std::vector<long long> left_beyond;  // per threshold
+    std::vector<double> left_beyond;  // per threshold
 };
 
 // Families who lose or gain coverage at one threshold against the base.
 struct CoverageChange {
     double threshold_m = 0.0;
-    long long lost = 0;
-    long long gained = 0;
+    double lost = 0.0;
+    double gained = 0.0;
     std::vector<metrics::Breakdown> lost_by;    // district, imd_decile, idaci_decile
     std::vector<metrics::Breakdown> gained_by;
 };
@@ -39,8 +39,8 @@ struct EquityIndices {
     std::optional<double> distance_gini;
     std::optional<double> distance_palma;
     std::optional<metrics::TheilT> distance_theil;  // between and within districts
-    long long unranked_under5 = 0;    // with no IDACI decile: left out of the concentration indices
-    long long unreached_under5 = 0;   // with no way to any site: left out of the distance indices
+    double unranked_under5 = 0.0;   // with no IDACI decile: left out of the concentration indices
+    double unreached_under5 = 0.0;  // with no way to any site: left out of the distance indices
 };
 
 struct ScenarioResult {
@@ -53,7 +53,7 @@ struct ScenarioResult {
     metrics::CoverageReport eligible_coverage;  // eligible families only
     std::vector<double> outreach_reach;         // per threshold: under-5s reached only by outreach
     std::vector<double> weighted_coverage;      // per threshold: centre = 1, outreach = its weight
-    long long eligible_under5 = 0;
+    double eligible_under5 = 0.0;
     metrics::AccessScores access;  // per family (Settings::access)
     EquityIndices equity;
     EquityIndices base_equity;     // the base scenario's, to compare with

@@ -91,8 +91,30 @@ Study load_sites(const StudyInputs& inputs) {
 Study load_study(const StudyInputs& inputs) {
     Study study = load_sites(inputs);
     spdlog::info("reading families");
-    study.families =
-        naming_the_manifest(inputs, [&] { return families::load_families(inputs.study, study.gazetteer.wards); });
+    study.families = naming_the_manifest(inputs, [&] {
+        return families::load_families(inputs.study, study.gazetteer.wards, inputs.families_at,
+                                       &study.gazetteer.postcodes);
+    });
+    const auto& report = study.families.report;
+    if (study.families.at == families::FamiliesAt::postcodes) {
+        spdlog::info("families at postcode level: {} areas' under-5s shared over {} of {} postcodes", study.families.areas.size(),
+                     report.postcodes_used, report.postcodes_read);
+        if (report.postcodes_near_edge > 0) {
+            spdlog::info("{} postcodes lie just outside every area's (generalised) boundary, within {:.0f} m of one: "
+                         "given to the nearest",
+                         report.postcodes_near_edge, families::edge_tolerance_m);
+        }
+        if (report.postcodes_outside > 0) {
+            std::string sample;
+            for (const auto& code : report.postcodes_outside_sample) {
+                sample += (sample.empty() ? "" : ", ") + code;
+            }
+            study.warnings.push_back(fmt::format(
+                "families: {} postcodes of {} lie in no small area of the study (more than {:.0f} m outside every "
+                "boundary; e.g. {}): no families are placed there",
+                report.postcodes_outside, inputs.study.postcodes.string(), families::edge_tolerance_m, sample));
+        }
+    }
     for (const auto& problem : study.families.report.problems) {
         study.warnings.push_back("families: " + problem);
     }

@@ -19,6 +19,7 @@ struct StudyInputs {
     io::StudyManifest study;
     std::filesystem::path centres;    // defaults to study.centres
     std::filesystem::path libraries;  // defaults to study.libraries
+    families::FamiliesAt families_at = families::FamiliesAt::postcodes;
 
     explicit StudyInputs(io::StudyManifest manifest);
 };

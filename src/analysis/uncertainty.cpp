@@ -82,6 +82,7 @@ public:
         }
         for (const auto& family : study.families.points) {
             families_.push_back(family.point);
+            area_of_.push_back(family.area);
             total_under5_ += family.under5;
         }
         group_under5_.resize(groupings_.breakdowns());
@@ -182,7 +183,7 @@ public:
             c += covered[t];
             l += lost[t];
             g += gained[t];
-            out.share.push_back(total_under5_ > 0 ? c / static_cast<double>(total_under5_) : 0.0);
+            out.share.push_back(total_under5_ > 0.0 ? c / total_under5_ : 0.0);
             out.lost.push_back(l);
             out.gained.push_back(g);
         }
@@ -219,7 +220,7 @@ public:
             const auto& placement = placements_[s];
             const std::size_t k = s == fixed ? placement.best : choice(draw, s);
             for (const auto& [f, metres] : placement.reach[k]) {
-                best[f] = std::min(best[f], metres * factor[f]);
+                best[f] = std::min(best[f], metres * factor[area_of_[f]]);
             }
         }
         return best;
@@ -232,7 +233,7 @@ public:
     const std::vector<SitePlacement>& placements() const { return placements_; }
     std::size_t centres() const { return centres_; }
     bool along_roads() const { return along_roads_; }
-    long long total_under5() const { return total_under5_; }
+    double total_under5() const { return total_under5_; }
 
     // The first scenario's share at each of its thresholds with the serving sites at their best-evidence
     // points, median factors, and unplaced centre `site` at its candidate k.
@@ -254,7 +255,7 @@ public:
         double covered = 0.0;
         for (std::size_t t = 0; t < thresholds.size(); ++t) {
             covered += from[t];
-            share.push_back(total_under5_ > 0 ? covered / static_cast<double>(total_under5_) : 0.0);
+            share.push_back(total_under5_ > 0.0 ? covered / total_under5_ : 0.0);
         }
         return share;
     }
@@ -281,12 +282,14 @@ private:
     }
 
     std::vector<double> factors(std::size_t draw) const {
-        std::vector<double> factor(families_.size(), 1.0);
+        // One factor per small area, shared by its postcodes: their routes to a site run mostly
+        // together, and the spread was measured from one point per area.
+        std::vector<double> factor(study_.families.areas.size(), 1.0);
         if (!along_roads_) {
             const double scale = settings_.distance.median_scale_at(uniform(settings_.seed, draw, draw_median, 0));
-            for (std::size_t f = 0; f < families_.size(); ++f) {
-                factor[f] = std::max(
-                    1.0, scale * settings_.distance.circuity_at(uniform(settings_.seed, draw, draw_circuity, f)));
+            for (std::size_t a = 0; a < factor.size(); ++a) {
+                factor[a] = std::max(
+                    1.0, scale * settings_.distance.circuity_at(uniform(settings_.seed, draw, draw_circuity, a)));
             }
         }
         return factor;
@@ -332,7 +335,8 @@ private:
     metrics::Groupings groupings_;
     std::size_t centres_ = 0;
     std::vector<Point> families_;
-    long long total_under5_ = 0;
+    std::vector<std::size_t> area_of_;  // each family point's small area
+    double total_under5_ = 0.0;
     std::vector<std::vector<double>> group_under5_;  // [breakdown][group]
     double reach_m_ = 0.0;
     std::vector<SitePlacement> placements_;  // per all_sites index; empty for sites never serving

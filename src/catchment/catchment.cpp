@@ -29,14 +29,14 @@ std::vector<std::vector<ReachArea>> reach_areas_of_each(
     const std::vector<std::vector<std::optional<std::size_t>>>& nearest_site_of_each, ReachAreaCache* cache) {
     struct Group {
         std::vector<const GEOSGeometry*> parts;  // in family order, so equal groups have equal keys
-        long long under5 = 0;
+        double under5 = 0.0;
     };
     std::map<std::vector<const GEOSGeometry*>, std::size_t> distinct;  // parts -> index into `dissolved`
     std::vector<const std::vector<const GEOSGeometry*>*> to_dissolve;
     struct Pending {
         std::size_t site = 0;
         std::size_t lsoas = 0;
-        long long under5 = 0;
+        double under5 = 0.0;
         std::size_t dissolved = 0;
     };
     std::vector<std::vector<Pending>> pending;

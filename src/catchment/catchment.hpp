@@ -18,7 +18,7 @@ namespace centrecov::catchment {
 struct ReachArea {
     std::size_t site = 0;  // index of the site (service point)
     geom::Geometry area;   // MultiPolygon
-    long long under5 = 0;
+    double under5 = 0.0;
     std::size_t lsoas = 0;
 };
 

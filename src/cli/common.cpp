@@ -22,6 +22,12 @@ void DataOptions::add_to(CLI::App& command) {
     command.add_option("--centres", centres, "Children's centres CSV (default: the study's)");
     command.add_option("--libraries", libraries, "Libraries CSV (default: the study's)");
     command.add_option("--out", out, "Output directory")->capture_default_str();
+    command
+        .add_option("--families-at", families_at,
+                    "Where each small area's families are measured from: postcodes (its live postcodes, each with "
+                    "an equal share of its under-5s, or the manifest's postcode weights) or centroids (its "
+                    "population-weighted centroid, as before)")
+        ->capture_default_str();
 }
 
 analysis::StudyInputs DataOptions::inputs(const std::vector<std::filesystem::path>& more) const {
@@ -30,7 +36,12 @@ analysis::StudyInputs DataOptions::inputs(const std::vector<std::filesystem::pat
     }
     const std::string name = study.empty() ? io::default_study_name() : study;
     const auto manifest = io::find_study_manifest(name);
+    const auto at = families::families_at_from(families_at);
+    if (!at) {
+        throw UsageError("--families-at must be postcodes or centroids, not '" + families_at + "'");
+    }
     analysis::StudyInputs inputs(io::read_study_manifest(manifest, data_directory));
+    inputs.families_at = *at;
     if (!centres.empty()) {
         inputs.centres = centres;
     }

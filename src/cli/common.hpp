@@ -19,6 +19,7 @@ struct DataOptions {
     std::string centres;    // empty: the data directory's centres file
     std::string libraries;  // empty: the data directory's library file
     std::string out = "out";
+    std::string families_at = "postcodes";
 
     void add_to(CLI::App& command);
     // The study's inputs; checks --out and protects every input (these and `more`) from being written over.

@@ -44,11 +44,11 @@ void add_run_command(CLI::App& app) {
         log_warnings(warnings);
 
         const auto& total = baseline.coverage().total;
-        fmt::print("{} under-5s in {} areas; {} centres placed; distances: {}\n", report::with_commas(total.under5),
+        fmt::print("{} under-5s in {} areas; {} centres placed; distances: {}\n", report::children(total.under5),
                    total.areas, baseline.service_points.size(), baseline.run.distance_label);
         for (std::size_t t = 0; t < settings.thresholds_m.size(); ++t) {
             fmt::print("  within {:>7}: {:>7} under-5s ({})\n", metrics::threshold_label(settings.thresholds_m[t]),
-                       report::with_commas(total.covered[t]),
+                       report::children(total.covered[t]),
                        report::percent_in(total.share_covered(t), report::share_interval(baseline.today(), t)));
         }
         fmt::print("wrote {}/summary.md and the maps and tables beside it\n", options->data.out);

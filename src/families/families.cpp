@@ -1,6 +1,7 @@
 #include "families/families.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "core/error.hpp"
@@ -38,15 +39,156 @@ const geocode::Ward* ward_containing(const std::vector<geocode::Ward>& wards, Po
 
 }  // namespace
 
-long long Families::total_under5() const {
-    long long total = 0;
-    for (const auto& point : points) {
-        total += point.under5;
+double Families::total_under5() const {
+    double total = 0.0;
+    for (const auto& area : areas) {
+        total += area.under5;
     }
     return total;
 }
 
-Families load_families(const io::StudyManifest& study, const std::vector<geocode::Ward>& wards) {
+std::string_view to_string(FamiliesAt at) { return at == FamiliesAt::postcodes ? "postcodes" : "centroids"; }
+
+std::optional<FamiliesAt> families_at_from(std::string_view text) {
+    if (text == "postcodes") {
+        return FamiliesAt::postcodes;
+    }
+    if (text == "centroids") {
+        return FamiliesAt::centroids;
+    }
+    return std::nullopt;
+}
+
+void measure_from_centroids(Families& families) {
+    families.at = FamiliesAt::centroids;
+    families.points = families.areas;
+    families.first_point.resize(families.areas.size() + 1);
+    for (std::size_t a = 0; a <= families.areas.size(); ++a) {
+        families.first_point[a] = a;
+    }
+}
+
+namespace {
+
+// The areas whose polygon's box, grown by the edge tolerance, touches each square of a grid:
+// a postcode is tested only against the few areas of its square.
+class AreaGrid {
+public:
+    static constexpr double cell_m = 2000.0;
+
+    explicit AreaGrid(const std::vector<geom::Envelope>& boxes) {
+        for (std::size_t a = 0; a < boxes.size(); ++a) {
+            const geom::Envelope& b = boxes[a];
+            for (long long cx = cell(b.min_x - edge_tolerance_m); cx <= cell(b.max_x + edge_tolerance_m); ++cx) {
+                for (long long cy = cell(b.min_y - edge_tolerance_m); cy <= cell(b.max_y + edge_tolerance_m); ++cy) {
+                    cells_[{cx, cy}].push_back(a);
+                }
+            }
+        }
+    }
+    const std::vector<std::size_t>& near(Point p) const {
+        static const std::vector<std::size_t> none;
+        const auto found = cells_.find({cell(p.x), cell(p.y)});
+        return found == cells_.end() ? none : found->second;
+    }
+
+private:
+    static long long cell(double v) { return static_cast<long long>(std::floor(v / cell_m)); }
+    std::map<std::pair<long long, long long>, std::vector<std::size_t>> cells_;
+};
+
+}  // namespace
+
+void share_over_postcodes(Families& families, const geocode::PostcodeIndex& postcodes) {
+    LoadReport& report = families.report;
+    const std::size_t area_count = families.areas.size();
+    std::vector<const GEOSGeometry*> polygon(area_count, nullptr);
+    std::vector<geom::Envelope> boxes(area_count);
+    for (std::size_t a = 0; a < area_count; ++a) {
+        if (const auto found = families.boundaries.find(families.areas[a].lsoa_code);
+            found != families.boundaries.end()) {
+            polygon[a] = found->second.get();
+            boxes[a] = geom::envelope(polygon[a]);
+        } else {
+            boxes[a] = {1.0, 1.0, -1.0, -1.0};  // empty: an area with no polygon gets no postcode
+        }
+    }
+    const AreaGrid grid(boxes);
+    // Postcode order, so that every tie and every sum comes out the same on any machine.
+    const auto units = postcodes.select([](const geocode::PostcodeUnit&) { return true; });
+    report.postcodes_read = units.size();
+    std::vector<std::vector<std::pair<std::string, const geocode::PostcodeUnit*>>> of_area(area_count);
+    for (const auto& [code, unit] : units) {
+        const Point p = unit->point;
+        std::optional<std::size_t> inside;
+        for (const std::size_t a : grid.near(p)) {
+            if (polygon[a] != nullptr && boxes[a].contains(p) && geom::covers(polygon[a], p)) {
+                inside = a;  // areas do not overlap; on a shared edge the first in code order keeps it
+                break;
+            }
+        }
+        std::optional<std::size_t> nearest;
+        double nearest_m = edge_tolerance_m;
+        for (const std::size_t a : grid.near(p)) {
+            if (inside || polygon[a] == nullptr) {
+                break;
+            }
+            const double d = geom::distance(polygon[a], p);
+            if (d <= nearest_m && (!nearest || d < nearest_m)) {
+                nearest = a;
+                nearest_m = d;
+            }
+        }
+        if (!inside && nearest) {
+            ++report.postcodes_near_edge;
+            inside = nearest;
+        }
+        if (!inside) {
+            ++report.postcodes_outside;
+            if (report.postcodes_outside_sample.size() < 5) {
+                report.postcodes_outside_sample.push_back(code);
+            }
+            continue;
+        }
+        ++report.postcodes_used;
+        of_area[*inside].emplace_back(code, unit);
+    }
+
+    families.at = FamiliesAt::postcodes;
+    families.points.clear();
+    families.first_point.assign(area_count + 1, 0);
+    for (std::size_t a = 0; a < area_count; ++a) {
+        families.first_point[a] = families.points.size();
+        const DemandPoint& area = families.areas[a];
+        double total_weight = 0.0;
+        for (const auto& entry : of_area[a]) {
+            total_weight += entry.second->weight;
+        }
+        if (of_area[a].empty() || total_weight <= 0.0) {
+            ++report.areas_without_postcode;
+            report.problems.push_back(area.lsoa_code + " (" + area.lsoa_name + "): " +
+                                      (of_area[a].empty() ? "no live postcode inside its boundary"
+                                                          : "its postcodes all weigh 0") +
+                                      "; its families are measured from its centroid");
+            families.points.push_back(area);
+            continue;
+        }
+        for (const auto& [code, unit] : of_area[a]) {
+            if (unit->weight <= 0.0) {
+                continue;  // no families there
+            }
+            DemandPoint point = area;
+            point.postcode = code;
+            point.point = unit->point;
+            point.under5 = area.under5 * (unit->weight / total_weight);
+            families.points.push_back(std::move(point));
+        }
+    }
+    families.first_point[area_count] = families.points.size();
+}
+
+Families load_families(const io::StudyManifest& study, const std::vector<geocode::Ward>& wards, FamiliesAt at,
+                       const geocode::PostcodeIndex* postcodes) {
     Families families;
     LoadReport& report = families.report;
     const auto& columns = study.columns;
@@ -87,7 +229,7 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
                                      " is not a plausible count for one small area (at most " +
                                      std::to_string(most_in_one_area) + ")");
         }
-        point.under5 = static_cast<int>(under5);
+        point.under5 = static_cast<double>(under5);
         point.total_population = static_cast<int>(total);
         if (!by_code.emplace(point.lsoa_code, point).second) {
             population.fail(row, "duplicate LSOA " + point.lsoa_code);
@@ -163,9 +305,9 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
     for (auto& [code, point] : by_code) {
         if (!placed.count(code)) {
             report.problems.push_back(code + " (" + point.lsoa_name + "): no population-weighted centroid; its " +
-                                      std::to_string(point.under5) + " under-5s are left out");
+                                      std::to_string(std::llround(point.under5)) + " under-5s are left out");
             ++report.excluded_areas;
-            report.excluded_under5 += point.under5;
+            report.excluded_under5 += std::llround(point.under5);
             continue;
         }
         const geocode::Ward* ward = ward_containing(wards, point.point);
@@ -190,11 +332,18 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         if (!families.boundaries.count(code)) {
             report.problems.push_back(code + ": no boundary polygon (mapped without a shape)");
         }
-        families.points.push_back(point);
+        point.area = families.areas.size();
+        families.areas.push_back(point);
     }
-    if (families.points.empty()) {
+    if (families.areas.empty()) {
         throw InputError(study.population.string(), "",
                          "no small area could be used (each needs a population row and a centroid): nothing to measure");
+    }
+    if (at == FamiliesAt::postcodes && postcodes != nullptr) {
+        share_over_postcodes(families, *postcodes);
+        report.postcode_weight = columns.postcodes.weight;
+    } else {
+        measure_from_centroids(families);
     }
     return families;
 }

@@ -17,9 +17,13 @@
 
 namespace centrecov::geocode {
 
-PostcodeIndex PostcodeIndex::load(const std::filesystem::path& path) {
-    const auto table = io::Table::read(path, {"Postcode", "Positional_quality_indicator", "Eastings", "Northings",
-                                              "Admin_district_code"});
+PostcodeIndex PostcodeIndex::load(const std::filesystem::path& path, const std::string& weight_column) {
+    std::vector<std::string> required{"Postcode", "Positional_quality_indicator", "Eastings", "Northings",
+                                      "Admin_district_code"};
+    if (!weight_column.empty()) {
+        required.push_back(weight_column);
+    }
+    const auto table = io::Table::read(path, required);
     const auto postcode = table.column("Postcode");
     const auto quality = table.column("Positional_quality_indicator");
     const auto easting = table.column("Eastings");
@@ -35,6 +39,13 @@ PostcodeIndex PostcodeIndex::load(const std::filesystem::path& path) {
         unit.quality = static_cast<int>(table.integer(row, quality));
         unit.point = {table.number(row, easting), table.number(row, northing)};
         unit.district_code = table.text(row, district);
+        if (!weight_column.empty()) {
+            unit.weight = table.number(row, table.column(weight_column));
+            if (!std::isfinite(unit.weight) || unit.weight < 0.0) {
+                table.fail(row, "weight " + table.text(row, table.column(weight_column)) + " in '" + weight_column +
+                                    "' is not a number of families (0 or more)");
+            }
+        }
         if (unit.quality >= 90 || !plausible_bng(unit.point)) {
             continue;  // Code-Point's "no coordinates" rows place nothing
         }
@@ -213,7 +224,7 @@ Gazetteer Gazetteer::load(const io::StudyManifest& study) {
     // The files are independent: read them at once (an error in any is rethrown by wait()).
     Gazetteer gazetteer;
     tbb::task_group readers;
-    readers.run([&] { gazetteer.postcodes = PostcodeIndex::load(study.postcodes); });
+    readers.run([&] { gazetteer.postcodes = PostcodeIndex::load(study.postcodes, study.columns.postcodes.weight); });
     readers.run([&] { gazetteer.names = OpenNames::load(study.open_names); });
     readers.run([&] { gazetteer.wards = load_wards(study.wards, study.columns.wards); });
     if (!study.schools.empty()) {

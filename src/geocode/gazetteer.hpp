@@ -19,11 +19,13 @@ struct PostcodeUnit {
     Point point;
     int quality = 0;  // Code-Point positional quality: 10 best ... 90 no coordinates
     std::string district_code;
+    double weight = 1.0;  // how many of its area's families live here, relative to its other postcodes
 };
 
 class PostcodeIndex {
 public:
-    static PostcodeIndex load(const std::filesystem::path& path);
+    // `weight_column` (optional) gives each postcode's weight (households, people); without it all weigh 1.
+    static PostcodeIndex load(const std::filesystem::path& path, const std::string& weight_column = "");
     void add(const std::string& postcode, PostcodeUnit unit);
     // Looks a postcode up in any spacing or case; nullptr when absent.
     const PostcodeUnit* find(std::string_view postcode) const;

@@ -31,7 +31,7 @@ void read_columns(const TomlReader& parent, const toml::table* table, StudyColum
         return;
     }
     const TomlReader reader(parent.file(), *table, "[columns]");
-    reader.allow_only({"population", "centroids", "deprivation", "lsoa_boundaries", "wards"});
+    reader.allow_only({"population", "centroids", "deprivation", "lsoa_boundaries", "postcodes", "wards"});
     if (const toml::table* t = reader.table("population")) {
         const TomlReader r(parent.file(), *t, "[columns.population]");
         r.allow_only({"code", "name", "total", "under5"});
@@ -75,6 +75,11 @@ void read_columns(const TomlReader& parent, const toml::table* table, StudyColum
         const TomlReader r(parent.file(), *t, "[columns.lsoa_boundaries]");
         r.allow_only({"code"});
         read_text(r, "code", columns.lsoa_boundaries.code);
+    }
+    if (const toml::table* t = reader.table("postcodes")) {
+        const TomlReader r(parent.file(), *t, "[columns.postcodes]");
+        r.allow_only({"weight"});
+        read_text(r, "weight", columns.postcodes.weight);
     }
     if (const toml::table* t = reader.table("wards")) {
         const TomlReader r(parent.file(), *t, "[columns.wards]");

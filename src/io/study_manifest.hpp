@@ -34,6 +34,9 @@ struct StudyColumns {
     struct Boundaries {
         std::string code = "LSOA11CD";
     } lsoa_boundaries;
+    struct Postcodes {
+        std::string weight;  // optional: each postcode's weight (households, people); empty: all equal
+    } postcodes;
     struct Wards {
         std::string code = "WD25CD";
         std::string name = "WD25NM";

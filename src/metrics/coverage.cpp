@@ -44,14 +44,19 @@ GroupCoverage summarise_group(std::string key, std::string label, const std::vec
     GroupCoverage group;
     group.key = std::move(key);
     group.label = std::move(label);
-    group.covered.assign(thresholds_m.size(), 0);
+    group.covered.assign(thresholds_m.size(), 0.0);
     std::vector<std::pair<double, double>> reached;
     double weighted_sum = 0.0;
     double reached_weight = 0.0;
+    const std::string* last_area = nullptr;
     for (const std::size_t i : members) {
         const auto& point = demand[i];
         const double d = distances_m[i];
-        ++group.areas;
+        // An area's points (its postcodes) come together: count it once.
+        if (last_area == nullptr || *last_area != point.lsoa_code) {
+            ++group.areas;
+        }
+        last_area = &point.lsoa_code;
         group.under5 += point.under5;
         if (!std::isfinite(d)) {
             group.unreached += point.under5;
@@ -164,13 +169,15 @@ std::vector<Breakdown> Groupings::count(const std::vector<DemandPoint>& demand, 
             GroupCoverage group;
             group.key = key;
             group.label = label;
-            group.covered.assign(1, 0);
+            group.covered.assign(1, 0.0);
             group.mean_m = group.median_m = group.p90_m = std::numeric_limits<double>::quiet_NaN();
             breakdown.groups.push_back(std::move(group));
         }
         for (std::size_t f = 0; f < demand.size() && f < grouping.group_of_point.size(); ++f) {
             auto& group = breakdown.groups[grouping.group_of_point[f]];
-            ++group.areas;
+            if (f == 0 || demand[f].lsoa_code != demand[f - 1].lsoa_code) {
+                ++group.areas;  // once per area, not per postcode
+            }
             group.under5 += demand[f].under5;
             if (f < who.size() && who[f]) {
                 group.covered[0] += demand[f].under5;

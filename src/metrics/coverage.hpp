@@ -14,9 +14,9 @@ struct GroupCoverage {
     std::string key;    // code or number, for machines
     std::string label;  // name, for people
     int areas = 0;
-    long long under5 = 0;
-    std::vector<long long> covered;  // under-5s within each threshold (same order as the thresholds)
-    long long unreached = 0;         // under-5s with no site at all
+    double under5 = 0.0;
+    std::vector<double> covered;  // under-5s within each threshold (same order as the thresholds)
+    double unreached = 0.0;        // under-5s with no site at all
     // Under-5-weighted distance statistics over the families that reach a site; NaN when none does.
     double mean_m = 0.0;
     double median_m = 0.0;
@@ -71,7 +71,7 @@ private:
 struct DistrictProvision {
     std::string code;
     std::string name;
-    long long under5 = 0;
+    double under5 = 0.0;
     int centres = 0;
     double per_1000 = 0.0;
 };

@@ -34,16 +34,16 @@ ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<d
     out["key"] = group.key;
     out["label"] = group.label;
     out["areas"] = group.areas;
-    out["under5"] = group.under5;
+    out["under5"] = under5_json(group.under5);
     ordered_json within = ordered_json::array();
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         within.push_back({{"threshold_m", thresholds[t]},
-                          {"under5", group.covered[t]},
+                          {"under5", under5_json(group.covered[t])},
                           {"share", io::round_to(group.share_covered(t), 4)},
                           {"share_interval", share_json(interval(t))}});
     }
     out["within"] = within;
-    out["unreached_under5"] = group.unreached;
+    out["unreached_under5"] = under5_json(group.unreached);
     out["mean_m"] = json_number(group.mean_m, 1);
     out["median_m"] = json_number(group.median_m, 1);
     out["p90_m"] = json_number(group.p90_m, 1);
@@ -51,8 +51,8 @@ ordered_json group_json(const metrics::GroupCoverage& group, const std::vector<d
 }
 
 // Under-5s whose nearest centre is placed only to a town or ward.
-long long under5_with_coarse_nearest(const analysis::Study& study, const analysis::Baseline& baseline) {
-    long long total = 0;
+double under5_with_coarse_nearest(const analysis::Study& study, const analysis::Baseline& baseline) {
+    double total = 0.0;
     const auto& points = baseline.today().resolved.service_points;
     for (std::size_t i = 0; i < baseline.nearest_centre().size(); ++i) {
         const auto& nearest = baseline.nearest_centre()[i];
@@ -89,9 +89,10 @@ template <typename IntervalAt>
 std::vector<io::Value> coverage_row(const std::string& table, const metrics::GroupCoverage& group,
                                     const std::vector<double>& thresholds, const metrics::DistrictProvision* provision,
                                     IntervalAt interval) {
-    std::vector<io::Value> row{table, group.key, group.label, static_cast<long long>(group.areas), group.under5};
+    std::vector<io::Value> row{table, group.key, group.label, static_cast<long long>(group.areas),
+                               under5_value(group.under5)};
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
-        row.emplace_back(group.covered[t]);
+        row.push_back(under5_value(group.covered[t]));
     }
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         row.emplace_back(io::round_to(group.share_covered(t), 4));
@@ -101,7 +102,7 @@ std::vector<io::Value> coverage_row(const std::string& table, const metrics::Gro
             row.push_back(std::move(bound));
         }
     }
-    row.emplace_back(group.unreached);
+    row.push_back(under5_value(group.unreached));
     for (const double value : {group.mean_m, group.median_m, group.p90_m}) {
         row.push_back(std::isfinite(value) ? io::Value(io::round_to(value, 1)) : io::Value(std::monostate{}));
     }
@@ -174,7 +175,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
             const auto& unrepaired = *baseline.coverage_without_repair;
             for (std::size_t t = 0; t < unrepaired.thresholds_m.size(); ++t) {
                 without.push_back({{"threshold_m", unrepaired.thresholds_m[t]},
-                                   {"covered_under5", unrepaired.total.covered[t]},
+                                   {"covered_under5", under5_json(unrepaired.total.covered[t])},
                                    {"share", io::round_to(unrepaired.total.share_covered(t), 4)}});
             }
             near["coverage_without_repair"] = without;
@@ -191,9 +192,18 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     const auto& report = study.families.report;
     ordered_json families;
     families["areas_read"] = report.population_rows;
-    families["areas_used"] = study.families.points.size();
+    families["areas_used"] = study.families.areas.size();
     families["areas_left_out"] = report.excluded_areas;
-    families["under5_used"] = study.families.total_under5();
+    families["under5_used"] = under5_json(study.families.total_under5());
+    families["measured_from"] = std::string(families::to_string(study.families.at));
+    if (study.families.at == families::FamiliesAt::postcodes) {
+        families["points"] = study.families.points.size();
+        families["postcodes_read"] = report.postcodes_read;
+        families["postcodes_used"] = report.postcodes_used;
+        families["postcodes_near_an_edge"] = report.postcodes_near_edge;
+        families["postcodes_in_no_area"] = report.postcodes_outside;
+        families["areas_without_postcode"] = report.areas_without_postcode;
+    }
     families["under5_left_out"] = report.excluded_under5;
     families["centroid_rows"] = report.centroid_rows;
     families["deprivation_rows"] = report.deprivation_rows;
@@ -245,14 +255,14 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
         }
         coverage[breakdowns[b].name] = groups;
     }
-    coverage["under5_nearest_centre_placed_to_locality_or_ward"] = under5_with_coarse_nearest(study, baseline);
+    coverage["under5_nearest_centre_placed_to_locality_or_ward"] = under5_json(under5_with_coarse_nearest(study, baseline));
     out["coverage"] = coverage;
 
     ordered_json provision = ordered_json::array();
     for (const auto& district : baseline.today().provision) {
         provision.push_back({{"code", district.code},
                              {"name", district.name},
-                             {"under5", district.under5},
+                             {"under5", under5_json(district.under5)},
                              {"centres", district.centres},
                              {"centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
     }
@@ -335,21 +345,22 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     md += fmt::format(
         "How far the families of {} under-5s live from their nearest children's centre, with every centre in "
         "`{}` open.\n\n",
-        with_commas(total.under5), std::filesystem::path(study.centres.empty() ? "" : study.centres.front().source_file)
+        children(total.under5), std::filesystem::path(study.centres.empty() ? "" : study.centres.front().source_file)
                                        .filename()
                                        .string());
     if (baseline.run.network) {
-        md += fmt::format("**Distances are {}**, from the road nearest each area's population-weighted centre (the "
-                          "walk to that road is included) to the road nearest each centre.\n\n",
-                          baseline.run.distance_label);
+        md += fmt::format("**Distances are {}**, from the road nearest {} (the walk to that road is included) to the "
+                          "road nearest each centre.\n\n",
+                          baseline.run.distance_label, measured_from(study.families));
         md += near_miss_markdown(*baseline.run.network, baseline.coverage(), baseline.coverage_without_repair);
     } else if (distance.mode == routing::DistanceMode::straight_line) {
-        md += "**Distances are straight lines** (as the crow flies), not routes along roads: real journeys are longer.\n\n";
+        md += "**Distances are straight lines** (as the crow flies) from " + measured_from(study.families) +
+              ", not routes along roads: real journeys are longer.\n\n";
     } else {
         md += fmt::format(
-            "**Distances are estimates**: the straight line from each area's population-weighted centre to the "
-            "centre, times {} for the way roads wind. {}\n\n",
-            distance.circuity, baseline.settings.no_network_reason);
+            "**Distances are estimates**: the straight line from {} to the centre, times {} for the way roads "
+            "wind. {}\n\n",
+            measured_from(study.families), distance.circuity, baseline.settings.no_network_reason);
     }
 
     const std::size_t placed = baseline.service_points.size();
@@ -364,7 +375,11 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         }
     }
     md += "## In short\n\n";
-    md += fmt::format("- {} under-5s live in {} small areas (LSOAs).\n", with_commas(total.under5), total.areas);
+    md += fmt::format("- {} under-5s live in {} small areas (LSOAs){}.\n", children(total.under5), total.areas,
+                      study.families.at == families::FamiliesAt::postcodes
+                          ? fmt::format("; each area's are measured from its live postcodes ({} in all)",
+                                        with_commas(static_cast<long long>(study.families.points.size())))
+                          : std::string("; each area's are measured from its population-weighted centroid"));
     md += fmt::format("- {} of {} distinct centres could be placed on the map{}.\n", placed, distinct,
                       unplaced.empty() ? ""
                                        : fmt::format("; {} could not and are left out of the distances (see below)",
@@ -372,7 +387,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     for (std::size_t t = 0; t < thresholds.size(); ++t) {
         md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n",
                           percent_in(total.share_covered(t), share_interval(baseline.today(), t)),
-                          with_commas(total.covered[t]), metrics::threshold_label(thresholds[t]));
+                          children(total.covered[t]), metrics::threshold_label(thresholds[t]));
     }
     if (std::isfinite(total.median_m)) {
         md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",
@@ -405,11 +420,11 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     }
     md += "- " + escape_markdown(equity_sentence(baseline.today())) +
           " Access: " + escape_markdown(baseline.settings.access.label()) + ".\n";
-    const long long coarse = under5_with_coarse_nearest(study, baseline);
+    const double coarse = under5_with_coarse_nearest(study, baseline);
     md += fmt::format("- For {} under-5s ({}) the nearest centre is known only to its town, suburb or ward, so "
                       "their distance may be out by a kilometre or more (see `uncertainty_m` in `sites.csv`, and the "
                       "ranges in brackets: how sure these figures are, below).\n\n",
-                      with_commas(coarse), percent(total.under5 ? static_cast<double>(coarse) / static_cast<double>(total.under5) : 0.0));
+                      children(coarse), percent(total.under5 > 0.0 ? coarse / total.under5 : 0.0));
 
     // `breakdown`: the groups' index in the coverage's breakdowns, or npos for everyone.
     auto coverage_table = [&](const std::string& title, const std::string& first_column,
@@ -432,7 +447,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += "---:|---:|\n";
         for (std::size_t g = 0; g < groups.size(); ++g) {
             const auto& group = groups[g];
-            md += "| " + group.label + " | " + with_commas(group.under5) + " |";
+            md += "| " + group.label + " | " + children(group.under5) + " |";
             if (with_provision) {
                 const auto* provision = find_provision(baseline, group.key);
                 md += provision ? fmt::format(" {} | {:.2f} |", provision->centres, provision->per_1000) : " | |";

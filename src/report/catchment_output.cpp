@@ -1,5 +1,7 @@
 #include "report/catchment_output.hpp"
 
+#include "metrics/areas.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 
 #include "core/interrupt.hpp"
 #include "core/progress.hpp"
+#include "metrics/areas.hpp"
 #include "metrics/coverage.hpp"
 #include "scenario/resolve.hpp"
 
@@ -66,9 +69,15 @@ std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::si
     std::vector<std::vector<std::optional<std::size_t>>> nearest_of_each;
     for (std::size_t r = first; r < last; ++r) {
         const auto& result = run_.results[r];
-        auto& nearest = nearest_of_each.emplace_back();
+        // Each area goes to the site nearest to most of its families (at postcode level they may differ).
+        std::vector<std::optional<std::size_t>> of_point;
         for (const auto& n : result.nearest) {
-            nearest.push_back(n.found() ? std::optional<std::size_t>(n.site) : std::nullopt);
+            of_point.push_back(n.found() ? std::optional<std::size_t>(n.site) : std::nullopt);
+        }
+        const metrics::AreaPoints by_area(study_.families.points, study_.families.first_point);
+        auto& nearest = nearest_of_each.emplace_back();
+        for (std::size_t a = 0; a < by_area.areas(); ++a) {
+            nearest.push_back(by_area.main_site(a, of_point));
         }
         for (const auto& point : result.resolved.service_points) {
             auto key = band_key(point.point, result.resolved.thresholds_m);
@@ -99,7 +108,7 @@ std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::si
     for (std::size_t k = 0; k < new_keys.size(); ++k) {
         bands_[new_keys[k]] = std::move(drawn[k]);
     }
-    auto reach = catchment::reach_areas_of_each(study_.families.points, study_.families.boundaries, nearest_of_each,
+    auto reach = catchment::reach_areas_of_each(study_.families.areas, study_.families.boundaries, nearest_of_each,
                                                 &reach_cache_);
     std::vector<ScenarioCatchments> out;
     for (std::size_t r = first; r < last; ++r) {
@@ -151,7 +160,7 @@ io::OutputLayer reach_layer(const analysis::Study& study, const analysis::Scenar
                           std::string(point.centre ? (point.library ? "centre in a library" : "centre")
                                                    : "library base"),
                           std::string(to_string(site.location.precision)),
-                          reach.under5,
+                          std::llround(reach.under5),
                           static_cast<long long>(reach.lsoas),
                           io::round_to(geom::area(reach.area.get()) / 1e6, 3),
                           run.distance_key};
@@ -205,21 +214,22 @@ io::OutputLayer districts_layer(const analysis::Study& study, const analysis::Sc
     }
     struct District {
         std::vector<const GEOSGeometry*> parts;
-        long long under5 = 0;
-        std::vector<long long> covered;
+        double under5 = 0.0;
+        std::vector<double> covered;
     };
     std::map<std::string, District> districts;
+    for (const auto& area : study.families.areas) {
+        if (const auto found = study.families.boundaries.find(area.lsoa_code); found != study.families.boundaries.end()) {
+            districts[area.district_name].parts.push_back(found->second.get());
+        }
+    }
     for (std::size_t f = 0; f < study.families.points.size(); ++f) {
         const auto& family = study.families.points[f];
         auto& d = districts[family.district_name];
         d.covered.resize(thresholds.size());
-        if (const auto found = study.families.boundaries.find(family.lsoa_code);
-            found != study.families.boundaries.end()) {
-            d.parts.push_back(found->second.get());
-        }
         d.under5 += family.under5;
         for (std::size_t t = 0; t < thresholds.size(); ++t) {
-            d.covered[t] += first.nearest[f].metres <= thresholds[t] ? family.under5 : 0;
+            d.covered[t] += first.nearest[f].metres <= thresholds[t] ? family.under5 : 0.0;
         }
     }
     for (const auto& [name, d] : districts) {
@@ -227,10 +237,9 @@ io::OutputLayer districts_layer(const analysis::Study& study, const analysis::Sc
         if (!d.parts.empty()) {
             feature.wkb_bng = geom::to_wkb(geom::as_multipolygon(geom::dissolve(d.parts)).get());
         }
-        feature.values = {name, d.under5};
+        feature.values = {name, std::llround(d.under5)};
         for (std::size_t t = 0; t < thresholds.size(); ++t) {
-            feature.values.emplace_back(
-                io::round_to(d.under5 ? static_cast<double>(d.covered[t]) / static_cast<double>(d.under5) : 0.0, 4));
+            feature.values.emplace_back(io::round_to(d.under5 > 0.0 ? d.covered[t] / d.under5 : 0.0, 4));
         }
         layer.features.push_back(std::move(feature));
     }

@@ -23,6 +23,47 @@ std::string with_commas(long long value) {
     return value < 0 ? "-" + out : out;
 }
 
+std::string children(double under5) { return with_commas(std::llround(under5)); }
+
+std::string measured_from(const families::Families& families) {
+    if (families.at != families::FamiliesAt::postcodes) {
+        return "each small area's (LSOA's) population-weighted centroid";
+    }
+    const auto& r = families.report;
+    std::string text = fmt::format("each live postcode of each small area (LSOA), which carries {} of the area's under-5s",
+                                   r.postcode_weight.empty() ? std::string("an equal share")
+                                                             : "a share by its '" + r.postcode_weight + "'");
+    if (r.areas_without_postcode > 0) {
+        text += fmt::format(" ({} areas with no postcode inside: from their population-weighted centroid)",
+                            r.areas_without_postcode);
+    }
+    return text;
+}
+
+io::Value under5_value(double under5) {
+    const double tenths = io::round_to(under5, 1);
+    if (tenths == std::floor(tenths) && std::abs(tenths) < 1e15) {
+        return static_cast<long long>(tenths);
+    }
+    return tenths;
+}
+
+nlohmann::ordered_json under5_json(double under5) {
+    const io::Value value = under5_value(under5);
+    if (const auto* whole = std::get_if<long long>(&value)) {
+        return *whole;
+    }
+    return std::get<double>(value);
+}
+
+nlohmann::ordered_json under5_json(const std::vector<double>& under5) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const double u : under5) {
+        out.push_back(under5_json(u));
+    }
+    return out;
+}
+
 std::string percent(double share) { return fmt::format("{:.1f} %", 100.0 * share); }
 
 std::string kilometres(double metres) {
@@ -93,8 +134,8 @@ nlohmann::ordered_json equity_json(const analysis::EquityIndices& e) {
     } else {
         out["distance_theil"] = nullptr;
     }
-    out["under5_without_idaci_decile"] = e.unranked_under5;
-    out["under5_reaching_no_site"] = e.unreached_under5;
+    out["under5_without_idaci_decile"] = under5_json(e.unranked_under5);
+    out["under5_reaching_no_site"] = under5_json(e.unreached_under5);
     return out;
 }
 

@@ -459,8 +459,8 @@ std::string page_body(const ReportView& view) {
     // The planner: planner.js builds its controls and figures here from the data.
     html += "<section id=\"planner\"><h2>Try a change</h2>\n<p>Start from a scenario, then close or reopen "
             "centres, move a centre into a library, add sessions in libraries or set a budget: the figures "
-            "below are worked out again at once, by the same rules as the program, from each area's distances "
-            "to the sites within " +
+            "below are worked out again at once, by the same rules as the program, from each family point's "
+            "distances (an area's centroid or its postcodes) to the sites within " +
             html_escape(view.planner_reach) +
             ". <b>Export scenario</b> gives a <code>[[scenario]]</code> block for <code>centrecov scenarios</code>; "
             "<b>Copy link</b> keeps your changes in the page's address; <b>Download CSV</b> gives each area's "
@@ -501,8 +501,8 @@ std::string page_body(const ReportView& view) {
     html += precision_table(view.precision);
     html += "<details><summary>Every site and how it was placed</summary>" + sites_table(view.sites) + "</details>\n";
     html += "<p>Inputs: " + html_escape(view.inputs) +
-            "; families: under-5s per LSOA at population-weighted centroids (ONS), deprivation from the English "
-            "Indices of Deprivation " +
+            "; families: under-5s per LSOA (ONS), distances from " + html_escape(view.measured_from) +
+            ", deprivation from the English Indices of Deprivation " +
             html_escape(view.deprivation_edition) + ". Study: " + html_escape(view.study_title) +
             ", data directory <code>" + html_escape(view.data_directory) + "</code>.</p>\n";
     html += "<p>" + html_escape(view.attribution) + "</p></section>";

@@ -1,10 +1,12 @@
 #pragma once
 
 // The family areas of one scenario as a layer (lsoa.geojson, lsoa.csv and the
-// GeoPackage): who lives there, the nearest open site and how precisely it is
-// placed, the distance, and a 0/1 column per threshold. `run` and `scenarios`
-// write it with the same code; a scenario adds its base and outreach, the
-// baseline each area's nearest library.
+// GeoPackage): who lives there, the site nearest to most of them and how precisely
+// it is placed, their median distance, and per threshold the share of them within
+// it (0 or 1 when measured from the centroid, partial from postcodes). `run` and
+// `scenarios` write it with the same code; a scenario adds its base and outreach,
+// the baseline each area's nearest library. At postcode level the GeoPackage also
+// gets the postcodes themselves.
 
 #include <vector>
 
@@ -22,5 +24,10 @@ struct LsoaColumns {
 
 io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
                            const analysis::ScenarioResult& result, const LsoaColumns& columns);
+
+// The postcodes families are measured from: each one's share of its area's under-5s, its
+// nearest site and distance, and a 0/1 column per threshold. Empty at centroid level.
+io::OutputLayer postcode_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
+                               const analysis::ScenarioResult& result);
 
 }  // namespace centrecov::report

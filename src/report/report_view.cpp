@@ -10,6 +10,7 @@
 #include "core/version.hpp"
 #include "io/gdal.hpp"
 #include "io/layer.hpp"
+#include "metrics/areas.hpp"
 #include "metrics/coverage.hpp"
 #include "report/format.hpp"
 #include "report/uncertainty_output.hpp"
@@ -146,7 +147,7 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
     for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
         section.thresholds.push_back({metrics::threshold_label(r.thresholds_m[t]),
                                       percent_in(result.coverage.total.share_covered(t), share_interval(result, t)),
-                                      with_commas(result.coverage.total.covered[t]),
+                                      children(result.coverage.total.covered[t]),
                                       count_in(result.changes[t].lost, lost_interval(result, t)),
                                       count_in(result.changes[t].gained, gained_interval(result, t))});
     }
@@ -164,7 +165,7 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
                                         district ? "district" : "IDACI decile (1 = most deprived)");
             table.heading = district ? "district" : "IDACI decile";
             for (const auto& group : breakdown.groups) {
-                table.rows.emplace_back(group.label, with_commas(group.covered.front()));
+                table.rows.emplace_back(group.label, children(group.covered.front()));
             }
             section.lost.push_back(std::move(table));
         }
@@ -173,7 +174,7 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
     section.closures_heading = worst.heading;
     for (const auto* closed : worst.sites) {
         const Site& site = scenario::service_site(closed->point, study.centres, study.libraries);
-        section.closures.push_back({site.name, with_commas(closed->left_beyond[worst.threshold]),
+        section.closures.push_back({site.name, children(closed->left_beyond[worst.threshold]),
                                     std::string(to_string(site.location.precision))});
     }
     return section;
@@ -191,7 +192,7 @@ ordered_json money_or_null(const std::optional<double>& value) {
 // distances to the sites within reach, the sites, and each scenario's state and
 // costs, so that it applies the program's own rules to any edit.
 ordered_json planner_data(const ReportInputs& in, std::span<const analysis::ScenarioResult> shown,
-                          const std::vector<std::size_t>& family_of_area) {
+                          const std::vector<std::size_t>& mapped) {
     const auto& study = in.study;
     const auto& points = study.families.points;
     const io::Transformer& to_wgs84 = io::bng_to_wgs84();
@@ -201,9 +202,10 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
                         ". A site placed by street or town stands at that street's or town's point.";
     std::vector<std::string> districts;
     std::map<std::string, std::size_t> district_index;
-    std::vector<long long> area_of(points.size(), -1);
-    for (std::size_t a = 0; a < family_of_area.size(); ++a) {
-        area_of[family_of_area[a]] = static_cast<long long>(a);
+    // Each family's area on the map (-1: not drawn).
+    std::vector<long long> map_area_of(study.families.areas.size(), -1);
+    for (std::size_t m = 0; m < mapped.size(); ++m) {
+        map_area_of[mapped[m]] = static_cast<long long>(m);
     }
     ordered_json families = ordered_json::array();
     for (std::size_t f = 0; f < points.size(); ++f) {
@@ -220,10 +222,11 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
             }
         }
         ordered_json entry{{"code", family.lsoa_code},
+                           {"postcode", family.postcode},
                            {"under5", family.under5},
                            {"district", it->second},
                            {"idaci", family.idaci_decile},
-                           {"area", area_of[f]},
+                           {"area", map_area_of[family.area]},
                            {"near", std::move(near)}};
         // Nothing within reach: the nearest of all sites, which is the nearest open one when it is open.
         if (f < in.run.site_distances.beyond.size() && in.run.site_distances.beyond[f].first != UINT32_MAX) {
@@ -396,21 +399,22 @@ ReportView report_view(const ReportInputs& in) {
 
     // The interactive map's data: areas once, then per scenario the values and sites.
     ordered_json& data = view.map_data;
-    std::vector<std::size_t> family_of_area;
+    // Map area m is study area mapped[m] (an area with no polygon is not drawn).
+    std::vector<std::size_t> mapped;
     ordered_json areas = ordered_json::array();
     std::vector<geom::Geometry> simplified;
-    for (std::size_t f = 0; f < study.families.points.size(); ++f) {
-        const auto& family = study.families.points[f];
+    for (std::size_t a = 0; a < study.families.areas.size(); ++a) {
+        const auto& family = study.families.areas[a];
         const auto found = study.families.boundaries.find(family.lsoa_code);
         if (found == study.families.boundaries.end()) {
             continue;
         }
-        family_of_area.push_back(f);
+        mapped.push_back(a);
         simplified.push_back(geom::simplify(found->second.get(), interactive_simplify_m));
         areas.push_back({{"code", family.lsoa_code},
                          {"name", family.lsoa_name},
                          {"district", family.district_name},
-                         {"under5", family.under5},
+                         {"under5", std::llround(family.under5)},
                          {"idaci", family.idaci_decile},
                          {"geometry", wgs84_coordinates(simplified.back().get(), to_wgs84)}});
     }
@@ -457,9 +461,15 @@ ReportView report_view(const ReportInputs& in) {
         ordered_json change = ordered_json::array();
         StaticMap printable;
         printable.name = r.scenario->name;
-        for (const std::size_t f : family_of_area) {
-            const double now = result.nearest[f].metres;
-            const double before = result.base_distance_m[f];
+        std::vector<double> metres;
+        for (const auto& nearest : result.nearest) {
+            metres.push_back(nearest.metres);
+        }
+        const metrics::AreaPoints by_area(study.families.points, study.families.first_point);
+        for (const std::size_t a : mapped) {
+            // The median over the area's families (its own centroid's distance at centroid level).
+            const double now = by_area.median(a, metres);
+            const double before = by_area.median(a, result.base_distance_m);
             distance.push_back(std::isfinite(now) ? ordered_json(std::round(now)) : ordered_json(nullptr));
             change.push_back(std::isfinite(now) && std::isfinite(before) ? ordered_json(std::round(now - before))
                                                                           : ordered_json(nullptr));
@@ -497,7 +507,7 @@ ReportView report_view(const ReportInputs& in) {
         ordered_json reach = ordered_json::array();
         for (const auto& area : catchments.reach) {
             const auto thin = geom::simplify(area.area.get(), interactive_simplify_m);
-            reach.push_back({{"site", area.site}, {"under5", area.under5},
+            reach.push_back({{"site", area.site}, {"under5", std::llround(area.under5)},
                              {"geometry", wgs84_coordinates(thin.get(), to_wgs84)}});
         }
         scenario["reach"] = std::move(reach);
@@ -528,8 +538,9 @@ ReportView report_view(const ReportInputs& in) {
     }
     data["scenarios"] = std::move(scenarios);
     data["bands"] = std::move(band_shapes);
-    data["planner"] = planner_data(in, shown, family_of_area);
+    data["planner"] = planner_data(in, shown, mapped);
     view.planner_reach = metrics::threshold_label(run.site_distances.within_m);
+    view.measured_from = measured_from(study.families);
 
     // Data and method.
     view.precision_caveat = centre_precision_sentence(study.centres);

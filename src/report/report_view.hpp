@@ -139,6 +139,7 @@ struct ReportView {
     std::string file_name;  // of the scenario file
     std::string version;    // of centrecov
     std::string distance_label;
+    std::string measured_from;  // where distances start (format.hpp: measured_from)
     std::size_t scenario_count = 0;  // in the file
     std::size_t shown = 0;           // drawn here (the first this many)
 

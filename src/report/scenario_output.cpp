@@ -38,7 +38,7 @@ ordered_json breakdown_json(const std::vector<metrics::Breakdown>& breakdowns) {
         ordered_json groups = ordered_json::array();
         for (const auto& group : breakdown.groups) {
             if (group.covered[0] > 0) {
-                groups.push_back({{"key", group.key}, {"label", group.label}, {"under5", group.covered[0]}});
+                groups.push_back({{"key", group.key}, {"label", group.label}, {"under5", under5_json(group.covered[0])}});
             }
         }
         out[breakdown.name] = groups;
@@ -77,28 +77,28 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
     ordered_json coverage = ordered_json::array();
     for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
         coverage.push_back({{"threshold_m", r.thresholds_m[t]},
-                            {"under5", total.covered[t]},
+                            {"under5", under5_json(total.covered[t])},
                             {"share", io::round_to(total.share_covered(t), 4)},
                             {"share_interval", share_json(share_interval(result, t))},
-                            {"eligible_under5", eligible.covered[t]},
+                            {"eligible_under5", under5_json(eligible.covered[t])},
                             {"eligible_share", io::round_to(eligible.share_covered(t), 4)},
-                            {"outreach_only_under5", std::llround(result.outreach_reach[t])},
+                            {"outreach_only_under5", under5_json(result.outreach_reach[t])},
                             {"weighted_under5", io::round_to(result.weighted_coverage[t], 1)}});
     }
-    out["under5"] = total.under5;
-    out["eligible_under5"] = result.eligible_under5;
+    out["under5"] = under5_json(total.under5);
+    out["eligible_under5"] = under5_json(result.eligible_under5);
     out["coverage"] = coverage;
     out["mean_m"] = json_number(total.mean_m, 1);
     out["median_m"] = json_number(total.median_m, 1);
     out["p90_m"] = json_number(total.p90_m, 1);
-    out["unreached_under5"] = total.unreached;
+    out["unreached_under5"] = under5_json(total.unreached);
     ordered_json changes = ordered_json::array();
     for (std::size_t t = 0; t < result.changes.size(); ++t) {
         const auto& change = result.changes[t];
         changes.push_back({{"threshold_m", change.threshold_m},
-                           {"lost_under5", change.lost},
+                           {"lost_under5", under5_json(change.lost)},
                            {"lost_interval", count_json(lost_interval(result, t))},
-                           {"gained_under5", change.gained},
+                           {"gained_under5", under5_json(change.gained)},
                            {"gained_interval", count_json(gained_interval(result, t))},
                            {"lost_by", breakdown_json(change.lost_by)},
                            {"gained_by", breakdown_json(change.gained_by)}});
@@ -111,7 +111,7 @@ ordered_json scenario_json(const analysis::Study& study, const analysis::Scenari
         const Site& closed_site = scenario::service_site(site.point, study.centres, study.libraries);
         closed.push_back({{"id", closed_site.id},
                           {"name", closed_site.name},
-                          {"under5_left_beyond", site.left_beyond}});
+                          {"under5_left_beyond", under5_json(site.left_beyond)}});
     }
     out["closed_sites"] = closed;
     return out;
@@ -269,8 +269,8 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     }
     header.insert(header.end(), {"distance_theil_between_districts", "distance_theil_within_districts"});
     std::string md = "# Scenarios compared\n\n";
-    md += fmt::format("Distances: {}. Each scenario is compared with the scenario it starts from.\n\n",
-                      run.distance_label);
+    md += fmt::format("Distances: {}, from {}. Each scenario is compared with the scenario it starts from.\n\n",
+                      run.distance_label, measured_from(study.families));
     if (run.network) {
         md += near_miss_markdown(*run.network, run.results.front().coverage, std::nullopt);
     }
@@ -351,8 +351,8 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             row.push_back(same ? io::Value(io::round_to(result.coverage.total.share_covered(t), 4)) : io::Value());
             row.push_back(same ? io::Value(io::round_to(result.eligible_coverage.total.share_covered(t), 4))
                                : io::Value());
-            row.push_back(same ? io::Value(result.changes[t].lost) : io::Value());
-            row.push_back(same ? io::Value(result.changes[t].gained) : io::Value());
+            row.push_back(same ? under5_value(result.changes[t].lost) : io::Value());
+            row.push_back(same ? under5_value(result.changes[t].gained) : io::Value());
         }
         for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
             const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
@@ -424,8 +424,8 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         }
         const double first = r.thresholds_m.front();
         const auto& change = result.changes.front();
-        if (change.lost > 0) {
-            long long most_deprived = 0;
+        if (change.lost > 0.0) {
+            double most_deprived = 0.0;
             for (const auto& breakdown : change.lost_by) {
                 if (breakdown.name != "idaci_decile") {
                     continue;
@@ -439,18 +439,18 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             md += fmt::format("- {} under-5s lose a centre within {}; {} of them ({}) live in the 30 % most "
                               "income-deprived areas for children (IDACI deciles 1-3).\n",
                               count_in(change.lost, lost_interval(result, 0)), metrics::threshold_label(first),
-                              with_commas(most_deprived),
-                              percent(static_cast<double>(most_deprived) / static_cast<double>(change.lost)));
+                              children(most_deprived),
+                              percent(most_deprived / change.lost));
         }
         if (!r.outreach.empty()) {
             md += fmt::format("- Outreach in {} libraries reaches {} more under-5s within {} (each counted as {} of a "
                               "centre).\n",
-                              r.outreach.size(), with_commas(std::llround(result.outreach_reach.front())),
+                              r.outreach.size(), children(result.outreach_reach.front()),
                               metrics::threshold_label(r.outreach_thresholds_m.front()), r.outreach_weight);
         }
         if (!r.target.empty()) {
             md += fmt::format("- Eligible: {} of {} under-5s; {} of them live within {} of a centre.\n",
-                              with_commas(result.eligible_under5), with_commas(result.coverage.total.under5),
+                              children(result.eligible_under5), children(result.coverage.total.under5),
                               percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
         }
         md += "- " + escape_markdown(equity_sentence(result)) + "\n";
@@ -459,7 +459,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
             for (const auto* closed : worst.sites) {
                 const Site& centre = scenario::service_site(closed->point, study.centres, study.libraries);
                 md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
-                                  with_commas(closed->left_beyond[worst.threshold]),
+                                  children(closed->left_beyond[worst.threshold]),
                                   to_string(centre.location.precision));
             }
             if (!worst.sites.empty()) {
@@ -502,6 +502,16 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         outputs.report_directory.empty() ? directory : outputs.report_directory;
     if (outputs.gpkg) {
         package.push_back(districts_layer(study, run.results.front()));
+        if (study.families.at == families::FamiliesAt::postcodes) {
+            // The postcodes families are measured from, in the first scenario: each 1 when within the first distance.
+            package.push_back(postcode_layer(study, run, run.results.front()));
+            const std::string first = metrics::threshold_column(run.results.front().resolved.thresholds_m.front());
+            const std::string label = metrics::threshold_label(run.results.front().resolved.thresholds_m.front());
+            styles.push_back({"postcodes", "within the first distance",
+                              categorized_marker_qml(first, {{"1", "within " + label, {26, 152, 80}},
+                                                             {"0", "beyond " + label, {215, 48, 39}}}),
+                              "centrecov: postcodes within the first distance of a site, first scenario"});
+        }
         std::vector<Range> shares;
         const Rgb ramp[] = {{215, 48, 39}, {252, 141, 89}, {254, 224, 139}, {145, 207, 96}, {26, 152, 80}};
         for (int k = 0; k < 5; ++k) {

@@ -47,11 +47,11 @@ std::string percent_in(double share, const analysis::Interval* interval) {
     return fmt::format("{} ({}-{} %)", percent(share), points(interval->low), points(interval->high));
 }
 
-std::string count_in(long long value, const analysis::Interval* interval) {
+std::string count_in(double value, const analysis::Interval* interval) {
     if (interval == nullptr) {
-        return with_commas(value);
+        return children(value);
     }
-    return fmt::format("{} ({}-{})", with_commas(value), with_commas(std::llround(interval->low)),
+    return fmt::format("{} ({}-{})", children(value), with_commas(std::llround(interval->low)),
                        with_commas(std::llround(interval->high)));
 }
 
@@ -66,8 +66,7 @@ std::vector<io::Value> count_bounds(const analysis::Interval* interval) {
     if (interval == nullptr) {
         return {io::Value(), io::Value()};
     }
-    return {io::Value(static_cast<long long>(std::llround(interval->low))),
-            io::Value(static_cast<long long>(std::llround(interval->high)))};
+    return {under5_value(interval->low), under5_value(interval->high)};
 }
 
 ordered_json share_json(const analysis::Interval* interval) {
@@ -81,7 +80,7 @@ ordered_json count_json(const analysis::Interval* interval) {
     if (interval == nullptr) {
         return nullptr;
     }
-    return {{"low", std::llround(interval->low)}, {"high", std::llround(interval->high)}};
+    return {{"low", under5_json(interval->low)}, {"high", under5_json(interval->high)}};
 }
 
 std::string uncertainty_method(const analysis::ScenarioRun& run) {

@@ -25,7 +25,7 @@ const analysis::Interval* group_interval(const analysis::ScenarioResult& result,
 // "37.7 % (32.8-40.9 %)"; the share alone without an interval.
 std::string percent_in(double share, const analysis::Interval* interval);
 // "1,234 (1,105-1,420)"; the count alone without an interval.
-std::string count_in(long long value, const analysis::Interval* interval);
+std::string count_in(double value, const analysis::Interval* interval);
 // A share's bounds for CSV columns (rounded like the share), or two empty cells.
 std::vector<io::Value> share_bounds(const analysis::Interval* interval);
 std::vector<io::Value> count_bounds(const analysis::Interval* interval);

@@ -265,9 +265,9 @@ void apply_budget_rule(ResolvedScenario& r, const BudgetRule& rule, const Resolv
     for (const auto& point : r.service_points) {
         points.push_back(point.point);
     }
-    const std::vector<long long> served_by_point =
-        points.empty() ? std::vector<long long>{} : context.measures.served(points);
-    std::map<std::size_t, long long> served;  // placed centre -> under-5s for whom it is nearest
+    const std::vector<double> served_by_point =
+        points.empty() ? std::vector<double>{} : context.measures.served(points);
+    std::map<std::size_t, double> served;  // placed centre -> under-5s for whom it is nearest
     for (std::size_t p = 0; p < r.service_points.size(); ++p) {
         if (const auto centre = r.service_points[p].centre) {
             served[*centre] += served_by_point[p];

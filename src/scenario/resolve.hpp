@@ -83,7 +83,7 @@ struct Measures {
                                                    double within_m)>
         matrix;
     // For each site, the under-5s for whom it is the nearest.
-    std::function<std::vector<long long>(const std::vector<Point>& sites)> served;
+    std::function<std::vector<double>(const std::vector<Point>& sites)> served;
 };
 
 // What every scenario is resolved against.

@@ -36,7 +36,8 @@ for name in names:
         continue
     renderer = layer.renderer()
     expected = {"lsoa": "graduatedSymbol", "sites": "categorizedSymbol", "reach": "singleSymbol",
-                "bands": "categorizedSymbol", "districts": "graduatedSymbol"}[name.rsplit("_", 1)[-1]]
+                "bands": "categorizedSymbol", "districts": "graduatedSymbol",
+                "postcodes": "categorizedSymbol"}[name.rsplit("_", 1)[-1]]
     if renderer.type() != expected:
         failures.append(f"{name}: renderer {renderer.type()}, expected {expected}")
     if name.endswith("_lsoa") and len(renderer.ranges()) != 5:

@@ -50,11 +50,12 @@ struct DrawnStudy {
 
 TEST(BaselineOnANetwork, WalkingDistancesByHand) {
     DrawnStudy drawn({{"abc", {{"highway", "residential"}}}, {"adefc", {{"highway", "residential"}}}});
-    drawn.study.families.points = {
-        family("A", map.at('a'), 10),                            // a->b 800, +20 m to the centre
-        family("D", {map.at('d').x + 30.0, map.at('d').y}, 5),  // 30 m along d-e: d (30) a (200) b (800) +20
-        family("C", {map.at('c').x, map.at('c').y - 50.0}, 5),  // 50 m down c-f: c (50) b (800) +20
-    };
+    test::set_areas(drawn.study.families,
+                    {
+                        family("A", map.at('a'), 10),                            // a->b 800, +20 m to the centre
+                        family("D", {map.at('d').x + 30.0, map.at('d').y}, 5),  // 30 m along d-e: d (30) a (200) b (800) +20
+                        family("C", {map.at('c').x, map.at('c').y - 50.0}, 5),  // 50 m down c-f: c (50) b (800) +20
+                    });
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
     EXPECT_EQ(baseline.run.distance_key, "network_walk");
     ASSERT_EQ(baseline.nearest_centre().size(), 3u);
@@ -63,7 +64,7 @@ TEST(BaselineOnANetwork, WalkingDistancesByHand) {
     EXPECT_NEAR(baseline.nearest_centre()[1].metres, 1050.0, 0.05);
     EXPECT_NEAR(baseline.nearest_centre()[2].metres, 870.0, 0.05);
     EXPECT_NEAR(baseline.nearest_centre()[0].seconds, 820.0 / (4.8 / 3.6), 0.1);
-    EXPECT_EQ(baseline.coverage().total.covered, (std::vector<long long>{0, 15}));
+    EXPECT_EQ(baseline.coverage().total.covered, (std::vector<double>{0, 15}));
     ASSERT_TRUE(baseline.run.network.has_value());
     EXPECT_EQ(baseline.run.network->profile, "walk");
 }
@@ -78,7 +79,7 @@ TEST(BaselineOnANetwork, OneFamilyOffTheNetworkIsReportedNotCovered) {
     }
     families.push_back(family("far", {map.at('a').x, map.at('a').y + 900.0}, 7));  // 900 m from any road
     families.push_back(family("island", map.at('x'), 3));
-    drawn.study.families.points = families;
+    test::set_areas(drawn.study.families, families);
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
     const auto& far = baseline.nearest_centre()[20];
     EXPECT_TRUE(far.off_network);
@@ -93,7 +94,7 @@ TEST(BaselineOnANetwork, OneFamilyOffTheNetworkIsReportedNotCovered) {
 TEST(BaselineOnANetwork, ANetworkThatMissesTheStudyAreaIsAnError) {
     DrawnStudy drawn({{"xy", {{"highway", "residential"}}}});
     drawn.study.centres = {centre("far-centre", {map.at('a').x, map.at('a').y + 5000.0})};
-    drawn.study.families.points = {family("A", {map.at('a').x, map.at('a').y + 5000.0}, 10)};
+    test::set_areas(drawn.study.families, {family("A", {map.at('a').x, map.at('a').y + 5000.0}, 10)});
     try {
         (void)run_baseline(drawn.study, drawn.settings);
         FAIL() << "expected an InputError";
@@ -109,7 +110,7 @@ TEST(BaselineOnANetwork, DrivingRespectsOneWayStreets) {
                       {"cf", {{"highway", "residential"}, {"oneway", "yes"}}},
                       {"adef", {{"highway", "residential"}}}});
     drawn.settings.network->profile = "drive";
-    drawn.study.families.points = {family("F", map.at('f'), 4), family("C", map.at('c'), 4)};
+    test::set_areas(drawn.study.families, {family("F", map.at('f'), 4), family("C", map.at('c'), 4)});
     const Baseline baseline = run_baseline(drawn.study, drawn.settings);
     EXPECT_NEAR(baseline.nearest_centre()[0].metres, 1600.0 + 200.0 + 800.0 + 20.0, 0.05);
     EXPECT_NEAR(baseline.nearest_centre()[1].metres, 800.0 + 20.0, 0.05);

@@ -4,8 +4,11 @@
 
 #include <string>
 
+#include <vector>
+
 #include "core/demand.hpp"
 #include "core/site.hpp"
+#include "families/families.hpp"
 
 namespace centrecov::test {
 
@@ -31,6 +34,15 @@ inline DemandPoint families_at(const std::string& code, Point p, int under5, int
     point.idaci_decile = decile;
     point.point = p;
     return point;
+}
+
+// Gives a drawn study these areas, in this order, each measured from its centroid.
+inline void set_areas(families::Families& families, std::vector<DemandPoint> areas) {
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+        areas[a].area = a;
+    }
+    families.areas = std::move(areas);
+    families::measure_from_centroids(families);
 }
 
 }  // namespace centrecov::test

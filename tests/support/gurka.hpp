@@ -58,14 +58,14 @@ public:
                                       study_.libraries)
             .id;
     }
-    long long covered(double threshold_m) const {
+    double covered(double threshold_m) const {
         return result_.coverage.total.covered[threshold_index(threshold_m)];
     }
-    long long eligible_covered(double threshold_m) const {
+    double eligible_covered(double threshold_m) const {
         return result_.eligible_coverage.total.covered[threshold_index(threshold_m)];
     }
-    long long lost(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].lost; }
-    long long gained(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].gained; }
+    double lost(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].lost; }
+    double gained(double threshold_m) const { return result_.changes[threshold_index(threshold_m)].gained; }
     // What the scenario does to a site: its fate's key ("open", "closed", "moved", "library_base", ...).
     std::string fate(const std::string& site) const {
         return std::string(scenario::to_string(report::site_fate(result_, study_, site_named(site)).fate));
@@ -87,7 +87,7 @@ public:
         return ids;
     }
     // Under-5s beyond the threshold here whom reopening the closed site alone would bring back.
-    long long left_beyond(const std::string& site, double threshold_m) const {
+    double left_beyond(const std::string& site, double threshold_m) const {
         for (const auto& c : result_.closed) {
             if (scenario::service_site(c.point, study_.centres, study_.libraries).id == site) {
                 return c.left_beyond[threshold_index(threshold_m)];
@@ -96,7 +96,7 @@ public:
         throw std::invalid_argument("'" + site + "' is not closed in scenario '" + result_.resolved.scenario->id + "'");
     }
     std::optional<double> cost() const { return result_.resolved.cost; }
-    long long eligible_under5() const { return result_.eligible_under5; }
+    double eligible_under5() const { return result_.eligible_under5; }
     const analysis::ScenarioResult& result() const { return result_; }
 
 private:
@@ -226,16 +226,24 @@ public:
         return *this;
     }
     // Under-5s of one area (named `code`), at a letter, with its IMD and IDACI decile.
+    // Its boundary is the letter's square; it is measured from the letter.
     Town& families(const std::string& code, char at, int under5, int decile = 5) {
-        auto point = families_at(code, map_.at(at), under5, decile);
-        point.lsoa_name = "area " + code;
-        auto& points = study_->families.points;
-        points.push_back(point);
-        std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.lsoa_code < b.lsoa_code; });
         const Point p = map_.at(at);
         const double h = spacing_ / 2.0;
-        study_->families.boundaries[code] = geom::from_wkt(fmt::format(
-            "MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))", p.x - h, p.y - h, p.x + h, p.y + h));
+        return area(code, {p.x - h, p.y - h, p.x + h, p.y + h}, p, under5, decile);
+    }
+    // Under-5s of one area whose boundary is the rectangle with these letters at opposite corners,
+    // its centroid in the middle.
+    Town& family_area(const std::string& code, char corner, char opposite, int under5, int decile = 5) {
+        const Point a = map_.at(corner);
+        const Point b = map_.at(opposite);
+        const Extent box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+        return area(code, box, {(box.min_x + box.max_x) / 2.0, (box.min_y + box.max_y) / 2.0}, under5, decile);
+    }
+    // Each area's families measured from the postcodes inside it (those added so far), as the
+    // program does by default: call after the families and postcodes.
+    Town& families_at_postcodes() {
+        families::share_over_postcodes(study_->families, study_->gazetteer.postcodes);
         return *this;
     }
     // The thresholds, as if given on the command line (default: the file's, else 500 m and 1 km).
@@ -304,6 +312,18 @@ public:
     static constexpr const char* drawn_district_name = "Drawn";
 
 private:
+    Town& area(const std::string& code, const Extent& box, Point centroid, int under5, int decile) {
+        auto point = families_at(code, centroid, under5, decile);
+        point.lsoa_name = "area " + code;
+        auto areas = study_->families.areas;
+        areas.push_back(point);
+        std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.lsoa_code < b.lsoa_code; });
+        set_areas(study_->families, std::move(areas));
+        study_->families.boundaries[code] = geom::from_wkt(
+            fmt::format("MULTIPOLYGON((({0} {1},{2} {1},{2} {3},{0} {3},{0} {1})))", box.min_x, box.min_y,
+                        box.max_x, box.max_y));
+        return *this;
+    }
     Site& site_named(const std::string& id) {
         for (auto* list : {&study_->centres, &study_->libraries}) {
             for (auto& site : *list) {

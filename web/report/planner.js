@@ -260,14 +260,15 @@
     return true;
   }
   function lossesCsv() {
-    var header = ['lsoa_code', 'district', 'under5', 'idaci_decile', 'nearest_m_now', 'nearest_m_' + start.id];
+    var header = ['lsoa_code', 'postcode', 'district', 'under5', 'idaci_decile', 'nearest_m_now',
+      'nearest_m_' + start.id];
     start.thresholds.forEach(function (t) {
       header.push('lost_within_' + t + 'm', 'gained_within_' + t + 'm');
     });
     var lines = [header.join(',')];
     function metres(d) { return isFinite(d) ? d.toFixed(1) : ''; }  // empty: beyond reach of any open site
     families.forEach(function (f, i) {
-      var row = [f.code, '"' + P.districts[f.district].replace(/"/g, '""') + '"', f.under5, f.idaci,
+      var row = [f.code, f.postcode, '"' + P.districts[f.district].replace(/"/g, '""') + '"', f.under5, f.idaci,
         metres(figures.now[i]), metres(figures.before[i])];
       start.thresholds.forEach(function (t) {
         row.push(figures.before[i] <= t && figures.now[i] > t ? f.under5 : 0);
@@ -395,17 +396,23 @@
   }) }, { style: function () { return { fillColor: '#bbbbbb', fillOpacity: 0.7, color: '#fff', weight: 0.5 }; },
     interactive: false }).addTo(map);
   map.fitBounds(areaLayer.getBounds());  // before any marker: paths exist only on a map with a view
-  var familyOfArea = {};
-  families.forEach(function (f, i) { if (f.area >= 0) { familyOfArea[f.area] = i; } });
+  // An area's families (one at its centroid, or one per postcode): it takes the colour of most of its under-5s.
+  var familiesOfArea = {};
+  families.forEach(function (f, i) {
+    if (f.area >= 0) { (familiesOfArea[f.area] = familiesOfArea[f.area] || []).push(i); }
+  });
   var siteLayer = L.layerGroup().addTo(map);
   var planColours = { lost: '#d7301f', gained: '#1a9850', covered: '#6baed6', beyond: '#d9d9d9' };
   function drawMap() {
     var t = start.thresholds[0];
     areaLayer.eachLayer(function (layer) {
-      var i = familyOfArea[layer.feature.properties.index];
-      var now = figures.now[i] <= t;
-      var before = figures.before[i] <= t;
-      var kind = before && !now ? 'lost' : (now && !before ? 'gained' : (now ? 'covered' : 'beyond'));
+      var weight = { lost: 0, gained: 0, covered: 0, beyond: 0 };
+      (familiesOfArea[layer.feature.properties.index] || []).forEach(function (i) {
+        var now = figures.now[i] <= t;
+        var before = figures.before[i] <= t;
+        weight[before && !now ? 'lost' : (now && !before ? 'gained' : (now ? 'covered' : 'beyond'))] += families[i].under5;
+      });
+      var kind = ['lost', 'gained', 'covered', 'beyond'].reduce(function (a, b) { return weight[b] > weight[a] ? b : a; });
       layer.setStyle({ fillColor: planColours[kind] });
     });
     siteLayer.clearLayers();

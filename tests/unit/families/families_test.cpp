@@ -4,7 +4,9 @@
 
 #include "core/error.hpp"
 #include "families/families.hpp"
+#include "geocode/gazetteer.hpp"
 #include "geocode/names.hpp"
+#include "io/gdal.hpp"
 #include "support/temp_dir.hpp"
 
 namespace centrecov::families {
@@ -193,6 +195,105 @@ TEST(Families, TheManifestNamesTheColumnsAndTheCentroidGrid) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("persons.csv"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("under_one"), std::string::npos) << e.what();
+    }
+}
+
+// Postcodes around the fixture's area A (longitude 1.28-1.30, latitude 52.62-52.64), placed in BNG.
+geocode::PostcodeIndex postcodes_around_a(double inside_weight = 1.0) {
+    const io::Transformer to_bng(io::wgs84_epsg, io::bng_epsg);
+    geocode::PostcodeIndex index;
+    auto add = [&](const std::string& code, double lon, double lat, double weight) {
+        geocode::PostcodeUnit unit;
+        unit.point = to_bng.apply({lon, lat});
+        unit.quality = 10;
+        unit.weight = weight;
+        index.add(code, unit);
+    };
+    add("NR1 1AA", 1.285, 52.625, inside_weight);  // inside A
+    add("NR1 1AB", 1.295, 52.635, 1.0);            // inside A
+    add("NR1 1AD", 1.3005, 52.63, 1.0);            // about 34 m east of A's edge: A's, the boundary being generalised
+    add("NR9 9ZZ", 1.5, 52.63, 1.0);               // 14 km east: in no area
+    return index;
+}
+
+TEST(Families, AtPostcodeLevelEachAreaIsSharedOverThePostcodesInsideIt) {
+    TempDir dir;
+    const auto files = write_fixture(dir, "A,Norwich 001A,E07000148,Norwich,10,1,20,2\n");
+    const auto index = postcodes_around_a();
+    const Families families = load_families(files, one_ward(), FamiliesAt::postcodes, &index);
+    EXPECT_EQ(families.at, FamiliesAt::postcodes);
+    ASSERT_EQ(families.areas.size(), 2u);  // A and B (C has no centroid)
+    ASSERT_EQ(families.first_point, (std::vector<std::size_t>{0, 3, 4}));
+    // A's 15 under-5s over its three postcodes, equally; each keeps the area's attributes.
+    for (std::size_t f = 0; f < 3; ++f) {
+        const auto& p = families.points[f];
+        EXPECT_EQ(p.lsoa_code, "A");
+        EXPECT_EQ(p.area, 0u);
+        EXPECT_DOUBLE_EQ(p.under5, 5.0);
+        EXPECT_EQ(p.idaci_decile, 2);
+        EXPECT_EQ(p.point, index.find(p.postcode)->point);
+    }
+    EXPECT_EQ(families.points[0].postcode, "NR1 1AA");
+    EXPECT_EQ(families.points[2].postcode, "NR1 1AD");
+    // B has no polygon, so no postcode: it stays at its centroid with all its under-5s.
+    const auto& b = families.points[3];
+    EXPECT_EQ(b.lsoa_code, "B");
+    EXPECT_TRUE(b.postcode.empty());
+    EXPECT_EQ(b.point, families.areas[1].point);
+    EXPECT_DOUBLE_EQ(b.under5, 2.0);
+    // Postcode-level totals equal the areas'.
+    double points_total = 0.0;
+    for (const auto& p : families.points) {
+        points_total += p.under5;
+    }
+    EXPECT_DOUBLE_EQ(points_total, families.total_under5());
+    const auto& r = families.report;
+    EXPECT_EQ(r.postcodes_read, 4u);
+    EXPECT_EQ(r.postcodes_used, 3u);
+    EXPECT_EQ(r.postcodes_near_edge, 1u);
+    EXPECT_EQ(r.postcodes_outside, 1u);
+    EXPECT_EQ(r.postcodes_outside_sample, (std::vector<std::string>{"NR9 9ZZ"}));
+    EXPECT_EQ(r.areas_without_postcode, 1u);
+
+    // The same study at centroid level: one point per area.
+    const Families centroids = load_families(files, one_ward(), FamiliesAt::centroids, &index);
+    ASSERT_EQ(centroids.points.size(), 2u);
+    EXPECT_EQ(centroids.points[0].point, centroids.areas[0].point);
+    EXPECT_DOUBLE_EQ(centroids.points[0].under5, 15.0);
+}
+
+TEST(Families, PostcodeWeightsShareTheAreaUnequallyAndZeroPlacesNobody) {
+    TempDir dir;
+    const auto files = write_fixture(dir, "");
+    auto index = postcodes_around_a(2.0);  // NR1 1AA weighs 2, NR1 1AB and NR1 1AD 1 each
+    const Families families = load_families(files, one_ward(), FamiliesAt::postcodes, &index);
+    ASSERT_EQ(families.points_in(0), 3u);
+    EXPECT_DOUBLE_EQ(families.points[0].under5, 7.5);
+    EXPECT_DOUBLE_EQ(families.points[1].under5, 3.75);
+    EXPECT_DOUBLE_EQ(families.points[2].under5, 3.75);
+    index = postcodes_around_a(0.0);
+    const Families without = load_families(files, one_ward(), FamiliesAt::postcodes, &index);
+    ASSERT_EQ(without.points_in(0), 2u) << "a postcode of weight 0 holds no families";
+    EXPECT_DOUBLE_EQ(without.points[0].under5, 7.5);
+}
+
+TEST(Families, APostcodeWeightThatIsNotANumberNamesTheFileAndLine) {
+    TempDir dir;
+    const std::string header =
+        "Postcode,Positional_quality_indicator,Eastings,Northings,Admin_district_code,households\r\n";
+    const auto good = dir.write("good.csv", header + "NR1 1AA,10,623000,308500,E07000148,12\r\n");
+    EXPECT_DOUBLE_EQ(geocode::PostcodeIndex::load(good, "households").find("NR11AA")->weight, 12.0);
+    EXPECT_DOUBLE_EQ(geocode::PostcodeIndex::load(good).find("NR11AA")->weight, 1.0) << "no column named: all weigh 1";
+    const auto bad = dir.write("bad.csv", header + "NR1 1AA,10,623000,308500,E07000148,12\r\n"
+                                                   "NR1 1AB,10,623100,308500,E07000148,-3\r\n");
+    try {
+        (void)geocode::PostcodeIndex::load(bad, "households");
+        FAIL();
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("bad.csv"), std::string::npos) << what;
+        EXPECT_NE(what.find("3"), std::string::npos) << what;  // line 3
+        EXPECT_NE(what.find("households"), std::string::npos) << what;
     }
 }
 

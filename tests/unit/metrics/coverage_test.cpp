@@ -34,7 +34,7 @@ TEST(Summarise, CountsUnderFivesWithinEachThreshold) {
     const auto report = summarise(demand, distances, {1600.0, 3200.0});
     const auto& total = report.total;
     EXPECT_EQ(total.under5, 100);
-    EXPECT_EQ(total.covered, (std::vector<long long>{10, 40}));
+    EXPECT_EQ(total.covered, (std::vector<double>{10, 40}));
     EXPECT_DOUBLE_EQ(total.share_covered(1), 0.4);
     EXPECT_DOUBLE_EQ(total.mean_m, (10 * 1000.0 + 30 * 2000.0 + 60 * 6000.0) / 100.0);
     EXPECT_DOUBLE_EQ(total.median_m, 6000.0);  // 40 of 100 are within 2 km, so the median is 6 km

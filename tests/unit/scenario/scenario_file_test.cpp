@@ -129,7 +129,7 @@ struct Sites {
 // Families for the budget rule: under-5s at points on the same line.
 struct Family {
     double x;
-    long long under5;
+    double under5;
 };
 
 // Distances are straight lines times `circuity` (the study's measure, as the rules must use it).
@@ -146,7 +146,7 @@ Measures measures_for(std::vector<Family> families, double circuity = 1.0) {
         return out;
     };
     m.served = [families](const std::vector<Point>& sites) {
-        std::vector<long long> served(sites.size(), 0);
+        std::vector<double> served(sites.size(), 0.0);
         for (const auto& family : families) {
             std::size_t best = 0;
             for (std::size_t s = 1; s < sites.size(); ++s) {
