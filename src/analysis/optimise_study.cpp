@@ -164,6 +164,7 @@ OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const
     run.settings = settings;
     run.distance_key = engine.key();
     run.distance_label = engine.label();
+    run.families_at = study.families.at;
     auto candidates = settings.candidates;
     if (settings.compare_colocation) {
         candidates.with_libraries = false;

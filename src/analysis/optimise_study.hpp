@@ -98,6 +98,7 @@ struct OptimiseRun {
     OptimiseSettings settings;
     std::string distance_key;
     std::string distance_label;
+    families::FamiliesAt families_at = families::FamiliesAt::centroids;  // where the families are measured from
     std::vector<OptimiseVariant> variants;
     double total_weight = 0.0;  // every family's weight
     std::vector<OptimiseAnswer> answers;  // request by request, each variant in turn

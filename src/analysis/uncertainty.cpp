@@ -31,6 +31,7 @@ double uniform(std::uint64_t seed, std::uint64_t draw, std::uint64_t what, std::
 constexpr std::uint64_t draw_position = 1;
 constexpr std::uint64_t draw_circuity = 2;
 constexpr std::uint64_t draw_median = 3;
+constexpr std::uint64_t draw_demand = 4;
 
 // Families within reach of one candidate point: (family, metres before any circuity).
 using Reach = std::vector<std::pair<std::uint32_t, double>>;
@@ -51,6 +52,7 @@ std::size_t standing_index(const scenario::ServicePoint& point, std::size_t cent
 // distances, worked out when first asked for.
 struct DrawState {
     std::vector<double> factor;
+    std::vector<double> under5;  // per family point, when its area's families are re-shared over its postcodes
     std::vector<std::vector<double>> best_of;  // per scenario; empty until measured
     explicit DrawState(std::size_t scenarios) : best_of(scenarios) {}
 };
@@ -134,14 +136,13 @@ public:
         measure(to_measure, points, engine);
     }
 
-    // Per draw, per scenario; `fixed` (an all_sites index) stays at its best-evidence point.
-    DrawResult evaluate(std::size_t draw, std::size_t scenario, std::size_t fixed,
-                        DrawState& state, bool with_groups) const {
+    // Per draw, per scenario.
+    DrawResult evaluate(std::size_t draw, std::size_t scenario, DrawState& state, bool with_groups) const {
         const auto& points = study_.families.points;
         const auto& thresholds = run_.results[scenario].resolved.thresholds_m;
         const std::size_t n = thresholds.size();
-        const std::vector<double>& best = nearest(draw, scenario, fixed, state);
-        const std::vector<double>& base = nearest(draw, index_of_base(scenario), fixed, state);
+        const std::vector<double>& best = nearest(draw, scenario, state);
+        const std::vector<double>& base = nearest(draw, index_of_base(scenario), state);
         // The first threshold a family is within (thresholds ascend): it is within all after it.
         auto first_within = [&thresholds](double metres) {
             return static_cast<std::size_t>(std::lower_bound(thresholds.begin(), thresholds.end(), metres) -
@@ -158,8 +159,11 @@ public:
                 group_covered[b].assign(groupings_.groups(b), std::vector<double>(n + 1, 0.0));
             }
         }
+        if (state.under5.empty()) {
+            state.under5 = drawn_under5(draw);
+        }
         for (std::size_t f = 0; f < points.size(); ++f) {
-            const double under5 = points[f].under5;
+            const double under5 = state.under5[f];
             const std::size_t now = first_within(best[f]);
             const std::size_t before = first_within(base[f]);
             covered[now] += under5;
@@ -204,8 +208,7 @@ public:
 
     // Each family's distance to the nearest open service point in a draw (infinity beyond reach),
     // kept in the draw's state.
-    const std::vector<double>& nearest(std::size_t draw, std::size_t scenario, std::size_t fixed,
-                                       DrawState& state) const {
+    const std::vector<double>& nearest(std::size_t draw, std::size_t scenario, DrawState& state) const {
         auto& best = state.best_of[scenario];
         if (!best.empty()) {
             return best;
@@ -217,13 +220,83 @@ public:
         const std::vector<double>& factor = state.factor;
         for (const auto& point : run_.results[scenario].resolved.service_points) {
             const std::size_t s = standing_index(point, centres_);
-            const auto& placement = placements_[s];
-            const std::size_t k = s == fixed ? placement.best : choice(draw, s);
-            for (const auto& [f, metres] : placement.reach[k]) {
+            for (const auto& [f, metres] : placements_[s].reach[choice(draw, s)]) {
                 best[f] = std::min(best[f], metres * factor[area_of_[f]]);
             }
         }
         return best;
+    }
+
+    // The first scenario's share within its first threshold in one draw with each of `sites`
+    // fixed at its best-evidence point in turn, the others where the draw put them: the same as
+    // evaluate(draw, 0, site) for each, but each site costs only the families within its reach
+    // (from each family's nearest and second-nearest site in the draw).
+    std::vector<double> shares_with_each_fixed(std::size_t draw, const std::vector<std::size_t>& sites,
+                                               DrawState& state) const {
+        constexpr std::size_t nobody = std::numeric_limits<std::size_t>::max();
+        constexpr double beyond = std::numeric_limits<double>::infinity();
+        const double within_m = run_.results.front().resolved.thresholds_m.front();
+        if (state.factor.empty()) {
+            state.factor = factors(draw);
+        }
+        if (state.under5.empty()) {
+            state.under5 = drawn_under5(draw);
+        }
+        const auto& factor = state.factor;
+        const auto& under5 = state.under5;
+        const std::size_t families = families_.size();
+        std::vector<double> first(families, beyond);
+        std::vector<double> second(families, beyond);  // from another site
+        std::vector<std::size_t> first_site(families, nobody);
+        for (const auto& point : run_.results.front().resolved.service_points) {
+            const std::size_t site = standing_index(point, centres_);
+            for (const auto& [f, metres] : placements_[site].reach[choice(draw, site)]) {
+                const double d = metres * factor[area_of_[f]];
+                if (first_site[f] == site) {
+                    first[f] = std::min(first[f], d);
+                } else if (d < first[f]) {
+                    second[f] = first[f];
+                    first[f] = d;
+                    first_site[f] = site;
+                } else if (d < second[f]) {
+                    second[f] = d;
+                }
+            }
+        }
+        double covered = 0.0;
+        for (std::size_t f = 0; f < families; ++f) {
+            covered += first[f] <= within_m ? under5[f] : 0.0;
+        }
+        std::vector<double> fixed_m(families, beyond);
+        std::vector<double> shares;
+        for (const std::size_t site : sites) {
+            const auto& placement = placements_[site];
+            const auto& at_best = placement.reach[placement.best];
+            const auto& as_drawn = placement.reach[choice(draw, site)];
+            for (const auto& [f, metres] : at_best) {
+                fixed_m[f] = metres * factor[area_of_[f]];
+            }
+            double change = 0.0;
+            auto count = [&](std::uint32_t f) {
+                const double without = first_site[f] == site ? second[f] : first[f];
+                const bool now = std::min(without, fixed_m[f]) <= within_m;
+                const bool before = first[f] <= within_m;
+                change += (static_cast<double>(now) - static_cast<double>(before)) * under5[f];
+            };
+            for (const auto& entry : at_best) {
+                count(entry.first);
+            }
+            for (const auto& entry : as_drawn) {
+                if (fixed_m[entry.first] == beyond) {  // not counted above
+                    count(entry.first);
+                }
+            }
+            for (const auto& entry : at_best) {
+                fixed_m[entry.first] = beyond;
+            }
+            shares.push_back(total_under5_ > 0.0 ? (covered + change) / total_under5_ : 0.0);
+        }
+        return shares;
     }
 
     std::size_t draws() const { return settings_.draws; }
@@ -279,6 +352,37 @@ private:
         const auto k = static_cast<std::size_t>(uniform(settings_.seed, draw, draw_position, site) *
                                                 static_cast<double>(placement.drawn));
         return std::min(k, placement.drawn - 1);
+    }
+
+    // Where in its area the families live: the best evidence shares an area's under-5s over its
+    // postcodes equally (or by their weights); a draw shares them by those weights times
+    // independent exponential draws (a flat Dirichlet: every split of the area as likely as
+    // any other). An area's total never changes; at centroid level nothing moves.
+    std::vector<double> drawn_under5(std::size_t draw) const {
+        const auto& families = study_.families;
+        std::vector<double> under5(families.points.size());
+        for (std::size_t f = 0; f < under5.size(); ++f) {
+            under5[f] = families.points[f].under5;
+        }
+        for (std::size_t a = 0; a + 1 < families.first_point.size(); ++a) {
+            const std::size_t begin = families.first_point[a];
+            const std::size_t end = families.first_point[a + 1];
+            if (end - begin < 2) {
+                continue;
+            }
+            double total = 0.0;
+            double drawn = 0.0;
+            for (std::size_t f = begin; f < end; ++f) {
+                total += under5[f];
+                // 1 - u lies in (0, 1]: its logarithm is finite.
+                under5[f] *= -std::log(1.0 - uniform(settings_.seed, draw, draw_demand, f));
+                drawn += under5[f];
+            }
+            for (std::size_t f = begin; f < end; ++f) {
+                under5[f] = drawn > 0.0 ? under5[f] * total / drawn : families.points[f].under5;
+            }
+        }
+        return under5;
     }
 
     std::vector<double> factors(std::size_t draw) const {
@@ -368,7 +472,6 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
     const Draws draws(run, study, settings, engine);
     const std::size_t n = draws.draws();
     const std::size_t scenarios = draws.scenarios();
-    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
     // [draw][scenario]
     std::vector<std::vector<DrawResult>> drawn(n, std::vector<DrawResult>(scenarios));
     {
@@ -377,7 +480,7 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
             DrawState state(scenarios);
             for (std::size_t i = 0; i < scenarios; ++i) {
                 // Only the first scenario's groups are printed (run's summary tables).
-                drawn[d][i] = draws.evaluate(d, i, none, state, i == 0);
+                drawn[d][i] = draws.evaluate(d, i, state, i == 0);
             }
             progress.advance();
         });
@@ -457,16 +560,20 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
             headline_sites.push_back(s);
         }
     }
+    std::vector<std::vector<double>> fixed_shares(n);  // [draw][headline site]
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
+        DrawState state(scenarios);
+        fixed_shares[d] = draws.shares_with_each_fixed(d, headline_sites, state);
+    });
     std::vector<AddressToConfirm> confirm(headline_sites.size());
-    tbb::parallel_for(std::size_t{0}, headline_sites.size(), [&](std::size_t h) {
+    for (std::size_t h = 0; h < headline_sites.size(); ++h) {
         const std::size_t s = headline_sites[h];
         std::vector<double> shares;
         for (std::size_t d = 0; d < n; ++d) {
-            DrawState state(scenarios);
-            shares.push_back(draws.evaluate(d, 0, s, state, false).share.front());
+            shares.push_back(fixed_shares[d][h]);
         }
         confirm[h] = {s, draws.placements()[s].candidates.from, width_now, interval_of(std::move(shares)).width()};
-    });
+    }
     std::stable_sort(confirm.begin(), confirm.end(), [](const AddressToConfirm& a, const AddressToConfirm& b) {
         return a.width_now - a.width_fixed > b.width_now - b.width_fixed;
     });

@@ -191,7 +191,15 @@ void add_optimise_command(CLI::App& app) {
         settings.time_limit_s = checked_number(options->time_limit_s, "--time-limit", 0.001, 86400);
         settings.compare_colocation = options->compare_colocation;
 
-        const auto inputs = options->data.inputs({options->distance.network});
+        auto inputs = options->data.inputs({options->distance.network});
+        const bool capacitated = settings.candidates.capacity || !settings.candidates.capacity_of.empty();
+        if (capacitated && command->get_option("--families-at")->count() == 0) {
+            // The capacitated model has a variable per family point and site: at postcode level
+            // millions. Its families are the areas' centroids unless --families-at says otherwise.
+            inputs.families_at = families::FamiliesAt::centroids;
+            spdlog::info("capacities: families measured from each area's centroid (--families-at postcodes to "
+                         "measure from postcodes, a far larger model)");
+        }
         const analysis::Settings distances =
             analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
         settings.k_curve_thresholds_m = distances.thresholds_m;

@@ -86,11 +86,16 @@ Breakdown breakdown(std::string name, const std::vector<DemandPoint>& demand, co
                     const std::vector<double>& thresholds_m,
                     const std::function<std::pair<std::string, std::string>(const DemandPoint&)>& group_of) {
     std::map<std::string, std::pair<std::string, std::vector<std::size_t>>> groups;
+    std::vector<std::size_t>* last = nullptr;
     for (std::size_t i = 0; i < demand.size(); ++i) {
-        auto [key, label] = group_of(demand[i]);
-        auto& group = groups[key];
-        group.first = label;
-        group.second.push_back(i);
+        // An area's postcodes come together and share its groups: look the group up once per area.
+        if (last == nullptr || demand[i].lsoa_code != demand[i - 1].lsoa_code) {
+            auto [key, label] = group_of(demand[i]);
+            auto& group = groups[key];
+            group.first = std::move(label);
+            last = &group.second;
+        }
+        last->push_back(i);
     }
     Breakdown out;
     out.name = std::move(name);

@@ -99,9 +99,12 @@ std::string request_label(const optimise::Request& request) {
 
 std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vector<std::pair<int, std::string>>& marks) {
     const auto& settings = run.settings;
-    std::string md = fmt::format("# Optimised sites\n\nObjective: {}; threshold {}; distances: {}.\n",
+    std::string md = fmt::format("# Optimised sites\n\nObjective: {}; threshold {}; distances: {}, from {}.\n",
                                  objective_name(settings.objective), metrics::threshold_label(settings.threshold_m),
-                                 run.distance_label);
+                                 run.distance_label,
+                                 run.families_at == families::FamiliesAt::postcodes
+                                     ? "each small area's live postcodes (an equal share of its under-5s each)"
+                                     : "each small area's population-weighted centroid");
     for (const auto& variant : run.variants) {
         md += fmt::format("Candidates ({}): {} sites.\n", variant.label, variant.built.problem.size());
     }
@@ -243,6 +246,7 @@ void write_optimise_run(const std::filesystem::path& directory, const analysis::
     out["objective"] = objective_name(run.settings.objective);
     out["threshold_m"] = run.settings.threshold_m;
     out["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
+    out["families_at"] = std::string(families::to_string(run.families_at));
     out["candidates"] = run.variants.front().built.problem.size();
     out["costs_given"] = run.settings.costs_given;
     ordered_json results = ordered_json::array();

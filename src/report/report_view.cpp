@@ -207,13 +207,28 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
     for (std::size_t m = 0; m < mapped.size(); ++m) {
         map_area_of[mapped[m]] = static_cast<long long>(m);
     }
-    ordered_json families = ordered_json::array();
+    // Columns, not an object per family: at postcode level there are tens of thousands of
+    // families, and their keys alone would be megabytes. Each family's code, district and
+    // IDACI decile are its area's.
+    ordered_json areas = ordered_json::array();
+    for (std::size_t a = 0; a < study.families.areas.size(); ++a) {
+        const auto& area = study.families.areas[a];
+        const auto [it, added] = district_index.emplace(area.district_name, districts.size());
+        if (added) {
+            districts.push_back(area.district_name);
+        }
+        areas.push_back({{"code", area.lsoa_code},
+                         {"district", it->second},
+                         {"idaci", area.idaci_decile},
+                         {"map", map_area_of[a]}});
+    }
+    ordered_json area_of = ordered_json::array();
+    ordered_json postcode = ordered_json::array();
+    ordered_json under5 = ordered_json::array();
+    ordered_json nears = ordered_json::array();
+    ordered_json beyond = ordered_json::array();
     for (std::size_t f = 0; f < points.size(); ++f) {
         const auto& family = points[f];
-        const auto [it, added] = district_index.emplace(family.district_name, districts.size());
-        if (added) {
-            districts.push_back(family.district_name);
-        }
         ordered_json near = ordered_json::array();
         if (f < in.run.site_distances.near.size()) {
             for (const auto& [site, metres] : in.run.site_distances.near[f]) {
@@ -221,21 +236,24 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
                 near.push_back(metres);  // full precision: a family 1 mm beyond a threshold stays beyond
             }
         }
-        ordered_json entry{{"code", family.lsoa_code},
-                           {"postcode", family.postcode},
-                           {"under5", family.under5},
-                           {"district", it->second},
-                           {"idaci", family.idaci_decile},
-                           {"area", map_area_of[family.area]},
-                           {"near", std::move(near)}};
+        area_of.push_back(family.area);
+        postcode.push_back(family.postcode);
+        under5.push_back(family.under5);
+        nears.push_back(std::move(near));
         // Nothing within reach: the nearest of all sites, which is the nearest open one when it is open.
         if (f < in.run.site_distances.beyond.size() && in.run.site_distances.beyond[f].first != UINT32_MAX) {
-            entry["beyond"] = {in.run.site_distances.beyond[f].first, in.run.site_distances.beyond[f].second};
+            beyond.push_back({in.run.site_distances.beyond[f].first, in.run.site_distances.beyond[f].second});
+        } else {
+            beyond.push_back(nullptr);
         }
-        families.push_back(std::move(entry));
     }
+    planner["areas"] = std::move(areas);
+    planner["families"] = {{"area", std::move(area_of)},
+                           {"postcode", std::move(postcode)},
+                           {"under5", std::move(under5)},
+                           {"near", std::move(nears)},
+                           {"beyond", std::move(beyond)}};
     planner["districts"] = districts;
-    planner["families"] = std::move(families);
     ordered_json sites = ordered_json::array();
     for (const Site* site : study.all_sites()) {
         ordered_json entry{{"id", site->id},

@@ -77,9 +77,9 @@ check "a screenshot is saved" test -s "$shots/norfolk-report.png"
 gpkg="$work/scen/centrecov.gpkg"
 ogrinfo -q "$gpkg" >"$work/layers" 2>&1
 check "the GeoPackage opens" test $? -eq 0
-check "34 layers: 4 per scenario, districts, styles" test "$(grep -c '^[0-9]*: ' "$work/layers")" -eq 34
+check "35 layers: 4 per scenario, districts, postcodes, styles" test "$(grep -c '^[0-9]*: ' "$work/layers")" -eq 35
 check "styles for every spatial layer" bash -c \
-    "ogrinfo -q -sql 'SELECT COUNT(*) AS n FROM layer_styles WHERE useAsDefault = 1' '$gpkg' | grep -qE 'n \\(Integer(64)?\\) = 33'"
+    "ogrinfo -q -sql 'SELECT COUNT(*) AS n FROM layer_styles WHERE useAsDefault = 1' '$gpkg' | grep -qE 'n \\(Integer(64)?\\) = 34'"
 check "closed sites are struck through" bash -c \
     "ogrinfo -q -sql \"SELECT styleQML FROM layer_styles WHERE f_table_name = 'proposal-sept-2018_sites'\" '$gpkg' | grep -q cross2"
 for layer in $(sed -n 's/^[0-9]*: \([^ ]*\).*/\1/p' "$work/layers"); do

@@ -56,7 +56,8 @@ TEST(NorfolkScenarios, TheBaselineComparedWithItselfChangesNothing) {
         EXPECT_EQ(change.gained, 0);
     }
     EXPECT_TRUE(base.closed.empty());
-    EXPECT_EQ(base.coverage.total.under5, expected().under5);
+    // Summed over postcodes' shares: equal to the population file's count up to rounding.
+    EXPECT_NEAR(base.coverage.total.under5, static_cast<double>(expected().under5), 1e-6);
 }
 
 TEST(NorfolkScenarios, ClosingCentresNeverIncreasesCoverage) {
@@ -65,9 +66,11 @@ TEST(NorfolkScenarios, ClosingCentresNeverIncreasesCoverage) {
                            "budget-labour-7m"}) {
         const auto& cut = norfolk().result(id);
         for (std::size_t t = 0; t < cut.coverage.total.covered.size(); ++t) {
-            EXPECT_LE(cut.coverage.total.covered[t], base.coverage.total.covered[t]) << id;
+            EXPECT_LE(cut.coverage.total.covered[t], base.coverage.total.covered[t] + 1e-6) << id;
             EXPECT_EQ(cut.changes[t].gained, 0) << id;
-            EXPECT_EQ(cut.coverage.total.covered[t], base.coverage.total.covered[t] - cut.changes[t].lost) << id;
+            // Sums of postcodes' shares in different orders: equal up to rounding.
+            EXPECT_NEAR(cut.coverage.total.covered[t], base.coverage.total.covered[t] - cut.changes[t].lost, 1e-6)
+                << id;
         }
         for (std::size_t f = 0; f < cut.nearest.size(); ++f) {
             EXPECT_GE(cut.nearest[f].metres, base.nearest[f].metres - 1e-9) << id;

@@ -97,5 +97,33 @@ TEST(PostcodeFamilies, FromTheCentroidTheSameAreaIsAllOrNothing) {
     EXPECT_TRUE(report::postcode_layer(town.study(), run.run(), base.result()).features.empty());
 }
 
+// The demand term of the uncertainty draws: nobody knows how the area's 10 under-5s are
+// split between p and q, so each draw splits them afresh (any split as likely): within 1 km
+// (p only) the share ranges over most of 0-1 around the best evidence's half; at 1.5 km (both)
+// and 500 m (neither) it cannot move. From the centroid there is nothing to draw.
+TEST(PostcodeFamilies, TheDrawsSplitTheAreaBetweenItsPostcodes) {
+    Town town = split_area(true);
+    const auto run = town.draws(200).scenarios(file);
+    const auto& intervals = *run["base"].result().intervals;
+    EXPECT_DOUBLE_EQ(intervals.share_within[0].low, 0.0);
+    EXPECT_DOUBLE_EQ(intervals.share_within[0].high, 0.0);
+    EXPECT_LT(intervals.share_within[1].low, 0.15);
+    EXPECT_GT(intervals.share_within[1].high, 0.85);
+    EXPECT_GE(intervals.share_within[1].low, 0.0);
+    EXPECT_LE(intervals.share_within[1].high, 1.0);
+    EXPECT_DOUBLE_EQ(intervals.share_within[2].low, 1.0);
+    EXPECT_DOUBLE_EQ(intervals.share_within[2].high, 1.0);
+    // Closing the centre loses what the draw put at p: the same spread, in children.
+    const auto& closed = *run["closed"].result().intervals;
+    EXPECT_LT(closed.lost[1].low, 1.5);
+    EXPECT_GT(closed.lost[1].high, 8.5);
+
+    Town centroid_town = split_area(false);
+    const auto from_centroid = centroid_town.draws(200).scenarios(file);
+    const auto& exact = *from_centroid["base"].result().intervals;
+    EXPECT_DOUBLE_EQ(exact.share_within[1].low, 1.0);
+    EXPECT_DOUBLE_EQ(exact.share_within[1].high, 1.0);
+}
+
 }  // namespace
 }  // namespace centrecov::analysis

@@ -19,7 +19,13 @@
   var sites = P.sites;
   var centreCount = sites.filter(function (s) { return s.kind === 'centre'; }).length;
   var libraryCount = sites.length - centreCount;
-  var families = P.families;
+  // The program embeds families as columns (web size at postcode level); rows are easier here.
+  var families = P.families.area.map(function (a, i) {
+    var area = P.areas[a];
+    return { code: area.code, district: area.district, idaci: area.idaci, area: area.map,
+      postcode: P.families.postcode[i], under5: P.families.under5[i], near: P.families.near[i],
+      beyond: P.families.beyond[i] };
+  });
   var state = null;  // {start, centre: [status], bases: Set, outreach: Set, budget}
   var start = null;  // the scenario started from
   var today = P.scenarios[0];
