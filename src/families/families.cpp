@@ -76,8 +76,12 @@ class AreaGrid {
 public:
     static constexpr double cell_m = 2000.0;
 
-    explicit AreaGrid(const std::vector<geom::Envelope>& boxes) {
+    // Areas without a polygon (`polygon[a]` null) are in no square.
+    AreaGrid(const std::vector<geom::Envelope>& boxes, const std::vector<const GEOSGeometry*>& polygon) {
         for (std::size_t a = 0; a < boxes.size(); ++a) {
+            if (polygon[a] == nullptr) {
+                continue;
+            }
             const geom::Envelope& b = boxes[a];
             for (long long cx = cell(b.min_x - edge_tolerance_m); cx <= cell(b.max_x + edge_tolerance_m); ++cx) {
                 for (long long cy = cell(b.min_y - edge_tolerance_m); cy <= cell(b.max_y + edge_tolerance_m); ++cy) {
@@ -109,11 +113,10 @@ void share_over_postcodes(Families& families, const geocode::PostcodeIndex& post
             found != families.boundaries.end()) {
             polygon[a] = found->second.get();
             boxes[a] = geom::envelope(polygon[a]);
-        } else {
-            boxes[a] = {1.0, 1.0, -1.0, -1.0};  // empty: an area with no polygon gets no postcode
         }
     }
-    const AreaGrid grid(boxes);
+    const AreaGrid grid(boxes, polygon);
+    const std::vector<std::size_t> no_areas;
     // Postcode order, so that every tie and every sum comes out the same on any machine.
     const auto units = postcodes.select([](const geocode::PostcodeUnit&) { return true; });
     report.postcodes_read = units.size();
@@ -122,17 +125,14 @@ void share_over_postcodes(Families& families, const geocode::PostcodeIndex& post
         const Point p = unit->point;
         std::optional<std::size_t> inside;
         for (const std::size_t a : grid.near(p)) {
-            if (polygon[a] != nullptr && boxes[a].contains(p) && geom::covers(polygon[a], p)) {
+            if (boxes[a].contains(p) && geom::covers(polygon[a], p)) {
                 inside = a;  // areas do not overlap; on a shared edge the first in code order keeps it
                 break;
             }
         }
         std::optional<std::size_t> nearest;
         double nearest_m = edge_tolerance_m;
-        for (const std::size_t a : grid.near(p)) {
-            if (inside || polygon[a] == nullptr) {
-                break;
-            }
+        for (const std::size_t a : inside ? no_areas : grid.near(p)) {
             const double d = geom::distance(polygon[a], p);
             if (d <= nearest_m && (!nearest || d < nearest_m)) {
                 nearest = a;
