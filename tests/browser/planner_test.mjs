@@ -28,7 +28,8 @@ function run(args) {
 
 const scenarioFile = path.resolve(source, scenarioArg || 'geodata/scenarios/norfolk.toml');
 const label = path.basename(scenarioFile, '.toml');
-run(['scenarios', scenarioFile, '--data', data, '--out', path.join(work, 'scen')]);
+// 20 uncertainty draws, not 200: the planner works on the best evidence, and the runs are long enough.
+run(['scenarios', scenarioFile, '--data', data, '--out', path.join(work, 'scen'), '--draws', '20']);
 const report = path.join(work, 'scen/report.html');
 const bytes = fs.statSync(report).size;
 check('the report is under 8 MB', bytes < 8 * 1024 * 1024, `${bytes} bytes`);
@@ -99,7 +100,7 @@ check('the export is shown in the page too', (await page.inputValue('#planner-to
 check('the export names the start', exported.includes(`start_from = "${baseline.id}"`), exported);
 const planFile = path.join(work, 'plan.toml');
 fs.writeFileSync(planFile, fs.readFileSync(scenarioFile, 'utf8') + '\n' + exported);
-run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv']);
+run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv', '--draws', '20']);
 const summary = JSON.parse(fs.readFileSync(path.join(work, 'plan/planner/summary.json'), 'utf8'));
 const programCovered = summary.coverage.map((c) => c.under5);
 // The program writes under-5s to a tenth (fractional at postcode level); the page keeps every digit.
@@ -131,7 +132,7 @@ if (withOutreach >= 0) {
   check('ending every session exports an empty list', block.includes('outreach = { sites = []'), block);
   fs.writeFileSync(planFile, fs.readFileSync(scenarioFile, 'utf8') + '\n' + block);
   fs.rmSync(path.join(work, 'plan'), { recursive: true, force: true });
-  run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv']);
+  run(['scenarios', planFile, '--data', data, '--out', path.join(work, 'plan'), '--format', 'csv', '--draws', '20']);
   const ran = JSON.parse(fs.readFileSync(path.join(work, 'plan/planner/summary.json'), 'utf8'));
   check('with no sessions the program has none', ran.outreach_sites === 0, String(ran.outreach_sites));
   check('with no sessions the cost is the program\'s', ran.cost === null ? ended.cost === '' :

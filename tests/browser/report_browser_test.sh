@@ -37,7 +37,7 @@ PY
 $centrecov --quiet optimise --data "$data" --k-curve --out "$work/opt" >/dev/null 2>&1
 check "the k-curve is made" test -s "$work/opt/k_curve.csv"
 $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/centres.csv" \
-    --out "$work/scen" --k-curve "$work/opt/k_curve.csv" --mark "7=Sept 2018" --open >"$work/stdout" 2>"$work/log"
+    --out "$work/scen" --k-curve "$work/opt/k_curve.csv" --mark "7=Sept 2018" --open --draws 50 >"$work/stdout" 2>"$work/log"
 check "scenarios with a report exit 0" test $? -eq 0
 report="$work/scen/report.html"
 check "--open prints the report's path" contains "$work/stdout" "open file://$report"
@@ -87,7 +87,7 @@ for layer in $(sed -n 's/^[0-9]*: \([^ ]*\).*/\1/p' "$work/layers"); do
 done
 check "reach areas are multipolygons" bash -c "ogrinfo -so '$gpkg' baseline-2017-18_reach | grep -q 'Geometry: Multi Polygon'"
 $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/centres.csv" \
-    --out "$work/again" --format gpkg,html --k-curve "$work/opt/k_curve.csv" --mark "7=Sept 2018" >/dev/null 2>&1
+    --out "$work/again" --format gpkg,html --k-curve "$work/opt/k_curve.csv" --mark "7=Sept 2018" --draws 50 >/dev/null 2>&1
 check "the same GeoPackage bytes twice" cmp -s "$gpkg" "$work/again/centrecov.gpkg"
 check "the same report bytes twice" cmp -s "$report" "$work/again/report.html"
 check "--format leaves out what was not asked" test ! -e "$work/again/baseline-2017-18/lsoa.geojson"
