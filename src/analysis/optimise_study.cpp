@@ -165,6 +165,7 @@ OptimiseRun run_optimise(const Study& study, const DistanceEngine& engine, const
     run.distance_key = engine.key();
     run.distance_label = engine.label();
     run.families_at = study.families.at;
+    run.measured_from = families::measured_from(study.families);
     auto candidates = settings.candidates;
     if (settings.compare_colocation) {
         candidates.with_libraries = false;

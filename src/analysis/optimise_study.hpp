@@ -98,7 +98,8 @@ struct OptimiseRun {
     OptimiseSettings settings;
     std::string distance_key;
     std::string distance_label;
-    families::FamiliesAt families_at = families::FamiliesAt::centroids;  // where the families are measured from
+    families::FamiliesAt families_at = families::FamiliesAt::centroids;
+    std::string measured_from;  // where the families are measured from (families::measured_from)
     std::vector<OptimiseVariant> variants;
     double total_weight = 0.0;  // every family's weight
     std::vector<OptimiseAnswer> answers;  // request by request, each variant in turn

@@ -1,5 +1,7 @@
 #include "families/families.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -57,6 +59,21 @@ std::optional<FamiliesAt> families_at_from(std::string_view text) {
         return FamiliesAt::centroids;
     }
     return std::nullopt;
+}
+
+std::string measured_from(const families::Families& families) {
+    if (families.at != FamiliesAt::postcodes) {
+        return "each small area's (LSOA's) population-weighted centroid";
+    }
+    const auto& r = families.report;
+    std::string text = fmt::format("each live postcode of each small area (LSOA), which carries {} of the area's under-5s",
+                                   r.postcode_weight.empty() ? std::string("an equal share")
+                                                             : "a share by its '" + r.postcode_weight + "'");
+    if (r.areas_without_postcode > 0) {
+        text += fmt::format(" ({} areas with no postcode inside: from their population-weighted centroid)",
+                            r.areas_without_postcode);
+    }
+    return text;
 }
 
 void measure_from_centroids(Families& families) {

@@ -73,6 +73,10 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
 // replacing `families.points`; areas with no postcode keep their centroid.
 void share_over_postcodes(Families& families, const geocode::PostcodeIndex& postcodes);
 
+// Where distances start, for sentences: "each live postcode of each small area (LSOA), ..."
+// or "each small area's (LSOA's) population-weighted centroid".
+std::string measured_from(const Families& families);
+
 // The areas as their own points (centroid level): `points` = `areas`.
 void measure_from_centroids(Families& families);
 

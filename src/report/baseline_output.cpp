@@ -351,16 +351,16 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     if (baseline.run.network) {
         md += fmt::format("**Distances are {}**, from the road nearest {} (the walk to that road is included) to the "
                           "road nearest each centre.\n\n",
-                          baseline.run.distance_label, measured_from(study.families));
+                          baseline.run.distance_label, families::measured_from(study.families));
         md += near_miss_markdown(*baseline.run.network, baseline.coverage(), baseline.coverage_without_repair);
     } else if (distance.mode == routing::DistanceMode::straight_line) {
-        md += "**Distances are straight lines** (as the crow flies) from " + measured_from(study.families) +
+        md += "**Distances are straight lines** (as the crow flies) from " + families::measured_from(study.families) +
               ", not routes along roads: real journeys are longer.\n\n";
     } else {
         md += fmt::format(
             "**Distances are estimates**: the straight line from {} to the centre, times {} for the way roads "
             "wind. {}\n\n",
-            measured_from(study.families), distance.circuity, baseline.settings.no_network_reason);
+            families::measured_from(study.families), distance.circuity, baseline.settings.no_network_reason);
     }
 
     const std::size_t placed = baseline.service_points.size();

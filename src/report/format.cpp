@@ -25,21 +25,6 @@ std::string with_commas(long long value) {
 
 std::string children(double under5) { return with_commas(std::llround(under5)); }
 
-std::string measured_from(const families::Families& families) {
-    if (families.at != families::FamiliesAt::postcodes) {
-        return "each small area's (LSOA's) population-weighted centroid";
-    }
-    const auto& r = families.report;
-    std::string text = fmt::format("each live postcode of each small area (LSOA), which carries {} of the area's under-5s",
-                                   r.postcode_weight.empty() ? std::string("an equal share")
-                                                             : "a share by its '" + r.postcode_weight + "'");
-    if (r.areas_without_postcode > 0) {
-        text += fmt::format(" ({} areas with no postcode inside: from their population-weighted centroid)",
-                            r.areas_without_postcode);
-    }
-    return text;
-}
-
 io::Value under5_value(double under5) {
     const double tenths = io::round_to(under5, 1);
     if (tenths == std::floor(tenths) && std::abs(tenths) < 1e15) {

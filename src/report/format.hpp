@@ -16,9 +16,6 @@ namespace centrecov::report {
 std::string with_commas(long long value);
 // Under-5s (fractional at postcode level) to whole children: "44,201"
 std::string children(double under5);
-// Where distances start, for sentences: "each live postcode of each small area (LSOA), ..."
-// or "each small area's (LSOA's) population-weighted centroid".
-std::string measured_from(const families::Families& families);
 // Under-5s as data (CSV cells, JSON): to a tenth of a child, a whole number as an integer.
 io::Value under5_value(double under5);
 nlohmann::ordered_json under5_json(double under5);

@@ -101,10 +101,7 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
     const auto& settings = run.settings;
     std::string md = fmt::format("# Optimised sites\n\nObjective: {}; threshold {}; distances: {}, from {}.\n",
                                  objective_name(settings.objective), metrics::threshold_label(settings.threshold_m),
-                                 run.distance_label,
-                                 run.families_at == families::FamiliesAt::postcodes
-                                     ? "each small area's live postcodes (an equal share of its under-5s each)"
-                                     : "each small area's population-weighted centroid");
+                                 run.distance_label, run.measured_from);
     for (const auto& variant : run.variants) {
         md += fmt::format("Candidates ({}): {} sites.\n", variant.label, variant.built.problem.size());
     }

@@ -558,7 +558,7 @@ ReportView report_view(const ReportInputs& in) {
     data["bands"] = std::move(band_shapes);
     data["planner"] = planner_data(in, shown, mapped);
     view.planner_reach = metrics::threshold_label(run.site_distances.within_m);
-    view.measured_from = measured_from(study.families);
+    view.measured_from = families::measured_from(study.families);
 
     // Data and method.
     view.precision_caveat = centre_precision_sentence(study.centres);

@@ -270,7 +270,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     header.insert(header.end(), {"distance_theil_between_districts", "distance_theil_within_districts"});
     std::string md = "# Scenarios compared\n\n";
     md += fmt::format("Distances: {}, from {}. Each scenario is compared with the scenario it starts from.\n\n",
-                      run.distance_label, measured_from(study.families));
+                      run.distance_label, families::measured_from(study.families));
     if (run.network) {
         md += near_miss_markdown(*run.network, run.results.front().coverage, std::nullopt);
     }
