@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "network/graph.hpp"
+#include "routing/radix_heap.hpp"
 
 namespace centrecov::routing {
 
@@ -63,8 +64,6 @@ public:
 
 private:
     void clear();
-    void push(std::uint64_t item);
-    std::uint64_t pop();
 
     // Cost and owner side by side: one cache line read per arc relaxed, which is most
     // of a search's time on a large graph.
@@ -74,7 +73,7 @@ private:
     };
     std::vector<Label> labels_;
     std::vector<network::NodeId> touched_;
-    std::vector<std::uint64_t> heap_;  // (cost << 32 | node), a 4-ary min-heap; stale items are skipped
+    RadixHeap queue_;  // (cost, node); stale items are skipped
 };
 
 }  // namespace centrecov::routing
