@@ -60,6 +60,23 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
             library.site = library_index[library.site];
         }
     }
+    if (study.families.at == families::FamiliesAt::postcodes) {
+        // The comparison: today's centres measured from each area's centroid by the same engine.
+        std::vector<Point> centroids;
+        for (const auto& area : study.families.areas) {
+            centroids.push_back(area.point);
+        }
+        std::vector<Point> services;
+        for (const auto& point : points) {
+            services.push_back(point.point);
+        }
+        std::vector<double> distances;
+        for (const auto& nearest : baseline.run.engine->nearest(centroids, services).origins) {
+            distances.push_back(nearest.metres);
+        }
+        baseline.coverage_from_centroids =
+            metrics::summarise(study.families.areas, distances, today.resolved.thresholds_m);
+    }
     if (baseline.run.network && baseline.run.network->near_misses_joined) {
         Settings unrepaired = settings;
         unrepaired.network->join_near_misses = false;

@@ -24,6 +24,9 @@ struct Baseline {
     std::vector<NearestSite> nearest_library;
     // When near misses were joined: today's coverage on the network as read, to show what the repair changed.
     std::optional<metrics::CoverageReport> coverage_without_repair;
+    // When families are measured from postcodes: today's coverage from each area's centroid instead
+    // (one point per area, as before postcodes), to show what measuring from postcodes changed.
+    std::optional<metrics::CoverageReport> coverage_from_centroids;
     std::vector<std::string> warnings;  // about measuring (points off the network, islands)
 
     const ScenarioResult& today() const { return run.results.front(); }

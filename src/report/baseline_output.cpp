@@ -204,6 +204,17 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
         families["postcodes_in_no_area"] = report.postcodes_outside;
         families["areas_without_postcode"] = report.areas_without_postcode;
     }
+    if (baseline.coverage_from_centroids) {
+        // The comparison: the same run with each area's under-5s at its centroid (best evidence, no draws).
+        const auto& centroids = *baseline.coverage_from_centroids;
+        ordered_json comparison = ordered_json::array();
+        for (std::size_t t = 0; t < centroids.thresholds_m.size(); ++t) {
+            comparison.push_back({{"threshold_m", centroids.thresholds_m[t]},
+                                  {"covered_under5", under5_json(centroids.total.covered[t])},
+                                  {"share", io::round_to(centroids.total.share_covered(t), 4)}});
+        }
+        families["coverage_from_centroids"] = comparison;
+    }
     families["under5_left_out"] = report.excluded_under5;
     families["centroid_rows"] = report.centroid_rows;
     families["deprivation_rows"] = report.deprivation_rows;
@@ -388,6 +399,16 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
         md += fmt::format("- {} of under-5s ({}) live within {} of a centre.\n",
                           percent_in(total.share_covered(t), share_interval(baseline.today(), t)),
                           children(total.covered[t]), metrics::threshold_label(thresholds[t]));
+    }
+    if (baseline.coverage_from_centroids) {
+        const auto& centroids = *baseline.coverage_from_centroids;
+        md += "- Measured from each area's population-weighted centroid instead (one point per area, as tools "
+              "without postcodes do; on the best evidence, without ranges):";
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            md += fmt::format(" {} within {}{}", percent(centroids.total.share_covered(t)),
+                              metrics::threshold_label(thresholds[t]), t + 1 == thresholds.size() ? "." : ",");
+        }
+        md += " The postcode figures above are the closer to where families live.\n";
     }
     if (std::isfinite(total.median_m)) {
         md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",

@@ -89,6 +89,19 @@ if command -v ogrinfo >/dev/null; then
     check "ogrinfo opens lsoa.geojson" contains "$work/ogr" "Feature Count: 538"
 fi
 check "no temporary files left" bash -c "! ls -a '$work/out' | grep -q partial"
+# Measured from postcodes, the run gives the centroid figures beside them as the comparison:
+# the same numbers as a run from centroids.
+$centrecov --quiet run --data "$data" --draws 0 --families-at centroids --out "$work/centroids" >/dev/null 2>&1
+check "the centroid comparison equals a run from centroids" python3 -c '
+import json, sys
+postcodes, centroids = (json.load(open(p)) for p in sys.argv[1:3])
+comparison = [(c["threshold_m"], c["covered_under5"], c["share"]) for c in postcodes["families"]["coverage_from_centroids"]]
+assert "coverage_from_centroids" not in centroids["families"]
+from_run = [(w["threshold_m"], w["under5"], w["share"]) for w in centroids["coverage"]["all"]["within"]]
+assert comparison == from_run, (comparison, from_run)
+assert comparison != [(w["threshold_m"], w["under5"], w["share"]) for w in postcodes["coverage"]["all"]["within"]]
+' "$work/out/summary.json" "$work/centroids/summary.json"
+check "summary.md gives the centroid comparison" contains "$work/out/summary.md" "population-weighted centroid instead"
 
 # Calibration on the real Isle of Wight network, then a run that takes its factor.
 iow="$iow_data/roads/isle_of_wight_os_opendata.osm.pbf"
