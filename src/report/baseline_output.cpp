@@ -408,7 +408,7 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
             md += fmt::format(" {} within {}{}", percent(centroids.total.share_covered(t)),
                               metrics::threshold_label(thresholds[t]), t + 1 == thresholds.size() ? "." : ",");
         }
-        md += " The postcode figures above are the closer to where families live.\n";
+        md += " The postcode figures above are closer to where families live.\n";
     }
     if (std::isfinite(total.median_m)) {
         md += fmt::format("- Half of under-5s live within {} of a centre; the farthest 10 % live more than {} away.\n",
