@@ -215,12 +215,14 @@ double matrix_by_hierarchy(const Town& town, const routing::ContractionHierarchy
     return total;
 }
 
+// range(0): nodes left uncontracted as the core (0: a full hierarchy).
 void BM_NorfolkSizedHierarchy(benchmark::State& state) {
     const Town& town = norfolk_sized();
     std::size_t shortcuts = 0;
     std::size_t arcs = 0;
     for (auto _ : state) {
-        const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres);
+        const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres, 200,
+                                                      static_cast<std::size_t>(state.range(0)));
         shortcuts = hierarchy.shortcut_count();
         arcs = hierarchy.arc_count();
     }
@@ -228,11 +230,19 @@ void BM_NorfolkSizedHierarchy(benchmark::State& state) {
     state.counters["hierarchy_arcs"] = static_cast<double>(arcs);
     state.counters["graph_arcs"] = static_cast<double>(boost::num_edges(town.graph.forward));
 }
-BENCHMARK(BM_NorfolkSizedHierarchy)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_NorfolkSizedHierarchy)
+    ->Arg(20000)
+    ->Arg(10000)
+    ->Arg(5000)
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
+// range(0): threads; range(1): core nodes. The hierarchy is built once, outside the timing.
 void BM_NorfolkSizedMatrixByHierarchy(benchmark::State& state) {
     const Town& town = norfolk_sized();
-    static const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres);
+    const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres, 200,
+                                                  static_cast<std::size_t>(state.range(1)));
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                                     static_cast<std::size_t>(state.range(0)));
     double checksum = 0.0;
@@ -241,7 +251,13 @@ void BM_NorfolkSizedMatrixByHierarchy(benchmark::State& state) {
     }
     state.counters["checksum_km"] = checksum / 1000.0;
 }
-BENCHMARK(BM_NorfolkSizedMatrixByHierarchy)->Arg(2)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_NorfolkSizedMatrixByHierarchy)
+    ->Args({2, 20000})
+    ->Args({2, 10000})
+    ->Args({2, 5000})
+    ->Args({2, 2000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // The issue's own measurement: 100 sites x 600 points on a 1M-node graph, no cutoff, one thread (was 26.7 s).
 void BM_MillionNodesHundredBySixHundred(benchmark::State& state) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <queue>
 
+#include "routing/radix_heap.hpp"
+
 namespace centrecov::routing {
 
 namespace {
@@ -137,7 +139,7 @@ long priority(Dynamic& g, network::NodeId v, WitnessSearch& witness, const std::
 }  // namespace
 
 ContractionHierarchy::ContractionHierarchy(const network::CsrGraph& forward, Metric metric,
-                                           std::size_t witness_settle_limit) {
+                                           std::size_t witness_settle_limit, std::size_t core_nodes) {
     const std::size_t n = boost::num_vertices(forward);
     Dynamic g;
     g.out.resize(n);
@@ -165,7 +167,7 @@ ContractionHierarchy::ContractionHierarchy(const network::CsrGraph& forward, Met
     std::vector<std::vector<Edge>> up_out(n);  // by node, to nodes contracted later
     std::vector<std::vector<Edge>> up_in(n);
     std::size_t next = n;
-    while (!queue.empty()) {
+    while (!queue.empty() && next > core_nodes) {
         const auto [stale, v] = queue.top();
         queue.pop();
         if (g.contracted[v]) {
@@ -194,6 +196,28 @@ ContractionHierarchy::ContractionHierarchy(const network::CsrGraph& forward, Met
         rank_[v] = static_cast<std::uint32_t>(next);
         node_[next] = v;
     }
+    // The core: what is left uncontracted keeps all its arcs among itself, searched by Dijkstra
+    // in every sweep, in node order ahead of the contracted nodes.
+    core_ = next;
+    std::size_t position = 0;
+    for (network::NodeId v = 0; v < n; ++v) {
+        if (g.contracted[v]) {
+            continue;
+        }
+        for (const auto& e : g.out[v]) {
+            if (!g.contracted[e.other]) {
+                up_out[v].push_back(e);
+            }
+        }
+        for (const auto& e : g.in[v]) {
+            if (!g.contracted[e.other]) {
+                up_in[v].push_back(e);
+            }
+        }
+        rank_[v] = static_cast<std::uint32_t>(position);
+        node_[position] = v;
+        ++position;
+    }
     auto pack = [&](const std::vector<std::vector<Edge>>& lists, Csr& csr) {
         csr.start.assign(n + 1, 0);
         for (std::size_t p = 0; p < n; ++p) {
@@ -217,18 +241,18 @@ void ContractionHierarchy::sweep(std::span<const Seed> seeds, bool towards_seeds
     std::vector<Cost> at(n, no_cost);  // by position
     // Upward: from the seeds to more important nodes only (into them, searching towards the seeds).
     const Csr& up = towards_seeds ? higher_in_ : higher_out_;
-    using Item = std::pair<Cost, std::uint32_t>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    RadixHeap heap;
     for (const Seed& seed : seeds) {
         const std::uint32_t p = rank_[seed.node];
         if (seed.cost < at[p]) {
             at[p] = seed.cost;
-            heap.emplace(seed.cost, p);
+            heap.push(seed.cost, p);
         }
     }
     while (!heap.empty()) {
-        const auto [cost, p] = heap.top();
-        heap.pop();
+        const std::uint64_t top = heap.pop();
+        const std::uint32_t p = RadixHeap::value_of(top);
+        const Cost cost = RadixHeap::key_of(top);
         if (cost != at[p]) {
             continue;
         }
@@ -236,14 +260,14 @@ void ContractionHierarchy::sweep(std::span<const Seed> seeds, bool towards_seeds
             const Cost next = add_costs(cost, up.cost[k]);
             if (next < at[up.target[k]]) {
                 at[up.target[k]] = next;
-                heap.emplace(next, up.target[k]);
+                heap.push(next, up.target[k]);
             }
         }
     }
     // Down: every node in order of importance takes the best over its arcs from (or to) more
     // important ones, which are final by then.
     const Csr& down = towards_seeds ? higher_out_ : higher_in_;
-    for (std::uint32_t p = 0; p < n; ++p) {
+    for (auto p = static_cast<std::uint32_t>(core_); p < n; ++p) {
         Cost best = at[p];
         for (std::uint32_t k = down.start[p]; k < down.start[p + 1]; ++k) {
             best = std::min(best, add_costs(at[down.target[k]], down.cost[k]));

@@ -49,6 +49,20 @@ TEST(ContractionHierarchy, SweepsEqualDijkstraOnRandomGraphs) {
     }
 }
 
+TEST(ContractionHierarchy, AnUncontractedCoreStillGivesExactCosts) {
+    // Contraction stopped with a third, or all but one, of the nodes left: the core is searched
+    // by Dijkstra in every sweep, and the costs stay those of plain Dijkstra.
+    for (std::uint64_t seed = 5; seed <= 6; ++seed) {
+        const auto network = test::random_network(seed, 18);
+        const auto graph = network::build_graph(network, network::drive_profile());
+        for (const std::size_t core : {graph.node_count() / 3, graph.node_count() - 1, graph.node_count()}) {
+            const ContractionHierarchy hierarchy(graph.forward, Metric::seconds, 200, core);
+            EXPECT_EQ(hierarchy.core_count(), core);
+            expect_sweeps_equal_dijkstra(graph, hierarchy, Metric::seconds, seed, 8);
+        }
+    }
+}
+
 TEST(ContractionHierarchy, AWitnessLimitOfOneStillGivesExactCosts) {
     // With the search for witnesses cut short, more shortcuts are added, never a wrong cost.
     const auto network = test::random_network(9, 14);
