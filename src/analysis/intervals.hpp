@@ -1,8 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "core/geometry.hpp"
 
 namespace centrecov::analysis {
 
@@ -40,6 +44,26 @@ struct UnplacedBound {
     std::vector<Interval> share_within;  // per threshold: placed at the worst and at the best postcode
 };
 
+// What the report's planner needs to repeat the draws for any choice of open sites: the
+// same choices from the same seed (the page recomputes the hash), so its ranges are the
+// program's for any plan it exports.
+struct PageDraws {
+    bool along_roads = false;
+    bool circuity_drawn = false;  // a factor per area per draw; otherwise every factor is 1
+    double reach_m = 0.0;         // farthest distance (before the factor) any draw counts
+    double circuity = 1.0;        // the model's median factor
+    std::vector<std::pair<double, double>> spread;         // (quantile, factor / circuity)
+    std::vector<std::pair<double, double>> median_spread;  // (quantile, scale of a draw's median)
+    struct Site {
+        std::vector<Point> points;  // candidates (BNG); the first `drawn` are drawn among
+        std::size_t drawn = 0;
+        std::size_t best = 0;  // the best-evidence point's index
+        // Along roads only: per candidate, (family, metres) within reach_m.
+        std::vector<std::vector<std::pair<std::uint32_t, double>>> reach;
+    };
+    std::vector<Site> sites;  // per Study::all_sites index; no points for a site not placed
+};
+
 // What the draws found for the whole run.
 struct UncertaintySummary {
     std::size_t draws = 0;
@@ -56,6 +80,7 @@ struct UncertaintySummary {
     // The figures (all families') whose best-evidence value lay outside the draws' central
     // 90 %, so that their interval was widened to it: "colocation: lost within 1.6 km".
     std::vector<std::string> widened;
+    PageDraws page;
 };
 
 }  // namespace centrecov::analysis

@@ -108,7 +108,11 @@ public:
         for (std::size_t s = 0; s < sites.size(); ++s) {
             const Site& site = *sites[s];
             const bool unplaced = !site.location.resolved();
-            if (!serving[s] && !(unplaced && site.kind == SiteKind::centre)) {
+            // Every placed site has its candidates, for the report's planner, which may open any of
+            // them; those serving in no scenario are measured only along roads (the page works out
+            // straight lines itself).
+            const bool for_page_only = !serving[s] && !unplaced;
+            if (!serving[s] && !(unplaced && site.kind == SiteKind::centre) && !for_page_only) {
                 continue;
             }
             auto& placement = placements_[s];
@@ -124,9 +128,15 @@ public:
             }
             placement.best = points_of.empty() ? 0 : points_of.size() - 1;
             placement.reach.resize(placement.candidates.points.size());
+            if (for_page_only && !along_roads_) {
+                continue;
+            }
             for (std::size_t k = 0; k < placement.candidates.points.size(); ++k) {
                 to_measure.emplace_back(s, k);
                 points.push_back(placement.candidates.points[k]);
+            }
+            if (for_page_only) {
+                continue;
             }
             if (!unplaced) {
                 ++sites_serving_;
@@ -307,6 +317,7 @@ public:
     std::size_t centres() const { return centres_; }
     bool along_roads() const { return along_roads_; }
     double total_under5() const { return total_under5_; }
+    double reach_m() const { return reach_m_; }
 
     // The first scenario's share at each of its thresholds with the serving sites at their best-evidence
     // points, median factors, and unplaced centre `site` at its candidate k.
@@ -447,6 +458,32 @@ private:
     std::size_t sites_drawn_ = 0;
     std::size_t sites_serving_ = 0;
 };
+
+PageDraws page_draws(const Draws& draws, const Study& study, const Settings& settings) {
+    PageDraws page;
+    page.along_roads = draws.along_roads();
+    page.circuity_drawn = !draws.along_roads() && settings.distance.mode == routing::DistanceMode::estimated_road;
+    page.reach_m = draws.reach_m();
+    page.circuity = settings.distance.circuity;
+    page.spread = settings.distance.spread;
+    page.median_spread = routing::default_median_spread();
+    const auto sites = study.all_sites();
+    page.sites.resize(sites.size());
+    for (std::size_t s = 0; s < sites.size(); ++s) {
+        const auto& placement = draws.placements()[s];
+        if (!sites[s]->location.resolved() || placement.candidates.points.empty()) {
+            continue;
+        }
+        auto& site = page.sites[s];
+        site.points = placement.candidates.points;
+        site.drawn = placement.drawn;
+        site.best = placement.best;
+        if (page.along_roads) {
+            site.reach = placement.reach;
+        }
+    }
+    return page;
+}
 
 Interval interval_of(std::vector<double> values) {
     return {nearest_rank(values, 0.05), nearest_rank(values, 0.95)};
@@ -610,6 +647,7 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
         }
         summary.unplaced.push_back(std::move(bound));
     }
+    summary.page = page_draws(draws, study, settings);
     run.uncertainty = std::move(summary);
 }
 

@@ -22,13 +22,14 @@ extern const std::string_view page_html;
 extern const std::string_view report_css;
 extern const std::string_view capture_errors_js;
 extern const std::string_view report_js;
+extern const std::string_view draws_js;
 extern const std::string_view planner_js;
 }  // namespace assets
 
 const PageAssets& embedded_page_assets() {
-    static const PageAssets page{assets::page_html,   assets::report_css,  assets::capture_errors_js,
-                                 assets::report_js,   assets::planner_js,  assets::leaflet_css,
-                                 assets::leaflet_js};
+    static const PageAssets page{assets::page_html,  assets::report_css, assets::capture_errors_js,
+                                 assets::report_js,  assets::draws_js,   assets::planner_js,
+                                 assets::leaflet_css, assets::leaflet_js};
     return page;
 }
 
@@ -464,8 +465,11 @@ std::string page_body(const ReportView& view) {
             html_escape(view.planner_reach) +
             ". <b>Export scenario</b> gives a <code>[[scenario]]</code> block for <code>centrecov scenarios</code>; "
             "<b>Copy link</b> keeps your changes in the page's address; <b>Download CSV</b> gives each area's "
-            "losses and distances (empty where no open site is within reach). Its figures are on the best evidence "
-            "alone: the ranges in the tables above show how far such figures can move.</p>\n"
+            "losses and distances (empty where no open site is within reach). " +
+            (view.planner_ranges ? "Each figure comes with its range, from the same uncertainty draws as the tables "
+                                 "above, worked out again for your plan."
+                               : "Its figures are on the best evidence alone (the sentence under them says why).") +
+            "</p>\n"
             "<div id=\"planner-app\"><noscript>The planner needs JavaScript.</noscript></div></section>\n";
 
     // Printable maps: each area's outline defined once, coloured per scenario.
@@ -520,6 +524,7 @@ std::string render_report(const ReportView& view, const PageAssets& assets) {
                                          {"report_data", script_safe_json(view.map_data.dump())},
                                          {"leaflet_js", std::string(assets.leaflet_js)},
                                          {"report_js", std::string(assets.report_js)},
+                                         {"draws_js", std::string(assets.draws_js)},
                                          {"planner_js", std::string(assets.planner_js)}});
 }
 

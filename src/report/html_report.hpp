@@ -31,6 +31,11 @@ struct KCurve {
 // Reads optimise's k_curve.csv; InputError naming the file and line on bad rows.
 std::vector<KCurvePoint> read_k_curve(const std::filesystem::path& csv);
 
+// Along roads the planner carries each candidate point's distances to repeat the draws;
+// past this many (family, distance) pairs (about 14 bytes each) it gives best-evidence
+// figures and says why.
+inline constexpr std::size_t default_planner_draw_pairs_limit = 400000;
+
 struct ReportInputs {
     const analysis::Study& study;
     const analysis::StudyInputs& inputs;
@@ -38,6 +43,7 @@ struct ReportInputs {
     const analysis::ScenarioRun& run;
     const RunCatchments& catchments;
     const KCurve* k_curve = nullptr;
+    std::size_t planner_draw_pairs_limit = default_planner_draw_pairs_limit;
 };
 
 std::string html_report(const ReportInputs& in);

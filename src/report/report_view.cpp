@@ -188,6 +188,110 @@ ordered_json money_or_null(const std::optional<double>& value) {
     return value ? ordered_json(*value) : ordered_json(nullptr);
 }
 
+// Distances for the page to the millimetre (half the bytes of full precision), except where
+// rounding would carry one across a threshold the page counts at: a family 0.1 mm beyond one
+// stays beyond.
+class PageDistance {
+public:
+    explicit PageDistance(std::span<const analysis::ScenarioResult> shown) {
+        for (const auto& result : shown) {
+            const auto& r = result.resolved;
+            thresholds_.insert(thresholds_.end(), r.thresholds_m.begin(), r.thresholds_m.end());
+            thresholds_.insert(thresholds_.end(), r.outreach_thresholds_m.begin(), r.outreach_thresholds_m.end());
+        }
+    }
+    double operator()(double metres) const {
+        const double rounded = std::round(metres * 1000.0) / 1000.0;
+        for (const double t : thresholds_) {
+            if ((metres <= t) != (rounded <= t)) {
+                return metres;
+            }
+        }
+        return rounded;
+    }
+
+private:
+    std::vector<double> thresholds_;
+};
+
+// How many (family, distance) pairs the page must carry to repeat the draws along roads.
+std::size_t page_draw_pairs(const analysis::UncertaintySummary& uncertainty) {
+    std::size_t pairs = 0;
+    for (const auto& site : uncertainty.page.sites) {
+        for (const auto& list : site.reach) {
+            pairs += list.size();
+        }
+    }
+    return pairs;
+}
+
+// What the planner needs to repeat the program's draws (analysis::PageDraws): the seed as two
+// 32-bit halves (a page's numbers hold 53 bits), the factors' spreads, each site's candidate
+// points and, without roads, each family's point (the page measures straight lines itself).
+ordered_json page_draws_json(const analysis::UncertaintySummary& uncertainty, const analysis::Study& study,
+                             const PageDistance& to_the_millimetre) {
+    const auto& page = uncertainty.page;
+    auto pairs = [](const std::vector<std::pair<double, double>>& list) {
+        ordered_json out = ordered_json::array();
+        for (const auto& [a, b] : list) {
+            out.push_back({a, b});
+        }
+        return out;
+    };
+    ordered_json sites = ordered_json::array();
+    for (const auto& site : page.sites) {
+        if (site.points.empty()) {
+            sites.push_back(nullptr);
+            continue;
+        }
+        ordered_json points = ordered_json::array();
+        for (const Point& p : site.points) {
+            points.push_back(p.x);
+            points.push_back(p.y);
+        }
+        ordered_json entry{{"points", std::move(points)}, {"drawn", site.drawn}, {"best", site.best}};
+        if (page.along_roads) {
+            ordered_json reach = ordered_json::array();
+            for (const auto& list : site.reach) {
+                ordered_json flat = ordered_json::array();
+                for (const auto& [family, metres] : list) {
+                    flat.push_back(family);
+                    flat.push_back(to_the_millimetre(metres));  // along roads no factor applies
+                }
+                reach.push_back(std::move(flat));
+            }
+            entry["reach"] = std::move(reach);
+        }
+        sites.push_back(std::move(entry));
+    }
+    ordered_json out{{"count", uncertainty.draws},
+                     {"seed", {static_cast<std::uint32_t>(uncertainty.seed >> 32U),
+                               static_cast<std::uint32_t>(uncertainty.seed & 0xFFFFFFFFU)}},
+                     {"along_roads", page.along_roads},
+                     {"circuity_drawn", page.circuity_drawn},
+                     {"reach_m", page.reach_m},
+                     {"circuity", page.circuity},
+                     {"spread", pairs(page.spread)},
+                     {"median_spread", pairs(page.median_spread)},
+                     {"first_point", study.families.first_point},
+                     {"sites", std::move(sites)}};
+    if (!page.along_roads) {
+        ordered_json x = ordered_json::array();
+        ordered_json y = ordered_json::array();
+        // Whole metres (Code-Point's grid) as integers: two bytes a number fewer than "597966.0".
+        auto number = [](double v) {
+            return std::trunc(v) == v && std::abs(v) < 1e15 ? ordered_json(static_cast<long long>(v)) : ordered_json(v);
+        };
+        for (const auto& family : study.families.points) {
+            x.push_back(number(family.point.x));
+            y.push_back(number(family.point.y));
+        }
+        out["x"] = std::move(x);
+        out["y"] = std::move(y);
+    }
+    return out;
+}
+
 // What the page's planner (web/report/planner.js) recomputes from: each family's
 // distances to the sites within reach, the sites, and each scenario's state and
 // costs, so that it applies the program's own rules to any edit.
@@ -227,13 +331,14 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
     ordered_json under5 = ordered_json::array();
     ordered_json nears = ordered_json::array();
     ordered_json beyond = ordered_json::array();
+    const PageDistance to_the_millimetre(shown);
     for (std::size_t f = 0; f < points.size(); ++f) {
         const auto& family = points[f];
         ordered_json near = ordered_json::array();
         if (f < in.run.site_distances.near.size()) {
             for (const auto& [site, metres] : in.run.site_distances.near[f]) {
                 near.push_back(site);
-                near.push_back(metres);  // full precision: a family 1 mm beyond a threshold stays beyond
+                near.push_back(to_the_millimetre(metres));
             }
         }
         area_of.push_back(family.area);
@@ -317,6 +422,17 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
                              {"outreach_cost", std::move(outreach_cost)}});
     }
     planner["scenarios"] = std::move(scenarios);
+    if (in.run.uncertainty) {
+        const std::size_t pairs = page_draw_pairs(*in.run.uncertainty);
+        if (pairs <= in.planner_draw_pairs_limit) {
+            planner["draws"] = page_draws_json(*in.run.uncertainty, study, to_the_millimetre);
+        } else {
+            planner["draws_omitted"] = fmt::format(
+                "the draws' distances along roads ({} from families to the sites' candidate points) are more than "
+                "the page can carry",
+                with_commas(static_cast<long long>(pairs)));
+        }
+    }
     return planner;
 }
 
@@ -558,6 +674,7 @@ ReportView report_view(const ReportInputs& in) {
     data["bands"] = std::move(band_shapes);
     data["planner"] = planner_data(in, shown, mapped);
     view.planner_reach = metrics::threshold_label(run.site_distances.within_m);
+    view.planner_ranges = run.uncertainty && page_draw_pairs(*run.uncertainty) <= in.planner_draw_pairs_limit;
     view.measured_from = families::measured_from(study.families);
 
     // Data and method.

@@ -170,6 +170,7 @@ struct ReportView {
     std::string attribution;
 
     std::string planner_reach;  // "8 km": how far each area's distances to sites are embedded
+    bool planner_ranges = false;  // the planner repeats the run's uncertainty draws
 
     // What the interactive map draws (report.js reads it): areas, ranges, fates, per scenario the
     // distances, changes, sites, reach areas and band keys, and the bands by key.
@@ -184,6 +185,7 @@ struct PageAssets {
     std::string_view report_css;
     std::string_view capture_errors_js;
     std::string_view report_js;
+    std::string_view draws_js;
     std::string_view planner_js;
     std::string_view leaflet_css;
     std::string_view leaflet_js;

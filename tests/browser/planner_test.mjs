@@ -3,7 +3,7 @@
 // report, close a centre by clicking it on the map and move another into a
 // library from its menu, read the figures the page shows, export the scenario,
 // run `centrecov scenarios` on it and require the same numbers to the last
-// under-5; then keyboard use, the link that reopens the same plan, the CSV of
+// under-5, and the same ranges (the page repeats the program's draws); then keyboard use, the link that reopens the same plan, the CSV of
 // losses, no console errors, screenshots, and the size and time to interactive.
 //
 // node planner_test.mjs CENTRECOV DATA_DIR SOURCE_DIR SCREENSHOT_DIR [SCENARIO_FILE]
@@ -28,7 +28,7 @@ function run(args) {
 
 const scenarioFile = path.resolve(source, scenarioArg || 'geodata/scenarios/norfolk.toml');
 const label = path.basename(scenarioFile, '.toml');
-// 20 uncertainty draws, not 200: the planner works on the best evidence, and the runs are long enough.
+// 20 uncertainty draws, not 200: the page repeats the program's draws, whatever their number.
 run(['scenarios', scenarioFile, '--data', data, '--out', path.join(work, 'scen'), '--draws', '20']);
 const report = path.join(work, 'scen/report.html');
 const bytes = fs.statSync(report).size;
@@ -73,8 +73,45 @@ async function figures(p) {
       cost: r.getAttribute('data-cost') };
   });
 }
+// The ranges the page works out from the program's draws (after the figures, a few draws at a time).
+async function ranges(p) {
+  await p.waitForSelector('#planner-results[data-ranges="ready"]', { timeout: 120000 });
+  return p.evaluate(() => {
+    const r = document.getElementById('planner-results');
+    const list = (name) => r.getAttribute(name).split(',').map(Number);
+    const out = {};
+    for (const name of ['share', 'lost', 'gained', 'lostToday', 'gainedToday']) {
+      out[name] = { low: list(`data-${name}-low`), high: list(`data-${name}-high`) };
+    }
+    return out;
+  });
+}
+// The program writes shares to 4 decimals and under-5s to a tenth.
+const sameShares = (program, page) => program.length === page.length &&
+  program.every((v, i) => Math.abs(v - page[i]) <= 1e-4 + 1e-9);
+const sameUnder5 = (program, page) => program.length === page.length &&
+  program.every((v, i) => Math.abs(v - page[i]) <= 0.05 + 1e-9);
+function rangesAgree(what, summary, pageRanges) {
+  const share = (end) => summary.coverage.map((c) => c.share_interval[end]);
+  const count = (name, end) => summary.change_from_base.map((c) => c[name][end]);
+  for (const end of ['low', 'high']) {
+    check(`${what}: the share's ${end} end is the program's`, sameShares(share(end), pageRanges.share[end]),
+      `${share(end)} vs ${pageRanges.share[end]}`);
+    check(`${what}: the losses' ${end} end is the program's`, sameUnder5(count('lost_interval', end),
+      pageRanges.lost[end]), `${count('lost_interval', end)} vs ${pageRanges.lost[end]}`);
+    check(`${what}: the gains' ${end} end is the program's`, sameUnder5(count('gained_interval', end),
+      pageRanges.gained[end]), `${count('gained_interval', end)} vs ${pageRanges.gained[end]}`);
+  }
+}
+
 await page.selectOption('#planner-start', { index: 0 });
 const before = await figures(page);
+const beforeRanges = await ranges(page);
+const startSummary = JSON.parse(fs.readFileSync(path.join(work, 'scen', baseline.id, 'summary.json'), 'utf8'));
+rangesAgree(`unchanged ${baseline.id}`, startSummary, beforeRanges);
+check('the ranges are shown beside the figures', /\(\d+\.\d-\d+\.\d %\)/.test(
+  await page.textContent('#planner-results tbody tr td:nth-child(2)')),
+  await page.textContent('#planner-results tbody tr td:nth-child(2)'));
 
 // Close the centre that leaves the most families out, by clicking its marker on the map.
 const closing = placedOpen[0];
@@ -87,7 +124,14 @@ const menu = page.locator(`#planner-sites select[data-site="${moving.id}"]`);
 const firstLibrary = await menu.evaluate((s) => Array.from(s.options).find((o) => o.text.startsWith('moved into')).value);
 await menu.selectOption(firstLibrary);
 const after = await figures(page);
+const afterRanges = await ranges(page);
 check('the figures changed', JSON.stringify(after) !== JSON.stringify(before));
+const total = after.covered.length ? planner.families.under5.reduce((a, b) => a + b, 0) : 0;
+check('each range holds its figure', after.covered.every((c, t) =>
+  afterRanges.share.low[t] <= c / total + 1e-12 && c / total <= afterRanges.share.high[t] + 1e-12 &&
+  afterRanges.lost.low[t] <= after.lost[t] && after.lost[t] <= afterRanges.lost.high[t] &&
+  afterRanges.gained.low[t] <= after.gained[t] && after.gained[t] <= afterRanges.gained.high[t]),
+JSON.stringify(afterRanges));
 if (baseline.costs_stated) {
   check('closing and moving costs less', Number(after.cost) < Number(before.cost), `${after.cost} vs ${before.cost}`);
 }
@@ -116,6 +160,7 @@ check('gains equal the program\'s', sameCounts(gained, after.gained), `${gained}
 check('the cost equals the program\'s', summary.cost === null ? after.cost === '' :
   String(Math.round(summary.cost)) === after.cost, `${summary.cost} vs ${after.cost}`);
 check('the program compared it with the start', summary.base === baseline.id, summary.base);
+rangesAgree('the plan', summary, afterRanges);
 
 // From a scenario with sessions in libraries, ending them all: the export says so and the program agrees.
 const withOutreach = planner.scenarios.findIndex((sc) => sc.outreach.length > 0);

@@ -26,6 +26,9 @@
       postcode: P.families.postcode[i], under5: P.families.under5[i], near: P.families.near[i],
       beyond: P.families.beyond[i] };
   });
+  // The program's uncertainty draws, repeated here (draws.js): null when the run made none.
+  var draws = window.centrecovDraws ? window.centrecovDraws.make(P) : null;
+  var sharedOverPostcodes = P.families.area.length > P.areas.length;
   var state = null;  // {start, centre: [status], bases: Set, outreach: Set, budget}
   var start = null;  // the scenario started from
   var today = P.scenarios[0];
@@ -141,7 +144,23 @@
       });
     });
     figures = { total: total, rows: rows, now: now, before: before, cost: costOf(state),
-      lostByDistrict: lostByDistrict, lostByIdaci: lostByIdaci, closures: closures(now) };
+      lostByDistrict: lostByDistrict, lostByIdaci: lostByIdaci, closures: closures(now), ranges: null };
+    if (draws) {
+      var mine = figures;
+      var plan = { now: servicePlaces(state), start: servicePlaces(stateOf(start)),
+        today: servicePlaces(stateOf(today)), thresholds: thresholds };
+      var best = {};
+      ['lost', 'gained', 'lostToday', 'gainedToday'].forEach(function (name) {
+        best[name] = rows.map(function (r) { return r[name]; });
+      });
+      best.share = rows.map(function (r) { return total > 0 ? r.covered / total : 0; });
+      draws.ranges(plan, best, function (ranges) {
+        if (figures === mine) {
+          figures.ranges = ranges;
+          render();
+        }
+      });
+    }
   }
 
   // Each service open in the start but not now, and the under-5s it alone would bring back.
@@ -472,20 +491,47 @@
       return k + ' ' + counts[k];
     }).join(', ') + '. ' + P.caveat;
   }
+  // "37.7 % (34.1-41.2 %)" and "1,234 (1,100-1,400)", as the program writes figures with their ranges.
+  function shareIn(r, t) {
+    var text = percent(r.covered, figures.total);
+    if (!figures.ranges) { return text; }
+    var range = figures.ranges.share[t];
+    return text + ' (' + (100 * range.low).toFixed(1) + '-' + (100 * range.high).toFixed(1) + ' %)';
+  }
+  function countIn(value, name, t) {
+    if (!figures.ranges) { return commas(value); }
+    var range = figures.ranges[name][t];
+    return commas(value) + ' (' + commas(range.low) + '-' + commas(range.high) + ')';
+  }
+  function rangesSentence() {
+    if (!draws) {
+      return 'These figures are on the best evidence alone: ' + (P.draws_omitted ? P.draws_omitted +
+        '; the tables above give the ranges of the scenarios run' : 'the run made no uncertainty draws (--draws 0)') +
+        '.';
+    }
+    var what = 'each range holds the middle 90 % of the program\'s ' + draws.count + ' draws for this plan (each ' +
+      'site placed where its evidence allows' + (P.draws.circuity_drawn ? ', each area\'s road factor drawn' : '') +
+      (sharedOverPostcodes ? ', each area\'s under-5s shared afresh over its postcodes' : '') +
+      '), repeated in this page';
+    return figures.ranges ? 'Figures on the best evidence; ' + what + '.' :
+      'Figures on the best evidence; working out the ranges (' + what + ') ...';
+  }
   function render() {
     var f = figures;
     results.textContent = '';
     var head = element('tr', {}, ['Within', 'Under-5s covered', 'Lose against ' + start.id, 'Gain against ' + start.id,
       'Lose against ' + today.id, 'Gain against ' + today.id].map(function (h) { return element('th', { text: h }); }));
-    var rows = f.rows.map(function (r) {
+    var rows = f.rows.map(function (r, t) {
       return element('tr', { 'data-threshold': String(r.threshold) }, [element('td', { text: km(r.threshold) }),
-        element('td', { class: 'n', text: percent(r.covered, f.total) + ' (' + commas(r.covered) + ')' }),
-        element('td', { class: 'n', text: commas(r.lost) }), element('td', { class: 'n', text: commas(r.gained) }),
-        element('td', { class: 'n', text: commas(r.lostToday) }),
-        element('td', { class: 'n', text: commas(r.gainedToday) })]);
+        element('td', { class: 'n', text: shareIn(r, t) + ', ' + commas(r.covered) }),
+        element('td', { class: 'n', text: countIn(r.lost, 'lost', t) }),
+        element('td', { class: 'n', text: countIn(r.gained, 'gained', t) }),
+        element('td', { class: 'n', text: countIn(r.lostToday, 'lostToday', t) }),
+        element('td', { class: 'n', text: countIn(r.gainedToday, 'gainedToday', t) })]);
     });
     results.appendChild(element('table', { class: 'small' }, [element('thead', {}, [head]),
       element('tbody', {}, rows)]));
+    results.appendChild(element('p', { id: 'planner-ranges', class: 'small', text: rangesSentence() }));
     var costText = 'Annual cost: ' + pounds(f.cost);
     if (f.cost !== null && state.budget !== null) {
       var gap = state.budget - f.cost;
@@ -525,6 +571,13 @@
     results.setAttribute('data-gained', f.rows.map(function (r) { return r.gained; }).join(','));
     results.setAttribute('data-lost-today', f.rows.map(function (r) { return r.lostToday; }).join(','));
     results.setAttribute('data-cost', f.cost === null ? '' : String(Math.round(f.cost)));
+    results.setAttribute('data-ranges', !draws ? 'none' : (f.ranges ? 'ready' : 'working'));
+    if (f.ranges) {
+      ['share', 'lost', 'gained', 'lostToday', 'gainedToday'].forEach(function (name) {
+        results.setAttribute('data-' + name + '-low', f.ranges[name].map(function (r) { return r.low; }).join(','));
+        results.setAttribute('data-' + name + '-high', f.ranges[name].map(function (r) { return r.high; }).join(','));
+      });
+    }
   }
   function update() {
     compute();

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analysis/uncertainty.hpp"
 #include "support/gurka.hpp"
@@ -218,6 +220,69 @@ TEST(Uncertainty, AnUnplacedCentreIsBoundedByItsDistrictsPostcodes) {
     EXPECT_DOUBLE_EQ(u.unplaced.front().share_within[1].low, 1.0);
     EXPECT_DOUBLE_EQ(u.unplaced.front().share_within[1].high, 1.0);
     EXPECT_EQ(u.unplaced.front().placed_among, "3 postcodes of Drawn");
+}
+
+// What the report's planner is given to repeat the draws: every placed site's candidates (a
+// library serving in no scenario too, since the planner may open it), the best evidence last.
+TEST(Uncertainty, ThePageIsGivenEveryPlacedSitesCandidates) {
+    auto town = locality_town().draws(20);
+    town.library("lib", 'r');
+    const auto run = town.scenarios(today);
+    const auto& page = run.run().uncertainty->page;
+    ASSERT_EQ(page.sites.size(), 2U);  // the hub, then the library (Study::all_sites order)
+    const auto& hub = page.sites[0];
+    ASSERT_EQ(hub.points.size(), 4U);  // p, q and r, then the best evidence (q)
+    EXPECT_EQ(hub.drawn, 3U);
+    EXPECT_EQ(hub.best, 3U);
+    EXPECT_EQ(hub.points[hub.best].x, town.map().at('q').x);
+    std::vector<double> drawn_at;
+    for (std::size_t k = 0; k < hub.drawn; ++k) {
+        drawn_at.push_back(hub.points[k].x);
+    }
+    std::sort(drawn_at.begin(), drawn_at.end());
+    EXPECT_EQ(drawn_at, (std::vector<double>{town.map().at('p').x, town.map().at('q').x, town.map().at('r').x}));
+    const auto& library = page.sites[1];
+    ASSERT_EQ(library.points.size(), 1U);  // placed by coordinates: nothing to draw
+    EXPECT_EQ(library.points[0].x, town.map().at('r').x);
+    EXPECT_FALSE(page.along_roads);
+    EXPECT_FALSE(page.circuity_drawn);  // straight lines as they are
+    EXPECT_DOUBLE_EQ(page.reach_m, 1000.0);
+    EXPECT_TRUE(hub.reach.empty()) << "without roads the page measures straight lines itself";
+}
+
+// Along roads the page is given each candidate's distances: the same as the planner's own.
+TEST(Uncertainty, AlongRoadsThePageIsGivenEachCandidatesDistances) {
+    auto town = test::gurka::loop_town()
+                    .centre("west", 'a')
+                    .centre("east", 'c')
+                    .library("lib", 'e')
+                    .families("B", 'b', 100)
+                    .families("E", 'e', 40)
+                    .families("F", 'f', 7)
+                    .thresholds({500.0, 1000.0})
+                    .draws(20);
+    const auto run = town.scenarios(today);
+    const auto& page = run.run().uncertainty->page;
+    ASSERT_TRUE(page.along_roads);
+    ASSERT_EQ(page.sites.size(), 3U);
+    const auto& distances = run.run().site_distances;
+    std::size_t compared = 0;
+    for (std::size_t s = 0; s < page.sites.size(); ++s) {
+        ASSERT_EQ(page.sites[s].reach.size(), 1U) << "site " << s;
+        std::map<std::uint32_t, double> reach(page.sites[s].reach[0].begin(), page.sites[s].reach[0].end());
+        for (std::size_t f = 0; f < distances.near.size(); ++f) {
+            for (const auto& [site, metres] : distances.near[f]) {
+                if (site == s && metres <= page.reach_m) {
+                    ASSERT_EQ(reach.count(static_cast<std::uint32_t>(f)), 1U) << "site " << s << " family " << f;
+                    EXPECT_DOUBLE_EQ(reach[static_cast<std::uint32_t>(f)], metres);
+                    reach.erase(static_cast<std::uint32_t>(f));
+                    ++compared;
+                }
+            }
+        }
+        EXPECT_TRUE(reach.empty()) << "site " << s << " has families the planner does not";
+    }
+    EXPECT_GT(compared, 3U);
 }
 
 TEST(Uncertainty, NearestRankPercentiles) {

@@ -1,5 +1,5 @@
 // Golden tests of what the report writers print, on a town drawn by hand: the
-// HTML page (with Leaflet and the page's own CSS and script left out, so the
+// HTML page (with Leaflet and the page's own CSS and scripts left out, so the
 // files hold what the program writes), comparison.md, comparison.csv and a
 // scenario's summary.json. A change to any of them shows as a diff of the
 // golden file under tests/golden/; when the change is meant, rewrite them with
@@ -130,6 +130,8 @@ TEST(ReportGolden, ThePageOfADrawnTown) {
     PageAssets assets = embedded_page_assets();
     assets.report_css = "/* web/report/report.css */";
     assets.report_js = "/* web/report/report.js */";
+    assets.draws_js = "/* web/report/draws.js */";
+    assets.planner_js = "/* web/report/planner.js */";
     assets.capture_errors_js = "/* web/report/capture-errors.js */";
     assets.leaflet_css = "/* leaflet.css */";
     assets.leaflet_js = "/* leaflet.js */";
