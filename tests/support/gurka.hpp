@@ -354,6 +354,18 @@ private:
 //   a-------b-------c
 //   |               |
 //   d-------e-------f
+// The manifest a report names for a drawn town (what it reads is the town itself).
+inline io::StudyManifest drawn_manifest() {
+    io::StudyManifest manifest;
+    manifest.name = "drawn";
+    manifest.title = "A drawn town";
+    manifest.root = "drawn-data";
+    manifest.centres = "centres.csv";
+    manifest.libraries = "libraries.csv";
+    manifest.columns.deprivation.edition = "2019";
+    return manifest;
+}
+
 inline Town loop_town() {
     return Town(R"(
     a-------b-------c

@@ -14,17 +14,10 @@ namespace {
 
 using test::gurka::Town;
 
-const char* const scenarios = R"(
-[[scenario]]
-id = "today"
-name = "Today"
-
-[[scenario]]
-id = "close-east"
-name = "East closed"
-start_from = "today"
-close = ["east"]
-)";
+// Today and one closure, so that the planner has a start and a plan with losses.
+const char* const scenarios =
+    "[[scenario]]\nid = \"today\"\nname = \"Today\"\n"
+    "[[scenario]]\nid = \"close-east\"\nname = \"East closed\"\nstart_from = \"today\"\nclose = [\"east\"]\n";
 
 Town loop() {
     return test::gurka::loop_town()
@@ -36,17 +29,6 @@ Town loop() {
         .families("F", 'f', 7);
 }
 
-io::StudyManifest manifest() {
-    io::StudyManifest m;
-    m.name = "drawn";
-    m.title = "A drawn town";
-    m.root = "drawn-data";
-    m.centres = "centres.csv";
-    m.libraries = "libraries.csv";
-    m.columns.deprivation.edition = "2019";
-    return m;
-}
-
 struct Page {
     nlohmann::ordered_json planner;
     bool ranges = false;
@@ -56,7 +38,7 @@ Page page_of(const Town& town, std::size_t pairs_limit = default_planner_draw_pa
              const char* file = scenarios) {
     const auto run = town.scenarios(file);
     const auto catchments = compute_catchments(town.study(), run.run(), town.settings());
-    const analysis::StudyInputs inputs(manifest());
+    const analysis::StudyInputs inputs(test::gurka::drawn_manifest());
     ReportInputs in{town.study(), inputs, run.file(), run.run(), catchments, nullptr};
     in.planner_draw_pairs_limit = pairs_limit;
     const ReportView view = report_view(in);

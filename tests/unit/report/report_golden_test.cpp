@@ -21,6 +21,7 @@
 namespace centrecov::report {
 namespace {
 
+using test::gurka::drawn_manifest;
 using test::gurka::Town;
 
 const std::filesystem::path golden_directory = std::filesystem::path(CENTRECOV_SOURCE_DIR) / "tests/golden/report";
@@ -92,17 +93,6 @@ name = "West moves into the library"
 start_from = "today"
 colocate = [{ centre = "west", library = "lib-e" }]
 )";
-
-io::StudyManifest drawn_manifest() {
-    io::StudyManifest manifest;
-    manifest.name = "drawn";
-    manifest.title = "A drawn town";
-    manifest.root = "drawn-data";
-    manifest.centres = "centres.csv";
-    manifest.libraries = "libraries.csv";
-    manifest.columns.deprivation.edition = "2019";
-    return manifest;
-}
 
 TEST(ReportGolden, ThePageOfADrawnTown) {
     const Town town = ladder();
