@@ -576,6 +576,10 @@ ReportView report_view(const ReportInputs& in) {
     }
 
     ordered_json band_shapes = ordered_json::object();
+    // Reach areas drawn once however many scenarios share them (options that close different
+    // centres leave most areas as they were): a shape's coordinates -> its index.
+    ordered_json reach_shapes = ordered_json::array();
+    std::map<std::string, std::size_t> reach_shape_index;
     ordered_json scenarios = ordered_json::array();
     for (std::size_t s = 0; s < shown.size(); ++s) {
         const auto& result = shown[s];
@@ -641,8 +645,12 @@ ReportView report_view(const ReportInputs& in) {
         ordered_json reach = ordered_json::array();
         for (const auto& area : catchments.reach) {
             const auto thin = geom::simplify(area.area.get(), interactive_simplify_m);
-            reach.push_back({{"site", area.site}, {"under5", std::llround(area.under5)},
-                             {"geometry", wgs84_coordinates(thin.get(), to_wgs84)}});
+            ordered_json geometry = wgs84_coordinates(thin.get(), to_wgs84);
+            const auto [known, added] = reach_shape_index.emplace(geometry.dump(), reach_shapes.size());
+            if (added) {
+                reach_shapes.push_back(std::move(geometry));
+            }
+            reach.push_back({{"site", area.site}, {"under5", std::llround(area.under5)}, {"shape", known->second}});
         }
         scenario["reach"] = std::move(reach);
         // Bands are shared between scenarios with the same site and thresholds.
@@ -672,6 +680,7 @@ ReportView report_view(const ReportInputs& in) {
     }
     data["scenarios"] = std::move(scenarios);
     data["bands"] = std::move(band_shapes);
+    data["reach_shapes"] = std::move(reach_shapes);
     data["planner"] = planner_data(in, shown, mapped);
     view.planner_reach = metrics::threshold_label(run.site_distances.within_m);
     view.planner_ranges = run.uncertainty && page_draw_pairs(*run.uncertainty) <= in.planner_draw_pairs_limit;

@@ -55,6 +55,11 @@ check "no uncaught errors in the console" bash -c "! grep -qiE 'Uncaught|CONSOLE
 check "the map is drawn" contains "$work/dom.html" 'data-map-ready="1"'
 check "the map has every area" contains "$work/dom.html" 'data-map-areas="538"'
 check "the map shows the sites" grep -qE 'data-site-markers="[1-9][0-9]*"' "$work/dom.html"
+# Reach areas are embedded once however many scenarios share them; the first scenario's are all drawn.
+reach_areas=$(ogrinfo -q -sql "SELECT COUNT(*) AS n FROM reach" "$work/scen/baseline-2017-18/reach.geojson" |
+    sed -n 's/.*n (Integer[0-9]*) = \([0-9]*\).*/\1/p')
+check "the map draws the first scenario's reach areas ($reach_areas)" contains "$work/dom.html" \
+    "data-reach-areas=\"$reach_areas\""
 check "Leaflet drew the areas" grep -q 'leaflet-overlay-pane' "$work/dom.html"
 series=$(grep -oF 'class="coverage-series"' "$work/dom.html" | wc -l)
 check "the coverage chart has a line per scenario (8)" test "$series" -eq 8

@@ -1,6 +1,6 @@
 // The report's interactive map. It reads the data the program embedded in
 // <script id="report-data"> (areas once; per scenario each area's distance and
-// change, the sites with their fate, reach areas and distance bands) and draws
+// change, the sites with their fate, reach areas and distance bands, each shape once) and draws
 // it with Leaflet, which is embedded before this file. It marks <body> with
 // data-* attributes that the browser test reads.
 (function () {
@@ -92,7 +92,7 @@
       if (site.category === 'closed') { crossOut(site, style); }
     });
     s.reach.forEach(function (r) {
-      polygon(r.geometry, { fill: false, color: '#333', weight: 1.5, dashArray: '4 3' }).addTo(reach);
+      polygon(data.reach_shapes[r.shape], { fill: false, color: '#333', weight: 1.5, dashArray: '4 3' }).addTo(reach);
     });
     s.bands.forEach(function (key) {
       var shapes = data.bands[key];  // widest first
@@ -104,6 +104,7 @@
     document.getElementById('scenario-note').textContent = s.name + ' - ' + s.headline;
     document.body.setAttribute('data-scenario', s.id);
     document.body.setAttribute('data-site-markers', String(sites.getLayers().length));
+    document.body.setAttribute('data-reach-areas', String(reach.getLayers().length));
   }
 
   L.control.layers(null, {
