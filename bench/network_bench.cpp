@@ -49,13 +49,14 @@ void hundred_sources(benchmark::State& state, const network::RoadNetwork& networ
     const auto sources = benchmark_sources(network.nodes.size(), 100);
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     tbb::enumerable_thread_specific<routing::Search> searches;
+    const unsigned shift = routing::bucket_shift(graph.forward, routing::Metric::metres);
     double checksum = 0.0;
     for (auto _ : state) {
         std::vector<std::uint64_t> sums(sources.size());
         tbb::parallel_for(std::size_t{0}, sources.size(), [&](std::size_t s) {
             auto& search = searches.local();
             const routing::Seed seed{sources[s], 0, 0};
-            search.run(graph.forward, {&seed, 1}, routing::Metric::metres);
+            search.run(graph.forward, {&seed, 1}, routing::Metric::metres, routing::max_cost, shift);
             std::uint64_t sum = 0;
             for (const network::NodeId node : search.reached_nodes()) {
                 sum += search.cost(node);

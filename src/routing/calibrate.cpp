@@ -30,10 +30,11 @@ Calibration calibrate(const network::RoadNetwork& network, const network::Graph&
     std::vector<double> ratios;
     Progress progress("calibrating", sources);
     Search search;
+    const unsigned shift = bucket_shift(graph.forward, Metric::metres);
     for (std::size_t s = 0; s < sources && ratios.size() < pairs; ++s) {
         const network::NodeId source = pick();
         const Seed start{source, 0, 0};
-        search.run(graph.forward, {&start, 1}, Metric::metres, from_units(max_pair_m * 4.0));
+        search.run(graph.forward, {&start, 1}, Metric::metres, from_units(max_pair_m * 4.0), shift);
         std::size_t found = 0;
         for (std::size_t attempt = 0; attempt < per_source * 50 && found < per_source; ++attempt) {
             const network::NodeId target = pick();

@@ -113,7 +113,10 @@ struct Scratch {
 }  // namespace
 
 NetworkRouter::NetworkRouter(const network::RoadNetwork& network, const network::Graph& graph)
-    : network_(network), graph_(graph) {}
+    : network_(network),
+      graph_(graph),
+      shift_metres_(bucket_shift(graph.forward, Metric::metres)),
+      shift_seconds_(bucket_shift(graph.forward, Metric::seconds)) {}
 
 // The same formulas as the graph's arcs, so a whole piece costs the same either way.
 Cost NetworkRouter::along(std::uint32_t piece, double metres, Metric metric) const {
@@ -181,7 +184,7 @@ std::vector<NetworkRouter::Nearest> NetworkRouter::nearest(const Snaps& origins,
     // Searching backwards from every destination at once labels each node with
     // its cost to the nearest destination.
     Search search;
-    search.run(graph_.reverse, seeds, metric);
+    search.run(graph_.reverse, seeds, metric, max_cost, shift(metric));
     const auto destinations_by_piece = by_piece(destinations);
     std::vector<Nearest> out(origins.size());
     for (std::size_t o = 0; o < origins.size(); ++o) {
@@ -250,7 +253,8 @@ std::vector<std::vector<NetworkRouter::Entry>> NetworkRouter::matrix(const Snaps
         for (const auto& a : local.attachments) {
             local.seeds.push_back({a.node, a.cost, 0});
         }
-        local.search.run(from_destinations ? graph_.reverse : graph_.forward, local.seeds, metric, limit);
+        local.search.run(from_destinations ? graph_.reverse : graph_.forward, local.seeds, metric, limit,
+                         shift(metric));
         // Whichever is shorter: the nodes the search reached, or the list of the found side's nodes.
         if (local.search.reached_nodes().size() <= attached.size()) {
             for (const network::NodeId node : local.search.reached_nodes()) {
@@ -304,7 +308,7 @@ std::vector<NetworkRouter::Stretch> NetworkRouter::reachable(const network::Snap
         seeds.push_back({a.node, a.cost, 0});
     }
     Search search;
-    search.run(graph_.reverse, seeds, Metric::metres, from_units(cutoff_m));
+    search.run(graph_.reverse, seeds, Metric::metres, from_units(cutoff_m), shift(Metric::metres));
     auto left = [&](network::NodeId node) {
         return search.reached(node) ? cutoff_m - to_units(search.cost(node)) : -1.0;
     };

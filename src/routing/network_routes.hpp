@@ -79,8 +79,13 @@ private:
     Cost along(std::uint32_t piece, double metres, Metric metric) const;
     Cost access(double metres, Metric metric) const;
 
+    unsigned shift(Metric metric) const { return metric == Metric::metres ? shift_metres_ : shift_seconds_; }
+
     const network::RoadNetwork& network_;
     const network::Graph& graph_;
+    // The searches' bucket widths, worked out once (the reversed graph has the same arcs).
+    unsigned shift_metres_ = 0;
+    unsigned shift_seconds_ = 0;
 };
 
 }  // namespace centrecov::routing

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "network/graph.hpp"
-#include "routing/radix_heap.hpp"
+#include "routing/bucket_queue.hpp"
 
 namespace centrecov::routing {
 
@@ -34,6 +34,11 @@ inline double to_units(Cost cost) { return static_cast<double>(cost) / 1000.0; }
 // The cost of `units` metres or seconds, rounded to the millimetre or millisecond; past max_cost is max_cost.
 Cost from_units(double units);
 
+// The bucket width (a power of two, as its exponent) for searches over `graph` by `metric`:
+// the largest no more than the cost of the cheapest twentieth of its arcs, so a node is
+// seldom taken twice, and wide enough that the dearest arc spans at most 2^16 buckets.
+unsigned bucket_shift(const network::CsrGraph& graph, Metric metric);
+
 // Where a search starts: a node reached at `cost` on behalf of source `owner`.
 struct Seed {
     network::NodeId node = 0;
@@ -46,6 +51,10 @@ struct Seed {
 // set, so a search bounded by a cutoff costs what it reaches, not the size of
 // the graph. One Search per thread; it is not safe to share.
 //
+// Its queue is a bucket queue (routing/bucket_queue.hpp): nodes are taken bucket by
+// bucket and a node whose label falls after it was taken is taken again, so the labels
+// are exactly Dijkstra's while the queue costs next to nothing.
+//
 // Labels are (cost, owner) pairs compared in that order, so where two seeds
 // reach a node at the same cost it goes to the smaller owner, and the labels
 // depend only on the inputs (not on the order of arcs or seeds).
@@ -53,8 +62,15 @@ class Search {
 public:
     Search() = default;
 
-    // Labels every node reachable within `cutoff` (inclusive).
-    void run(const network::CsrGraph& graph, std::span<const Seed> seeds, Metric metric, Cost cutoff = max_cost);
+    // Labels every node reachable within `cutoff` (inclusive). `shift` is the queue's bucket
+    // width for this graph and metric (bucket_shift): any width gives the same labels, a
+    // fitting one gives them soonest. Work it out once per graph, not once per search.
+    void run(const network::CsrGraph& graph, std::span<const Seed> seeds, Metric metric, Cost cutoff,
+             unsigned shift);
+    // The same, working the width out first (a pass over every arc): for one-off searches.
+    void run(const network::CsrGraph& graph, std::span<const Seed> seeds, Metric metric, Cost cutoff = max_cost) {
+        run(graph, seeds, metric, cutoff, bucket_shift(graph, metric));
+    }
 
     bool reached(network::NodeId node) const { return node < labels_.size() && labels_[node].cost != no_cost; }
     Cost cost(network::NodeId node) const { return node < labels_.size() ? labels_[node].cost : no_cost; }
@@ -73,7 +89,7 @@ private:
     };
     std::vector<Label> labels_;
     std::vector<network::NodeId> touched_;
-    RadixHeap queue_;  // (cost, node); stale items are skipped
+    BucketQueue queue_;  // nodes by cost; stale entries are skipped
 };
 
 }  // namespace centrecov::routing

@@ -3,6 +3,10 @@
 #include "network/graph.hpp"
 #include "routing/search.hpp"
 #include "support/ascii_map.hpp"
+#include "support/plain_dijkstra.hpp"
+#include "support/random_roads.hpp"
+
+#include <random>
 
 namespace centrecov::routing {
 namespace {
@@ -72,6 +76,51 @@ TEST(Search, EqualCostsGoToTheSmallerOwnerWhateverTheSeedOrder) {
         EXPECT_EQ(search.owner(c), 2u);  // c is 400 m from both
         EXPECT_EQ(search.owner(drawn.node(street, 'a')), 5u);
         EXPECT_EQ(search.cost(c), 400'000u);
+    }
+}
+
+TEST(Search, ArcsCheaperThanABucketIsWideStillGiveDijkstrasLabels) {
+    // One arc in twenty-five made nearly free (0-40 mm), so nodes are reached again within the
+    // bucket they were taken from: costs and owners must still be Dijkstra's from three seeds.
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        const auto network = test::random_network(seed, 25);
+        auto graph = network::build_graph(network, network::walk_profile());
+        std::mt19937_64 random(seed);
+        const auto [first, last] = boost::edges(graph.forward);
+        for (auto arc = first; arc != last; ++arc) {
+            if (random() % 25 == 0) {
+                graph.forward[*arc].millimetres = static_cast<Cost>(random() % 41);
+            }
+        }
+        ASSERT_GT(bucket_shift(graph.forward, Metric::metres), 6u);  // wider than the cheap arcs
+        const std::vector<Seed> seeds{{static_cast<network::NodeId>(random() % graph.node_count()), 300, 4},
+                                      {static_cast<network::NodeId>(random() % graph.node_count()), 0, 9},
+                                      {static_cast<network::NodeId>(random() % graph.node_count()), 0, 1}};
+        std::vector<std::vector<std::uint64_t>> from;
+        for (const Seed& s : seeds) {
+            from.push_back(test::plain_dijkstra(graph.forward, s.node, Metric::metres));
+        }
+        Search search;
+        search.run(graph.forward, seeds, Metric::metres);
+        for (network::NodeId n = 0; n < graph.node_count(); ++n) {
+            std::uint64_t best = test::no_way;
+            std::uint32_t owner = no_owner;
+            for (std::size_t k = 0; k < seeds.size(); ++k) {
+                if (from[k][n] == test::no_way) {
+                    continue;
+                }
+                const std::uint64_t cost = from[k][n] + seeds[k].cost;
+                if (cost < best || (cost == best && seeds[k].owner < owner)) {
+                    best = cost;
+                    owner = seeds[k].owner;
+                }
+            }
+            ASSERT_EQ(search.reached(n), best != test::no_way) << "node " << n;
+            if (best != test::no_way) {
+                ASSERT_EQ(search.cost(n), best) << "node " << n;
+                ASSERT_EQ(search.owner(n), owner) << "node " << n;
+            }
+        }
     }
 }
 
