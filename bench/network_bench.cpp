@@ -14,9 +14,6 @@
 #include "network/load.hpp"
 #include "network/snap.hpp"
 #include "road_like.hpp"
-#include "routing/contraction.hpp"
-#include "routing/customisable_hierarchy.hpp"
-#include "routing/dissection.hpp"
 #include "routing/network_routes.hpp"
 
 namespace centrecov::bench {
@@ -73,41 +70,6 @@ void hundred_sources(benchmark::State& state, const network::RoadNetwork& networ
         benchmark::DoNotOptimize(checksum);
     }
     state.counters["nodes"] = static_cast<double>(network.nodes.size());
-    state.counters["checksum_km"] = checksum;
-}
-
-// The same by a customisable hierarchy: range(0) 0 times its build alone, 1 the build and the sweeps.
-void hundred_sources_by_hierarchy(benchmark::State& state, const network::RoadNetwork& network, bool sweeps) {
-    const auto graph = network::build_graph(network, network::drive_profile());
-    const auto sources = benchmark_sources(network.nodes.size(), 100);
-    double checksum = 0.0;
-    std::size_t arcs = 0;
-    for (auto _ : state) {
-        const routing::CustomisableHierarchy hierarchy(graph.forward, network.nodes, routing::Metric::metres);
-        arcs = hierarchy.arc_count();
-        if (!sweeps) {
-            continue;
-        }
-        std::vector<std::uint64_t> sums(sources.size());
-        tbb::parallel_for(std::size_t{0}, sources.size(), [&](std::size_t s) {
-            std::vector<routing::Cost> costs;
-            const routing::Seed seed{sources[s], 0, 0};
-            hierarchy.sweep({&seed, 1}, false, costs);
-            std::uint64_t sum = 0;
-            for (const routing::Cost cost : costs) {
-                sum += cost == routing::no_cost ? 0 : cost;
-            }
-            sums[s] = sum;
-        });
-        std::uint64_t total = 0;
-        for (const std::uint64_t s : sums) {
-            total += s;
-        }
-        checksum = static_cast<double>(total) / 1e6;
-    }
-    state.counters["nodes"] = static_cast<double>(network.nodes.size());
-    state.counters["graph_arcs"] = static_cast<double>(boost::num_edges(graph.forward));
-    state.counters["hierarchy_arcs"] = static_cast<double>(arcs);
     state.counters["checksum_km"] = checksum;
 }
 
@@ -215,137 +177,6 @@ void BM_NorfolkSizedNearest(benchmark::State& state) {
 }
 BENCHMARK(BM_NorfolkSizedNearest)->Unit(benchmark::kMillisecond)->Iterations(1);
 
-// The full matrix by PHAST sweeps of a contraction hierarchy (its build timed apart): every origin's
-// cost to each destination, read from the destination's sweep. Checksum as BM_NorfolkSizedMatrix/0.
-double matrix_by_hierarchy(const Town& town, const routing::ContractionHierarchy& hierarchy) {
-    std::vector<double> sums(town.destinations.size(), 0.0);
-    tbb::parallel_for(std::size_t{0}, town.destinations.size(), [&](std::size_t d) {
-        if (!town.destinations[d]) {
-            return;
-        }
-        std::vector<routing::NetworkRouter::Attachment> attachments;
-        town.router.arriving(*town.destinations[d], routing::Metric::metres, attachments);
-        std::vector<routing::Seed> seeds;
-        for (const auto& a : attachments) {
-            seeds.push_back({a.node, a.cost, 0});
-        }
-        std::vector<routing::Cost> costs;
-        hierarchy.sweep(seeds, true, costs);
-        double sum = 0.0;
-        for (const auto& origin : town.origins) {
-            if (!origin) {
-                continue;
-            }
-            attachments.clear();
-            town.router.leaving(*origin, routing::Metric::metres, attachments);
-            routing::Cost best = town.router.same_piece(*origin, *town.destinations[d], routing::Metric::metres);
-            for (const auto& a : attachments) {
-                best = std::min(best, routing::add_costs(a.cost, costs[a.node]));
-            }
-            sum += best == routing::no_cost ? 0.0 : routing::to_units(best);
-        }
-        sums[d] = sum;
-    });
-    double total = 0.0;
-    for (const double s : sums) {
-        total += s;
-    }
-    return total;
-}
-
-// range(0): nodes left uncontracted as the core (0: a full hierarchy).
-void BM_NorfolkSizedHierarchy(benchmark::State& state) {
-    const Town& town = norfolk_sized();
-    std::size_t shortcuts = 0;
-    std::size_t arcs = 0;
-    for (auto _ : state) {
-        const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres, 200,
-                                                      static_cast<std::size_t>(state.range(0)));
-        shortcuts = hierarchy.shortcut_count();
-        arcs = hierarchy.arc_count();
-    }
-    state.counters["shortcuts"] = static_cast<double>(shortcuts);
-    state.counters["hierarchy_arcs"] = static_cast<double>(arcs);
-    state.counters["graph_arcs"] = static_cast<double>(boost::num_edges(town.graph.forward));
-}
-BENCHMARK(BM_NorfolkSizedHierarchy)
-    ->Arg(20000)
-    ->Arg(10000)
-    ->Arg(5000)
-    ->Arg(2000)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1);
-
-// range(0): threads; range(1): core nodes. The hierarchy is built once, outside the timing.
-void BM_NorfolkSizedMatrixByHierarchy(benchmark::State& state) {
-    const Town& town = norfolk_sized();
-    const routing::ContractionHierarchy hierarchy(town.graph.forward, routing::Metric::metres, 200,
-                                                  static_cast<std::size_t>(state.range(1)));
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                                    static_cast<std::size_t>(state.range(0)));
-    double checksum = 0.0;
-    for (auto _ : state) {
-        checksum = matrix_by_hierarchy(town, hierarchy);
-    }
-    state.counters["checksum_km"] = checksum / 1000.0;
-}
-BENCHMARK(BM_NorfolkSizedMatrixByHierarchy)
-    ->Args({2, 20000})
-    ->Args({2, 10000})
-    ->Args({2, 5000})
-    ->Args({2, 2000})
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1);
-
-// The order alone: nested dissection on the junctions' places.
-void BM_NorfolkSizedDissection(benchmark::State& state) {
-    const Town& town = norfolk_sized();
-    for (auto _ : state) {
-        const auto ranks = routing::nested_dissection_ranks(town.graph.forward, town.network.nodes);
-        benchmark::DoNotOptimize(ranks.data());
-    }
-}
-BENCHMARK(BM_NorfolkSizedDissection)->Unit(benchmark::kMillisecond)->Iterations(1);
-
-// A customisable hierarchy: order, arcs and costs for one metric.
-void BM_NorfolkSizedCustomisableHierarchy(benchmark::State& state) {
-    const Town& town = norfolk_sized();
-    std::size_t arcs = 0;
-    for (auto _ : state) {
-        const routing::CustomisableHierarchy hierarchy(town.graph.forward, town.network.nodes,
-                                                       routing::Metric::metres);
-        arcs = hierarchy.arc_count();
-    }
-    state.counters["hierarchy_arcs"] = static_cast<double>(arcs);
-    state.counters["graph_arcs"] = static_cast<double>(boost::num_edges(town.graph.forward));
-}
-BENCHMARK(BM_NorfolkSizedCustomisableHierarchy)->Unit(benchmark::kMillisecond)->Iterations(1);
-
-// The sweeps alone (100 destinations, towards each), the hierarchy built outside the timing; range(0): threads.
-void BM_NorfolkSizedCustomisableSweeps(benchmark::State& state) {
-    const Town& town = norfolk_sized();
-    const routing::CustomisableHierarchy hierarchy(town.graph.forward, town.network.nodes, routing::Metric::metres);
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                                    static_cast<std::size_t>(state.range(0)));
-    for (auto _ : state) {
-        tbb::parallel_for(std::size_t{0}, town.destinations.size(), [&](std::size_t d) {
-            if (!town.destinations[d]) {
-                return;
-            }
-            std::vector<routing::NetworkRouter::Attachment> attachments;
-            town.router.arriving(*town.destinations[d], routing::Metric::metres, attachments);
-            std::vector<routing::Seed> seeds;
-            for (const auto& a : attachments) {
-                seeds.push_back({a.node, a.cost, 0});
-            }
-            std::vector<routing::Cost> costs;
-            hierarchy.sweep(seeds, true, costs);
-            benchmark::DoNotOptimize(costs.data());
-        });
-    }
-}
-BENCHMARK(BM_NorfolkSizedCustomisableSweeps)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
-
 // The issue's own measurement: 100 sites x 600 points on a 1M-node graph, no cutoff, one thread (was 26.7 s).
 void BM_MillionNodesHundredBySixHundred(benchmark::State& state) {
     const Town town(1000, 600, 100);
@@ -375,18 +206,6 @@ int main(int argc, char** argv) {
                                                                                static_cast<std::size_t>(threads));
                                          })
                 ->Arg(threads)
-                ->Unit(benchmark::kMillisecond)
-                ->Iterations(5);
-        }
-    }
-    if (const char* file = std::getenv("CENTRECOV_BENCH_NETWORK"); file != nullptr && file[0] != '\0') {
-        static const auto network = centrecov::network::load_road_network(file, std::nullopt).network;
-        for (const bool sweeps : {false, true}) {
-            benchmark::RegisterBenchmark("BM_HundredSourcesOnNetworkFileByHierarchy",
-                                         [sweeps](benchmark::State& state) {
-                                             centrecov::bench::hundred_sources_by_hierarchy(state, network, sweeps);
-                                         })
-                ->Arg(sweeps ? 1 : 0)
                 ->Unit(benchmark::kMillisecond)
                 ->Iterations(5);
         }
