@@ -93,8 +93,9 @@ void add_scenarios_command(CLI::App& app) {
         const auto inputs = options->data.inputs(input_files);
         const analysis::Settings settings = analysis::resolve_settings(
             options->distance.layer(*command), analysis::file_layer(file.study), inputs.study, options->data.out);
-        const analysis::Study study = analysis::load_study(inputs);
         report::RunOutputs outputs = report::outputs_named(options->formats);
+        report::check_outputs(file, settings, outputs);
+        const analysis::Study study = analysis::load_study(inputs);
         const std::filesystem::path report_directory =
             options->report_directory.empty() ? options->data.out : options->report_directory;
         io::OutputTree output({{options->data.out, "scenarios"}, {report_directory, "report"}});

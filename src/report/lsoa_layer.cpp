@@ -23,65 +23,70 @@ io::Value decile(int value) { return value >= 1 ? io::Value(static_cast<long lon
 
 }  // namespace
 
-io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
-                           const analysis::ScenarioResult& result, const LsoaColumns& columns) {
+std::vector<io::Field> lsoa_fields(const std::vector<double>& thresholds_m, const LsoaColumns& columns) {
     using io::FieldType;
-    io::OutputLayer layer;
-    layer.name = "lsoa";
-    layer.geometry = io::GeometryKind::polygon;
-    layer.fields = {{"lsoa11cd", FieldType::text},
-                    {"lsoa11nm", FieldType::text},
-                    {"district_code", FieldType::text},
-                    {"district_name", FieldType::text},
-                    {"ward_code", FieldType::text},
-                    {"ward_name", FieldType::text},
-                    {"under5", FieldType::integer},
-                    {"total_population", FieldType::integer},
-                    {"imd_decile", FieldType::integer},
-                    {"idaci_decile", FieldType::integer},
-                    // How many postcodes its families are measured from (0: from its centroid).
-                    {"postcodes", FieldType::integer},
-                    {"eligible", FieldType::integer},
-                    {"nearest_centre_id", FieldType::text},
-                    {"nearest_centre_name", FieldType::text},
-                    {"nearest_centre_precision", FieldType::text},
-                    {"nearest_centre_uncertainty_m", FieldType::integer},
-                    // At postcode level: the median over its under-5s (each postcode weighted by its share).
-                    {"distance_m", FieldType::real},
-                    {"travel_time_min", FieldType::real},
-                    {"distance_mode", FieldType::text},
-                    {"access_m", FieldType::real},
-                    // Shares of its under-5s (0 or 1 from a centroid).
-                    {"off_network", FieldType::real},
-                    {"on_island", FieldType::real},
-                    // Accessibility scores (metrics/access): competition for each site counted.
-                    {"access_2sfca", FieldType::real},
-                    {"access_e2sfca", FieldType::real},
-                    {"access_gravity", FieldType::real}};
+    std::vector<io::Field> fields = {{"lsoa11cd", FieldType::text},
+                                    {"lsoa11nm", FieldType::text},
+                                    {"district_code", FieldType::text},
+                                    {"district_name", FieldType::text},
+                                    {"ward_code", FieldType::text},
+                                    {"ward_name", FieldType::text},
+                                    {"under5", FieldType::integer},
+                                    {"total_population", FieldType::integer},
+                                    {"imd_decile", FieldType::integer},
+                                    {"idaci_decile", FieldType::integer},
+                                    // How many postcodes its families are measured from (0: from its centroid).
+                                    {"postcodes", FieldType::integer},
+                                    {"eligible", FieldType::integer},
+                                    {"nearest_centre_id", FieldType::text},
+                                    {"nearest_centre_name", FieldType::text},
+                                    {"nearest_centre_precision", FieldType::text},
+                                    {"nearest_centre_uncertainty_m", FieldType::integer},
+                                    // At postcode level: the median over its under-5s (each postcode weighted by its share).
+                                    {"distance_m", FieldType::real},
+                                    {"travel_time_min", FieldType::real},
+                                    {"distance_mode", FieldType::text},
+                                    {"access_m", FieldType::real},
+                                    // Shares of its under-5s (0 or 1 from a centroid).
+                                    {"off_network", FieldType::real},
+                                    {"on_island", FieldType::real},
+                                    // Accessibility scores (metrics/access): competition for each site counted.
+                                    {"access_2sfca", FieldType::real},
+                                    {"access_e2sfca", FieldType::real},
+                                    {"access_gravity", FieldType::real}};
     if (columns.against_base) {
-        layer.fields.push_back({"base_distance_m", FieldType::real});
-        layer.fields.push_back({"change_m", FieldType::real});
+        fields.push_back({"base_distance_m", FieldType::real});
+        fields.push_back({"change_m", FieldType::real});
     }
-    const auto& r = result.resolved;
-    const auto& thresholds = r.thresholds_m;
-    for (const double t : thresholds) {
+    for (const double t : thresholds_m) {
         const std::string column = metrics::threshold_column(t);
         // The share of the area's under-5s within the distance: 0 or 1 from a centroid, partial
         // from postcodes.
-        layer.fields.push_back({column, FieldType::real});
+        fields.push_back({column, FieldType::real});
         if (columns.against_base) {
-            layer.fields.push_back({"base_" + column, FieldType::real});
-            layer.fields.push_back({"change_" + column, FieldType::real});
+            fields.push_back({"base_" + column, FieldType::real});
+            fields.push_back({"change_" + column, FieldType::real});
         }
         if (columns.outreach) {
             // The share outreach alone reaches at this threshold (summary.json's outreach_only_under5 sums these).
-            layer.fields.push_back({"outreach_only_" + column, FieldType::real});
+            fields.push_back({"outreach_only_" + column, FieldType::real});
         }
     }
     if (columns.nearest_library) {
-        layer.fields.push_back({"nearest_library_id", FieldType::text});
-        layer.fields.push_back({"nearest_library_distance_m", FieldType::real});
+        fields.push_back({"nearest_library_id", FieldType::text});
+        fields.push_back({"nearest_library_distance_m", FieldType::real});
     }
+    return fields;
+}
+
+io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
+                           const analysis::ScenarioResult& result, const LsoaColumns& columns) {
+    io::OutputLayer layer;
+    layer.name = "lsoa";
+    layer.geometry = io::GeometryKind::polygon;
+    layer.fields = lsoa_fields(result.resolved.thresholds_m, columns);
+    const auto& r = result.resolved;
+    const auto& thresholds = r.thresholds_m;
 
     // Per point (an area's centroid, or each of its postcodes), then per area.
     const auto& families = study.families;

@@ -25,6 +25,9 @@ struct LsoaColumns {
 io::OutputLayer lsoa_layer(const analysis::Study& study, const analysis::ScenarioRun& run,
                            const analysis::ScenarioResult& result, const LsoaColumns& columns);
 
+// The columns lsoa_layer writes for these thresholds, known before any analysis.
+std::vector<io::Field> lsoa_fields(const std::vector<double>& thresholds_m, const LsoaColumns& columns);
+
 // The postcodes families are measured from: each one's share of its area's under-5s, its
 // nearest site and distance, and a 0/1 column per threshold. Empty at centroid level.
 io::OutputLayer postcode_layer(const analysis::Study& study, const analysis::ScenarioRun& run,

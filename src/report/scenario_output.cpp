@@ -21,6 +21,7 @@
 #include "report/lsoa_layer.hpp"
 #include "report/sites_output.hpp"
 #include "report/uncertainty_output.hpp"
+#include "scenario/resolve.hpp"
 
 namespace centrecov::report {
 
@@ -214,24 +215,36 @@ std::vector<io::LayerStyle> styles_for(const std::string& prefix, const std::vec
 
 }  // namespace
 
+void check_outputs(const scenario::ScenarioFile& file, const analysis::Settings& settings, const RunOutputs& outputs) {
+    if (!outputs.gpkg) {
+        return;
+    }
+    // Every scenario measures either the run's distances or its own (a scenario without its own
+    // takes those of the one it starts from), so the widest area layer is one of these.
+    std::vector<double> widest = scenario::sorted_thresholds(settings.thresholds_m);
+    std::string whose = "--thresholds (or thresholds_m in the file's [study])";
+    for (const auto& s : file.scenarios) {
+        if (auto own = scenario::sorted_thresholds(s.thresholds_m); own.size() > widest.size()) {
+            widest = std::move(own);
+            const auto& at = s.where("thresholds_m");
+            whose = fmt::format("{}:{}: scenario '{}', thresholds_m", at.file, at.line, s.id);
+        }
+    }
+    // SQLite (under the GeoPackage) allows 2,000 columns a table.
+    const std::size_t columns = lsoa_fields(widest, {}).size() + 1;  // + geometry
+    constexpr std::size_t sqlite_columns = 2000;
+    if (columns > sqlite_columns) {
+        throw UsageError(fmt::format(
+            "{}: {} distances would give the GeoPackage's area layer {} columns, more than the {} SQLite "
+            "allows: give fewer distances, or leave gpkg out of --format",
+            whose, widest.size(), columns, sqlite_columns));
+    }
+}
+
 void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
                         const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
                         const analysis::Settings& settings, const analysis::ScenarioRun& run,
                         const RunOutputs& outputs) {
-    if (outputs.gpkg) {
-        // SQLite (under the GeoPackage) allows 2,000 columns a table: say so before any work.
-        const auto widest = std::max_element(run.results.begin(), run.results.end(), [](const auto& a, const auto& b) {
-            return a.resolved.thresholds_m.size() < b.resolved.thresholds_m.size();
-        });
-        const std::size_t columns = lsoa_layer(study, run, *widest, {}).fields.size() + 1;  // + geometry
-        constexpr std::size_t sqlite_columns = 2000;
-        if (columns > sqlite_columns) {
-            throw UsageError(fmt::format(
-                "scenario '{}' has {} distances, which give its GeoPackage area layer {} columns, more than the "
-                "{} SQLite allows: give fewer distances (--thresholds or thresholds_m), or leave gpkg out of --format",
-                widest->resolved.scenario->id, widest->resolved.thresholds_m.size(), columns, sqlite_columns));
-        }
-    }
     CatchmentDrawer drawer(study, run, settings);
     // The catchments of the scenarios drawn in the report (the first maps_for); the rest are freed batch by batch.
     RunCatchments mapped;

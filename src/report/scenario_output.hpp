@@ -39,6 +39,10 @@ struct RunOutputs {
 // Reads a --format list ("geojson,csv,gpkg,html"); UsageError for an unknown name.
 RunOutputs outputs_named(const std::vector<std::string>& formats);
 
+// Refuses outputs that could not be written, before any work (UsageError): a GeoPackage
+// whose area layer would have more columns than SQLite allows (four per distance).
+void check_outputs(const scenario::ScenarioFile& file, const analysis::Settings& settings, const RunOutputs& outputs);
+
 // Also, as asked: reach areas and distance bands per scenario (reach.geojson,
 // bands.geojson), centrecov.gpkg and report.html.
 void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,

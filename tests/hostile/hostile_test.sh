@@ -153,6 +153,7 @@ check "1,000 distances: the bands say so" grep -q "bands are drawn at 12 of them
 $centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$work/thousand-gpkg" --format gpkg --thresholds "$thousand" $few_draws >/dev/null 2>"$work/log"
 check "1,000 distances in a GeoPackage exit 2" test $? -eq 2
 check "1,000 distances in a GeoPackage are explained" grep -q "columns, more than the 2000 SQLite allows" "$work/log"
+check "1,000 distances in a GeoPackage: the option is named" grep -q -- "--thresholds" "$work/log"
 check "1,000 distances in a GeoPackage write nothing" absent "$work/thousand-gpkg"
 
 # 3. Encodings: Windows-1252 (what Excel writes) is converted with a warning and every output is UTF-8;
