@@ -34,6 +34,10 @@ struct Settings {
     // The uncertainty estimate (analysis/uncertainty): how many draws (0: none) from which seed.
     std::size_t draws = default_draws;
     std::uint64_t seed = 1;
+    // The draws also place, for the report's planner (which may open any site), every placed site
+    // that serves in no scenario; along roads each of its candidate points costs a search, which
+    // a run writing no report need not pay. Figures do not depend on it.
+    bool draws_for_planner = true;
     static constexpr std::size_t default_draws = 200;
 };
 

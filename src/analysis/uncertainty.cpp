@@ -108,10 +108,10 @@ public:
         for (std::size_t s = 0; s < sites.size(); ++s) {
             const Site& site = *sites[s];
             const bool unplaced = !site.location.resolved();
-            // Every placed site has its candidates, for the report's planner, which may open any of
-            // them; those serving in no scenario are measured only along roads (the page works out
-            // straight lines itself).
-            const bool for_page_only = !serving[s] && !unplaced;
+            // When a report is written, every placed site has its candidates, for its planner, which
+            // may open any of them; those serving in no scenario are measured only along roads (the
+            // page works out straight lines itself).
+            const bool for_page_only = !serving[s] && !unplaced && settings.draws_for_planner;
             if (!serving[s] && !(unplaced && site.kind == SiteKind::centre) && !for_page_only) {
                 continue;
             }

@@ -32,8 +32,9 @@ void add_run_command(CLI::App& app) {
     add_version_flag(*command);
     command->callback([options, command] {
         const auto inputs = options->data.inputs({options->distance.network});
-        const analysis::Settings settings =
+        analysis::Settings settings =
             analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
+        settings.draws_for_planner = false;  // `run` writes no report
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);
         io::OutputTree output({{options->data.out, "run"}});

@@ -91,10 +91,11 @@ void add_scenarios_command(CLI::App& app) {
         std::vector<std::filesystem::path> input_files{options->file, options->k_curve, options->distance.network};
         input_files.insert(input_files.end(), options->added.begin(), options->added.end());
         const auto inputs = options->data.inputs(input_files);
-        const analysis::Settings settings = analysis::resolve_settings(
+        analysis::Settings settings = analysis::resolve_settings(
             options->distance.layer(*command), analysis::file_layer(file.study), inputs.study, options->data.out);
         report::RunOutputs outputs = report::outputs_named(options->formats);
         report::check_outputs(file, settings, outputs);
+        settings.draws_for_planner = outputs.html;
         const analysis::Study study = analysis::load_study(inputs);
         const std::filesystem::path report_directory =
             options->report_directory.empty() ? options->data.out : options->report_directory;

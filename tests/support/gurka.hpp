@@ -220,6 +220,11 @@ public:
         return *this;
     }
     // The uncertainty draws, as if given with --draws and --seed (default: the program's).
+    // As a run that writes no report: the draws place only the sites that serve somewhere.
+    Town& without_report() {
+        draws_for_planner_ = false;
+        return *this;
+    }
     Town& draws(std::size_t count, std::uint64_t seed = 1) {
         draws_ = count;
         seed_ = seed;
@@ -293,6 +298,7 @@ public:
         if (settings.network) {
             settings.network->cache_directory.reset();
         }
+        settings.draws_for_planner = draws_for_planner_;
         return settings;
     }
     const AsciiMap& map() const { return map_; }
@@ -345,6 +351,7 @@ private:
     bool straight_ = false;
     double circuity_ = 1.3;
     std::optional<std::size_t> draws_;
+    bool draws_for_planner_ = true;
     std::optional<std::uint64_t> seed_;
 };
 

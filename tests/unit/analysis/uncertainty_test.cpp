@@ -285,6 +285,39 @@ TEST(Uncertainty, AlongRoadsThePageIsGivenEachCandidatesDistances) {
     EXPECT_GT(compared, 3U);
 }
 
+// A run that writes no report leaves out, along roads, the candidates of sites that serve in
+// no scenario (one search each); every figure and range is the same without them.
+TEST(Uncertainty, WithoutAReportSitesThatServeNowhereAreNotMeasured) {
+    auto town = [] {
+        return test::gurka::loop_town()
+            .centre("west", 'a')
+            .centre("east", 'c')
+            .library("lib", 'e')
+            .families("B", 'b', 100)
+            .families("E", 'e', 40)
+            .families("F", 'f', 7)
+            .thresholds({500.0, 1000.0})
+            .draws(20);
+    };
+    const auto with_report = town().scenarios(today);
+    const auto without = town().without_report().scenarios(today);
+    const auto& page = without.run().uncertainty->page;
+    ASSERT_EQ(page.sites.size(), 3U);
+    EXPECT_TRUE(page.sites[2].points.empty()) << "the library serves in no scenario";
+    EXPECT_FALSE(with_report.run().uncertainty->page.sites[2].points.empty());
+    EXPECT_FALSE(page.sites[0].points.empty()) << "a centre that serves is still drawn";
+    const auto& a = *with_report.run().results.front().intervals;
+    const auto& b = *without.run().results.front().intervals;
+    ASSERT_EQ(a.share_within.size(), b.share_within.size());
+    for (std::size_t t = 0; t < a.share_within.size(); ++t) {
+        EXPECT_EQ(a.share_within[t].low, b.share_within[t].low);
+        EXPECT_EQ(a.share_within[t].high, b.share_within[t].high);
+        EXPECT_EQ(a.lost[t].low, b.lost[t].low);
+        EXPECT_EQ(a.gained[t].high, b.gained[t].high);
+    }
+    EXPECT_EQ(with_report.run().uncertainty->sites_serving, without.run().uncertainty->sites_serving);
+}
+
 TEST(Uncertainty, NearestRankPercentiles) {
     std::vector<double> values;
     for (int i = 20; i >= 1; --i) {
