@@ -383,6 +383,18 @@ inline Town loop_town() {
         .road("adefc");
 }
 
+// The loop with centres at a and c, a library at e (serving in no scenario that does not move
+// a centre there) and families at b (100), e (40) and f (7).
+inline Town loop_town_with_a_library() {
+    return loop_town()
+        .centre("west", 'a')
+        .centre("east", 'c')
+        .library("lib", 'e')
+        .families("B", 'b', 100)
+        .families("E", 'e', 40)
+        .families("F", 'f', 7);
+}
+
 // A ladder: the loop with a rung from b to e; z stands 300 m from every road.
 //   a-------b-------c
 //   |       |       |

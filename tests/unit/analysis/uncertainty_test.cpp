@@ -250,17 +250,13 @@ TEST(Uncertainty, ThePageIsGivenEveryPlacedSitesCandidates) {
     EXPECT_TRUE(hub.reach.empty()) << "without roads the page measures straight lines itself";
 }
 
+test::gurka::Town loop_with_a_library() {
+    return test::gurka::loop_town_with_a_library().thresholds({500.0, 1000.0}).draws(20);
+}
+
 // Along roads the page is given each candidate's distances: the same as the planner's own.
 TEST(Uncertainty, AlongRoadsThePageIsGivenEachCandidatesDistances) {
-    auto town = test::gurka::loop_town()
-                    .centre("west", 'a')
-                    .centre("east", 'c')
-                    .library("lib", 'e')
-                    .families("B", 'b', 100)
-                    .families("E", 'e', 40)
-                    .families("F", 'f', 7)
-                    .thresholds({500.0, 1000.0})
-                    .draws(20);
+    auto town = loop_with_a_library();
     const auto run = town.scenarios(today);
     const auto& page = run.run().uncertainty->page;
     ASSERT_TRUE(page.along_roads);
@@ -288,19 +284,8 @@ TEST(Uncertainty, AlongRoadsThePageIsGivenEachCandidatesDistances) {
 // A run that writes no report leaves out, along roads, the candidates of sites that serve in
 // no scenario (one search each); every figure and range is the same without them.
 TEST(Uncertainty, WithoutAReportSitesThatServeNowhereAreNotMeasured) {
-    auto town = [] {
-        return test::gurka::loop_town()
-            .centre("west", 'a')
-            .centre("east", 'c')
-            .library("lib", 'e')
-            .families("B", 'b', 100)
-            .families("E", 'e', 40)
-            .families("F", 'f', 7)
-            .thresholds({500.0, 1000.0})
-            .draws(20);
-    };
-    const auto with_report = town().scenarios(today);
-    const auto without = town().without_report().scenarios(today);
+    const auto with_report = loop_with_a_library().scenarios(today);
+    const auto without = loop_with_a_library().without_report().scenarios(today);
     const auto& page = without.run().uncertainty->page;
     ASSERT_EQ(page.sites.size(), 3U);
     EXPECT_TRUE(page.sites[2].points.empty()) << "the library serves in no scenario";

@@ -19,15 +19,7 @@ const char* const scenarios =
     "[[scenario]]\nid = \"today\"\nname = \"Today\"\n"
     "[[scenario]]\nid = \"close-east\"\nname = \"East closed\"\nstart_from = \"today\"\nclose = [\"east\"]\n";
 
-Town loop() {
-    return test::gurka::loop_town()
-        .centre("west", 'a')
-        .centre("east", 'c')
-        .library("lib", 'e')
-        .families("B", 'b', 100)
-        .families("E", 'e', 40)
-        .families("F", 'f', 7);
-}
+Town loop() { return test::gurka::loop_town_with_a_library(); }
 
 struct Page {
     nlohmann::ordered_json planner;
