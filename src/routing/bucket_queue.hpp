@@ -15,15 +15,18 @@ namespace centrecov::routing {
 // Values within a bucket come out in no particular order and keys are not kept, so the
 // caller holds each value's current key and skips a value whose key has since moved to
 // a lower bucket (`bucket_of(key)` below the bucket it is taken from). Where keys within
-// one bucket can still improve each other (a step cheaper than the bucket's width), a search must take a
-// value again whenever its key falls: then it computes the same costs as Dijkstra's
-// algorithm, only scanning some nodes twice; the width sets how often (bench/README.md).
+// one bucket can still improve each other (a step cheaper than the bucket's width), a
+// search must take a value again whenever its key falls: then it computes the same costs
+// as Dijkstra's algorithm, only scanning some nodes twice; the width sets how often
+// (bench/README.md).
 class BucketQueue {
 public:
     // Empties the queue for keys of at least `least_key`, in buckets 2^shift wide.
     void reset(unsigned shift, std::uint32_t least_key) {
-        for (auto& bucket : buckets_) {
-            bucket.clear();
+        if (size_ != 0) {  // a drain always ends empty, so a search's next run skips this pass
+            for (auto& bucket : buckets_) {
+                bucket.clear();
+            }
         }
         if (buckets_.empty()) {
             buckets_.resize(64);
@@ -52,14 +55,14 @@ public:
     template <typename Take>
     void drain(Take take) {
         while (size_ > 0) {
-            const std::uint64_t width = mask_;
+            const std::uint64_t mask = mask_;
             std::vector<std::uint32_t>* bucket = &buckets_[current_ & mask_];
             while (!bucket->empty()) {
                 const std::uint32_t value = bucket->back();
                 bucket->pop_back();
                 --size_;
                 take(value, current_);
-                if (mask_ != width) [[unlikely]] {
+                if (mask_ != mask) [[unlikely]] {
                     bucket = &buckets_[current_ & mask_];
                 }
             }

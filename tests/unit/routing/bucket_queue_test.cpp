@@ -68,6 +68,18 @@ TEST(BucketQueue, StartsAfreshAfterAReset) {
     EXPECT_TRUE(queue.empty());
 }
 
+TEST(BucketQueue, AResetForgetsValuesNeverTaken) {
+    BucketQueue queue;
+    queue.reset(4, 0);
+    queue.push(5000, 7);  // past the first 64 buckets: the queue grows
+    queue.push(20, 3);
+    queue.reset(4, 0);
+    queue.push(40, 1);
+    std::vector<std::uint32_t> taken;
+    queue.drain([&](std::uint32_t value, std::uint64_t) { taken.push_back(value); });
+    EXPECT_EQ(taken, std::vector<std::uint32_t>{1});
+}
+
 TEST(BucketShift, FewArcsAreCheaperThanABucketIsWide) {
     const auto network = test::random_network(3, 30);
     const auto graph = network::build_graph(network, network::drive_profile());
