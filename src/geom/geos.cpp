@@ -4,19 +4,38 @@
 #include <stdexcept>
 #include <string>
 
+#include <spdlog/spdlog.h>
+
 namespace centrecov::geom {
 
 namespace {
 
-void on_geos_message(const char* /*message*/, void* /*user*/) {
-    // GEOS reports through return values too; we turn those into exceptions.
+// GEOS reports a failure twice: a message through this handler, then a null or error return,
+// which we turn into an exception carrying the message (the thread's last one: contexts are per thread).
+thread_local std::string last_geos_error;
+
+void on_geos_error(const char* message, void* /*user*/) {
+    last_geos_error = message != nullptr ? message : "";
+}
+
+void on_geos_notice(const char* message, void* /*user*/) {
+    spdlog::debug("GEOS: {}", message != nullptr ? message : "");
+}
+
+[[noreturn]] void fail(const std::string& what) {
+    std::string message = "GEOS failed " + what;
+    if (!last_geos_error.empty()) {
+        message += ": " + last_geos_error;
+        last_geos_error.clear();
+    }
+    throw std::runtime_error(message);
 }
 
 struct ThreadContext {
     GEOSContextHandle_t handle;
     ThreadContext() : handle(GEOS_init_r()) {
-        GEOSContext_setNoticeMessageHandler_r(handle, on_geos_message, nullptr);
-        GEOSContext_setErrorMessageHandler_r(handle, on_geos_message, nullptr);
+        GEOSContext_setNoticeMessageHandler_r(handle, on_geos_notice, nullptr);
+        GEOSContext_setErrorMessageHandler_r(handle, on_geos_error, nullptr);
     }
     ~ThreadContext() { GEOS_finish_r(handle); }
     ThreadContext(const ThreadContext&) = delete;
@@ -64,7 +83,7 @@ Geometry from_wkb(std::span<const unsigned char> wkb) {
     std::unique_ptr<GEOSWKBReader, WkbReaderDeleter> reader(GEOSWKBReader_create_r(context()));
     GEOSGeometry* geometry = GEOSWKBReader_read_r(context(), reader.get(), wkb.data(), wkb.size());
     if (geometry == nullptr) {
-        throw std::runtime_error("GEOS could not read a geometry");
+        fail("to read a geometry");
     }
     return Geometry(geometry);
 }
@@ -74,7 +93,7 @@ std::vector<unsigned char> to_wkb(const GEOSGeometry* geometry) {
     std::size_t size = 0;
     unsigned char* buffer = GEOSWKBWriter_write_r(context(), writer.get(), geometry, &size);
     if (buffer == nullptr) {
-        throw std::runtime_error("GEOS could not write a geometry");
+        fail("to write a geometry");
     }
     std::vector<unsigned char> out(buffer, buffer + size);
     GEOSFree_r(context(), buffer);
@@ -85,7 +104,7 @@ Geometry from_wkt(const std::string& wkt) {
     std::unique_ptr<GEOSWKTReader, WktReaderDeleter> reader(GEOSWKTReader_create_r(context()));
     GEOSGeometry* geometry = GEOSWKTReader_read_r(context(), reader.get(), wkt.c_str());
     if (geometry == nullptr) {
-        throw std::runtime_error("GEOS could not read WKT: " + wkt.substr(0, 60));
+        fail("to read WKT " + wkt.substr(0, 60));
     }
     return Geometry(geometry);
 }
@@ -93,7 +112,7 @@ Geometry from_wkt(const std::string& wkt) {
 Geometry make_point(Point p) {
     GEOSGeometry* point = GEOSGeom_createPointFromXY_r(context(), p.x, p.y);
     if (point == nullptr) {
-        throw std::runtime_error("GEOS could not make a point");
+        fail("to make a point");
     }
     return Geometry(point);
 }
@@ -125,7 +144,7 @@ double distance(const GEOSGeometry* geometry, Point p) {
     const Geometry point = make_point(p);
     double d = 0.0;
     if (GEOSDistance_r(context(), geometry, point.get(), &d) != 1) {
-        throw std::runtime_error("GEOS failed to measure a distance");
+        fail("to measure a distance");
     }
     return d;
 }
@@ -134,7 +153,7 @@ bool covers(const GEOSGeometry* geometry, Point p) {
     const Geometry point = make_point(p);
     const char result = GEOSCovers_r(context(), geometry, point.get());
     if (result == 2) {
-        throw std::runtime_error("GEOS failed a point-in-polygon test");
+        fail("a point-in-polygon test");
     }
     return result == 1;
 }
@@ -143,7 +162,7 @@ double farthest_distance(const GEOSGeometry* geometry, Point p) {
     const Geometry point = make_point(p);
     double distance = 0.0;
     if (GEOSHausdorffDistance_r(context(), geometry, point.get(), &distance) == 0) {
-        throw std::runtime_error("GEOS failed a distance computation");
+        fail("a distance computation");
     }
     return distance;
 }
@@ -151,7 +170,7 @@ double farthest_distance(const GEOSGeometry* geometry, Point p) {
 double area(const GEOSGeometry* geometry) {
     double value = 0.0;
     if (GEOSArea_r(context(), geometry, &value) == 0) {
-        throw std::runtime_error("GEOS failed an area computation");
+        fail("an area computation");
     }
     return value;
 }
@@ -164,9 +183,22 @@ namespace {
 
 Geometry checked(GEOSGeometry* result, const char* what) {
     if (result == nullptr) {
-        throw std::runtime_error(std::string("GEOS failed ") + what);
+        fail(what);
     }
     return Geometry(result);
+}
+
+// A collection of the given type made of the parts. The parts stay owned here until GEOS takes
+// them (it owns them from the call on, whether it succeeds or not).
+Geometry collect(int type, std::vector<Geometry> parts, const char* what) {
+    std::vector<GEOSGeometry*> handed_over;
+    handed_over.reserve(parts.size());
+    for (auto& part : parts) {
+        handed_over.push_back(part.release());
+    }
+    return checked(GEOSGeom_createCollection_r(context(), type, handed_over.data(),
+                                               static_cast<unsigned>(handed_over.size())),
+                   what);
 }
 
 }  // namespace
@@ -176,15 +208,13 @@ Geometry clone(const GEOSGeometry* geometry) {
 }
 
 Geometry dissolve(const std::vector<const GEOSGeometry*>& parts) {
-    std::vector<GEOSGeometry*> copies;
+    std::vector<Geometry> copies;
     copies.reserve(parts.size());
     for (const GEOSGeometry* part : parts) {
-        copies.push_back(clone(part).release());
+        copies.push_back(clone(part));
     }
-    // The collection takes the copies; the union then makes one (Multi)Polygon.
-    Geometry collection = checked(GEOSGeom_createCollection_r(context(), GEOS_GEOMETRYCOLLECTION, copies.data(),
-                                                              static_cast<unsigned>(copies.size())),
-                                  "to collect geometries");
+    // The union of the collection makes one (Multi)Polygon.
+    const Geometry collection = collect(GEOS_GEOMETRYCOLLECTION, std::move(copies), "to collect geometries");
     return checked(GEOSUnaryUnion_r(context(), collection.get()), "to dissolve polygons");
 }
 
@@ -206,10 +236,10 @@ Geometry as_multipolygon(Geometry geometry) {
     if (type == GEOS_MULTIPOLYGON) {
         return geometry;
     }
-    std::vector<GEOSGeometry*> polygons;
+    std::vector<Geometry> polygons;
     if (type == GEOS_POLYGON) {
         if (GEOSisEmpty_r(context(), geometry.get()) == 0) {
-            polygons.push_back(geometry.release());
+            polygons.push_back(std::move(geometry));
         }
     } else {
         // A collection from an intersection may hold lines or points on shared edges: keep the polygons.
@@ -218,17 +248,15 @@ Geometry as_multipolygon(Geometry geometry) {
             const GEOSGeometry* part = GEOSGetGeometryN_r(context(), geometry.get(), i);
             const int part_type = GEOSGeomTypeId_r(context(), part);
             if (part_type == GEOS_POLYGON) {
-                polygons.push_back(clone(part).release());
+                polygons.push_back(clone(part));
             } else if (part_type == GEOS_MULTIPOLYGON) {
                 for (int k = 0; k < GEOSGetNumGeometries_r(context(), part); ++k) {
-                    polygons.push_back(clone(GEOSGetGeometryN_r(context(), part, k)).release());
+                    polygons.push_back(clone(GEOSGetGeometryN_r(context(), part, k)));
                 }
             }
         }
     }
-    return checked(GEOSGeom_createCollection_r(context(), GEOS_MULTIPOLYGON, polygons.data(),
-                                               static_cast<unsigned>(polygons.size())),
-                   "to make a multipolygon");
+    return collect(GEOS_MULTIPOLYGON, std::move(polygons), "to make a multipolygon");
 }
 
 bool is_valid(const GEOSGeometry* geometry) {
@@ -245,21 +273,20 @@ bool contains_within(const GEOSGeometry* outer, const GEOSGeometry* inner, doubl
 namespace centrecov::geom {
 
 Geometry buffer_lines(const std::vector<std::vector<Point>>& lines, double width, int quadrant_segments) {
-    std::vector<GEOSGeometry*> parts;
+    std::vector<Geometry> parts;
     parts.reserve(lines.size());
     for (const auto& line : lines) {
         GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context(), static_cast<unsigned>(line.size()), 2);
         if (sequence == nullptr) {
-            throw std::runtime_error("GEOS failed to make a coordinate sequence");
+            fail("to make a coordinate sequence");
         }
         for (std::size_t k = 0; k < line.size(); ++k) {
             GEOSCoordSeq_setXY_r(context(), sequence, static_cast<unsigned>(k), line[k].x, line[k].y);
         }
-        parts.push_back(checked(GEOSGeom_createLineString_r(context(), sequence), "to make a line").release());
+        // The line takes the sequence, whether it succeeds or not.
+        parts.push_back(checked(GEOSGeom_createLineString_r(context(), sequence), "to make a line"));
     }
-    Geometry collection = checked(GEOSGeom_createCollection_r(context(), GEOS_MULTILINESTRING, parts.data(),
-                                                              static_cast<unsigned>(parts.size())),
-                                  "to collect lines");
+    const Geometry collection = collect(GEOS_MULTILINESTRING, std::move(parts), "to collect lines");
     return checked(GEOSBuffer_r(context(), collection.get(), width, quadrant_segments), "to buffer lines");
 }
 

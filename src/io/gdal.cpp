@@ -7,13 +7,19 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+
 #include "core/error.hpp"
 
 namespace centrecov::io {
 
 namespace {
-void quiet_gdal_handler(CPLErr /*class*/, CPLErrorNum /*number*/, const char* /*message*/) {
-    // Errors still reach CPLGetLastErrorMsg(); we report them with the file they concern.
+void quiet_gdal_handler(CPLErr level, CPLErrorNum /*number*/, const char* message) {
+    // Errors still reach CPLGetLastErrorMsg(); we report them with the file they concern. The
+    // rest (GDAL's warnings about the files it reads) go to the debug log, not the terminal.
+    if (level != CE_Failure && level != CE_Fatal) {
+        spdlog::debug("GDAL: {}", message != nullptr ? message : "");
+    }
 }
 }  // namespace
 
