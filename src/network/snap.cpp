@@ -11,7 +11,8 @@ namespace centrecov::network {
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 
-namespace {
+// Named, not anonymous: Snapper::Index, which has external linkage, holds these.
+namespace snap_detail {
 using BgPoint = bg::model::point<double, 2, bg::cs::cartesian>;
 using BgSegment = bg::model::segment<BgPoint>;
 struct SegmentRef {
@@ -20,34 +21,36 @@ struct SegmentRef {
 };
 using Value = std::pair<BgSegment, SegmentRef>;
 
-}  // namespace
+}  // namespace snap_detail
 
 struct Snapper::Index {
-    bgi::rtree<Value, bgi::rstar<16>> tree;
+    bgi::rtree<snap_detail::Value, bgi::rstar<16>> tree;
 };
 
 Snapper::Snapper(const RoadNetwork& network, const Graph& graph)
     : network_(network), graph_(graph), index_(std::make_unique<Index>()) {
-    std::vector<Value> values;
+    std::vector<snap_detail::Value> values;
     for (std::size_t p = 0; p < network.pieces.size(); ++p) {
         if (!graph.access[p].usable()) {
             continue;
         }
         const auto line = network.line(p);
         for (std::size_t s = 0; s + 1 < line.size(); ++s) {
-            values.push_back({BgSegment(BgPoint(line[s].x, line[s].y), BgPoint(line[s + 1].x, line[s + 1].y)),
+            const snap_detail::BgPoint from(line[s].x, line[s].y);
+            const snap_detail::BgPoint to(line[s + 1].x, line[s + 1].y);
+            values.push_back({snap_detail::BgSegment(from, to),
                               {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(s)}});
         }
     }
-    index_->tree = bgi::rtree<Value, bgi::rstar<16>>(values.begin(), values.end());  // bulk loading
+    index_->tree = bgi::rtree<snap_detail::Value, bgi::rstar<16>>(values.begin(), values.end());  // bulk loading
 }
 
 Snapper::~Snapper() = default;
 
 std::optional<Snap> Snapper::snap(Point p, double max_distance_m) const {
     // A few nearest segments, then the exact nearest with a fixed tie-break.
-    std::vector<Value> nearest;
-    index_->tree.query(bgi::nearest(BgPoint(p.x, p.y), 4), std::back_inserter(nearest));
+    std::vector<snap_detail::Value> nearest;
+    index_->tree.query(bgi::nearest(snap_detail::BgPoint(p.x, p.y), 4), std::back_inserter(nearest));
     std::optional<Snap> best;
     std::tuple<double, std::uint32_t, std::uint32_t> best_key{};
     for (const auto& [segment, ref] : nearest) {
