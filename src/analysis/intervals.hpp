@@ -22,6 +22,12 @@ struct ScenarioIntervals {
     std::vector<Interval> share_within;  // per threshold: share of all under-5s covered
     std::vector<Interval> lost;          // per threshold: under-5s lost against the base
     std::vector<Interval> gained;        // per threshold: under-5s gained
+    // The same three before widening: the draws' own central 90 %. A figure's interval above is
+    // widened, and the figure named in UncertaintySummary::widened, exactly when its value lies
+    // outside this one.
+    std::vector<Interval> share_within_drawn;
+    std::vector<Interval> lost_drawn;
+    std::vector<Interval> gained_drawn;
     // [breakdown][group][threshold]: each group's share, in CoverageReport's order (the first
     // scenario's only, which run's summary tables print; empty for the others).
     std::vector<std::vector<std::vector<Interval>>> group_share_within;

@@ -549,12 +549,15 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
         };
         for (std::size_t t = 0; t < thresholds; ++t) {
             const std::string within = metrics::threshold_label(thresholds_m[t]);
-            intervals.share_within.push_back(holding(column([t](const DrawResult& r) { return r.share[t]; }),
+            intervals.share_within_drawn.push_back(column([t](const DrawResult& r) { return r.share[t]; }));
+            intervals.lost_drawn.push_back(column([t](const DrawResult& r) { return r.lost[t]; }));
+            intervals.gained_drawn.push_back(column([t](const DrawResult& r) { return r.gained[t]; }));
+            intervals.share_within.push_back(holding(intervals.share_within_drawn.back(),
                                                      result.coverage.total.share_covered(t),
                                                      id + ": share within " + within));
-            intervals.lost.push_back(holding(column([t](const DrawResult& r) { return r.lost[t]; }),
-                                             static_cast<double>(result.changes[t].lost), id + ": lost within " + within));
-            intervals.gained.push_back(holding(column([t](const DrawResult& r) { return r.gained[t]; }),
+            intervals.lost.push_back(holding(intervals.lost_drawn.back(), static_cast<double>(result.changes[t].lost),
+                                             id + ": lost within " + within));
+            intervals.gained.push_back(holding(intervals.gained_drawn.back(),
                                                static_cast<double>(result.changes[t].gained),
                                                id + ": gained within " + within));
         }
