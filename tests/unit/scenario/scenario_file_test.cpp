@@ -392,6 +392,11 @@ TEST(Resolve, CoLocationDistanceIsMeasuredAsTheStudyMeasures) {
     EXPECT_EQ(resolve(file, sites, measures_for({}, 1.0)).at("move").moved.size(), 1u);
     // ... but not when the study's distances are 1.8 times longer (540 m).
     EXPECT_TRUE(resolve(file, sites, measures_for({}, 1.8)).at("move").moved.empty());
+    // The rule was stated only in code: the scenario's notes now say how it measures.
+    const auto notes = resolve(file, sites, measures_for({}, 1.8)).at("move").rule_notes;
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_NE(notes[0].find("within 0.5 km, measured as this run measures every distance"), std::string::npos)
+        << notes[0];
 }
 
 TEST(Resolve, LibrariesCountWhenOpenInTheScenariosYear) {
