@@ -249,6 +249,14 @@ done <<'CASES'
 --join-near-misses|run --no-network --join-near-misses
 --force-closed|optimise --sites 3 --force-open diss --force-closed diss
 CASES
+# A bad id is bad input (1) whether it is in the main scenario file or in one given with --add.
+printf '[[scenario]]\nid = "today"\n' >"$work/main.toml"
+printf '[[scenario]]\nid = "bad id"\n' >"$work/bad-added.toml"
+$centrecov --quiet scenarios "$work/bad-added.toml" --data "$data" --out "$work/nonsense" >"$work/log" 2>&1
+check "a bad id in the scenario file exits 1" test $? -eq 1
+$centrecov --quiet scenarios "$work/main.toml" --add "$work/bad-added.toml" --data "$data" --out "$work/nonsense" >"$work/log" 2>&1
+check "a bad id in an --add file exits 1 too" test $? -eq 1
+check "a bad id in an --add file is named with its line" contains "$work/log" "bad-added.toml, line 2: scenario id 'bad id'"
 # Whole numbers are checked as written, not after wrapping round: no 2^64-1 (1.8e19) in a message.
 $centrecov --quiet calibrate --network nowhere.pbf --pairs -5 >"$work/log" 2>&1
 check "--pairs -5 is reported as written" contains "$work/log" "'-5' is not a whole number from 1 to 1000000"
