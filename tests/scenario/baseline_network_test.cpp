@@ -158,19 +158,23 @@ TEST(BaselineIsAScenario, RunMeasuresWhatTodayInAScenarioFileMeasures) {
 
 TEST(BaselineIsAScenario, TheNearestLibraryIsOneOpenInTheStudyYear) {
     // Regression: lsoa.csv named a library that opened the year after the study's as an area's nearest.
-    auto town = ladder();
+    // A second library, "old", at a: Q (at f) is nearer "lib" (at e) than "old".
+    // Two towns (a Town's copies share its study).
+    auto town = ladder().library("old", 'a');
+    auto same_year = ladder().library("old", 'a');
     const int year = town.settings().year;
     town.opened_in("lib", year + 1);
+    same_year.opened_in("lib", year);
     const Baseline later = run_baseline(town.study(), town.settings());
+    const Baseline open = run_baseline(same_year.study(), same_year.settings());
     const auto& f = town.study().families.points;
     for (std::size_t i = 0; i < f.size(); ++i) {
         ASSERT_TRUE(later.nearest_library[i].found()) << f[i].lsoa_code;
-        EXPECT_EQ(town.study().libraries[later.nearest_library[i].site].id, "far") << f[i].lsoa_code;
+        EXPECT_EQ(town.study().libraries[later.nearest_library[i].site].id, "old") << f[i].lsoa_code;
+        if (f[i].lsoa_code == "Q") {
+            EXPECT_EQ(same_year.study().libraries[open.nearest_library[i].site].id, "lib");
+        }
     }
-    auto same_year = ladder();
-    same_year.opened_in("lib", year);
-    const Baseline open = run_baseline(same_year.study(), same_year.settings());
-    EXPECT_EQ(same_year.study().libraries[open.nearest_library[0].site].id, "lib");
 }
 
 TEST(BaselineIsAScenario, ASiteOffTheRoadsIsWarnedOfInScenarioRunsToo) {

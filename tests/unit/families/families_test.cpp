@@ -276,7 +276,7 @@ TEST(Families, AManifestThatNamesAnAgeColumnTwiceIsRefused) {
         FAIL() << "an age column named twice was accepted";
     } catch (const InputError& e) {
         const std::string message = e.what();
-        EXPECT_NE(message.find("twice.toml, line 15"), std::string::npos) << message;
+        EXPECT_NE(message.find("twice.toml, line 14"), std::string::npos) << message;
         EXPECT_NE(message.find("'under5' names column '1' twice"), std::string::npos) << message;
     }
 }
