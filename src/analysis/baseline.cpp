@@ -41,11 +41,12 @@ Baseline run_baseline(const Study& study, const Settings& settings) {
             baseline.service_points.push_back(*points[p].centre);
         }
     }
-    // Each area's nearest library, open or not: where a centre could move.
+    // Each area's nearest library open in the study year (the rule every scenario follows): where a
+    // centre could move.
     std::vector<std::size_t> library_index;
     std::vector<Point> library_points;
     for (std::size_t i = 0; i < study.libraries.size(); ++i) {
-        if (study.libraries[i].location.resolved()) {
+        if (study.libraries[i].location.resolved() && scenario::open_in(study.libraries[i], settings.year)) {
             library_index.push_back(i);
             library_points.push_back(*study.libraries[i].location.point);
         }

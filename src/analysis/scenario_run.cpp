@@ -459,8 +459,8 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
         summarise(result, study);
         const auto& r = result.resolved;
         if (r.cost && r.budget && *r.cost > *r.budget + 0.5) {
-            result.warnings.push_back(fmt::format("costs {:.0f} a year, {:.0f} over its budget of {:.0f}", *r.cost,
-                                                  *r.cost - *r.budget, *r.budget));
+            result.warnings.push_back(fmt::format("costs {} a year, {} over its budget of {}", text::pounds(*r.cost),
+                                                  text::pounds(*r.cost - *r.budget), text::pounds(*r.budget)));
         }
         index_of[s->id] = run.results.size();
         run.results.push_back(std::move(result));

@@ -144,7 +144,9 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
     }
     for (const double t : settings.thresholds_m) {
         if (!(t > 0.0) || t > 200000.0) {
-            throw UsageError(fmt::format("--thresholds: {} m is not a distance between 0 and 200 km", t));
+            throw UsageError(fmt::format("--thresholds: {} m is not a distance; each must be more than 0 and at most "
+                                         "200 km",
+                                         t));
         }
     }
     std::sort(settings.thresholds_m.begin(), settings.thresholds_m.end());
@@ -167,20 +169,38 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
     if (settings.draws > most_draws) {
         throw UsageError(fmt::format("--draws {} is more than {}", settings.draws, most_draws));
     }
+    if (settings.draws > 0 && settings.draws < Settings::fewest_draws) {
+        // The middle 90 % leaves 5 % of draws out at each end: with fewer than 20 draws that is none.
+        throw UsageError(fmt::format("--draws {}: a 90 % range needs at least {} draws (or 0 for no ranges)",
+                                     settings.draws, Settings::fewest_draws));
+    }
     settings.seed = cli.seed.value_or(1);
 
     const double max_snap_m = cli.max_snap_m.value_or(network::default_max_snap_m);
     check_range(max_snap_m, "--max-snap", 1, 50000);
     const double gap_m = cli.near_miss_gap_m.value_or(network::NearMissRule{}.gap_m);
     if (!(gap_m > 0.0 && gap_m <= 200.0)) {
-        throw UsageError(fmt::format("--near-miss-gap {} is not a distance between 0 and 200 m", gap_m));
+        throw UsageError(fmt::format("--near-miss-gap {} m: the gap must be more than 0 and at most 200 m", gap_m));
     }
     const std::string profile = first_of(cli.profile, file.profile).value_or("walk");
+    try {
+        (void)network::profile_named(profile);  // an unknown profile is refused whether or not a network is used
+    } catch (const UsageError& e) {
+        throw UsageError(std::string(cli.profile ? "--profile: " : "[study] profile: ") + e.what());
+    }
+    // Options that only act on a road network do nothing without one: refused, not ignored.
+    const auto without_network = [&](const std::string& reason) {
+        if (cli.join_near_misses) {
+            throw UsageError("--join-near-misses repairs a road network, and this run has none (" + reason +
+                             "); leave it out, or give --network");
+        }
+    };
 
     if (estimate) {
         settings.no_network_reason = cli.estimate
                                          ? "No road network was used: --no-network asked for an estimate."
                                          : "No road network was used: the scenario file asked for an estimate.";
+        without_network(cli.estimate ? "--no-network" : "the scenario file asks for an estimate");
         return settings;
     }
     std::filesystem::path file_name = network.value_or(std::filesystem::path());
@@ -195,6 +215,8 @@ Settings resolve_settings(const SettingsLayer& command_line, const SettingsLayer
                                          "none was given with --network.";
         }
         if (!settings.no_network_reason.empty()) {
+            without_network(study.roads.empty() ? "the study's manifest names no roads"
+                                                : "the study's road file is not in the data directory");
             spdlog::info("{} Distances are estimates.", settings.no_network_reason);
             return settings;
         }

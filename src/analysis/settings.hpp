@@ -39,6 +39,8 @@ struct Settings {
     // a run writing no report need not pay. Figures do not depend on it.
     bool draws_for_planner = true;
     static constexpr std::size_t default_draws = 200;
+    // Fewest draws that give a 90 % range (the 5th and 95th percentiles are then different draws).
+    static constexpr std::size_t fewest_draws = 20;
 };
 
 // One place settings come from; what it does not say is left empty.

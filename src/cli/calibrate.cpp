@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -37,8 +38,12 @@ void add_calibrate_command(CLI::App& app) {
     command->add_option("--network", options->network, "Road network (OpenStreetMap .osm.pbf, OS Open Roads, ...)")
         ->required();
     command->add_option("--profile", options->profile, "walk or drive")->capture_default_str();
-    command->add_option("--pairs", options->pairs, "How many pairs of junctions to sample")->capture_default_str();
-    command->add_option("--seed", options->seed, "Sampling seed (same seed, same answer)")->capture_default_str();
+    command->add_option("--pairs", options->pairs, "How many pairs of junctions to sample")
+        ->capture_default_str()
+        ->check(whole_number(1, 1000000));
+    command->add_option("--seed", options->seed, "Sampling seed (same seed, same answer)")
+        ->capture_default_str()
+        ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
     command->add_option("--min-pair", options->min_pair_m, "Shortest straight line sampled, metres")
         ->capture_default_str();
     command->add_option("--max-pair", options->max_pair_m, "Longest straight line sampled, metres")
@@ -47,13 +52,18 @@ void add_calibrate_command(CLI::App& app) {
     command->add_option("--cache", options->cache, "Directory for the built-network cache");
     add_version_flag(*command);
     command->callback([options] {
-        checked_number(static_cast<double>(options->pairs), "--pairs", 1, 1000000);
         checked_number(options->min_pair_m, "--min-pair", 1, 1e6);
         checked_number(options->max_pair_m, "--max-pair", 1, 1e6);
         if (options->pairs == 0 || !(options->min_pair_m > 0.0) || !(options->max_pair_m > options->min_pair_m)) {
             throw UsageError("--pairs must be positive and 0 < --min-pair < --max-pair");
         }
-        const network::Profile profile = network::profile_named(options->profile);
+        const network::Profile profile = [&] {
+            try {
+                return network::profile_named(options->profile);
+            } catch (const UsageError& e) {
+                throw UsageError(std::string("--profile: ") + e.what());
+            }
+        }();
         const auto loaded = network::load_road_network(
             options->network, options->cache.empty() ? std::nullopt
                                                      : std::optional<std::filesystem::path>(options->cache));

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "core/version.hpp"
 #include "io/atomic_output.hpp"
@@ -60,6 +62,22 @@ double checked_number(double value, const std::string& option, double lowest, do
         throw UsageError(fmt::format("{} {} is not a number from {} to {}", option, value, lowest, highest));
     }
     return value;
+}
+
+CLI::Validator whole_number(std::uint64_t lowest, std::uint64_t highest) {
+    return CLI::Validator(
+        [lowest, highest](std::string& input) -> std::string {
+            std::uint64_t value = 0;
+            const char* end = input.data() + input.size();
+            const auto [stop, error] = std::from_chars(input.data(), end, value);
+            const bool digits = !input.empty() && input.front() != '-' && input.front() != '+';
+            if (!digits || error != std::errc() || stop != end || value < lowest || value > highest) {
+                return fmt::format("'{}' is not a whole number from {} to {}", text::printable(input), lowest,
+                                   highest);
+            }
+            return {};
+        },
+        fmt::format("whole number from {} to {}", lowest, highest));
 }
 
 void add_version_flag(CLI::App& command) { command.set_version_flag("--version", std::string("centrecov ") + version_string); }

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -36,6 +37,10 @@ std::vector<std::pair<int, std::string>> parse_marks(const std::vector<std::stri
 // A number from the command line that must be finite and within [lowest, highest]:
 // UsageError naming the option otherwise (NaN and infinity included).
 double checked_number(double value, const std::string& option, double lowest, double highest);
+
+// A check for a whole-number option: digits only (no sign, no fraction) and within
+// [lowest, highest]; anything else is refused with exit 2, naming the option and the range.
+CLI::Validator whole_number(std::uint64_t lowest, std::uint64_t highest);
 
 // Prints warnings to the log: each in full when few, else the first few and a count.
 void log_warnings(const std::vector<std::string>& warnings);

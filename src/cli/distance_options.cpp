@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <limits>
+
 #include "cli/common.hpp"
 #include "core/error.hpp"
 #include "network/profile.hpp"
@@ -42,9 +44,10 @@ void DistanceOptions::add_to(CLI::App& command) {
                        "Draws of the uncertainty estimate (each places every site where its evidence allows; 0: "
                        "no intervals)")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
+        ->check(whole_number(0, 100000));
     command.add_option("--seed", seed, "Seed of the uncertainty draws (the same seed gives the same intervals)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
 }
 
 analysis::SettingsLayer DistanceOptions::layer(const CLI::App& command) const {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "analysis/optimise_study.hpp"
@@ -82,8 +83,10 @@ void add_optimise_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--sites", options->sites, "How many sites to open (several: 7,15)")->delimiter(',');
     command->add_option("--budget", options->budgets, "Money to spend (several: 5000000,5750000)")->delimiter(',');
-    command->add_flag("--k-curve", options->k_curve, "Best coverage for every number of sites, at every threshold");
-    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"");
+    auto* k_curve =
+        command->add_flag("--k-curve", options->k_curve, "Best coverage for every number of sites, at every threshold");
+    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"")
+        ->needs(k_curve);
     command->add_option("--threshold", options->threshold_m, "Coverage distance in metres")->capture_default_str();
     command->add_option("--share", options->share,
                         "Share of under-5s to cover (cover): a number from 0 to 1, or 'reachable' for every one "
@@ -138,6 +141,12 @@ void add_optimise_command(CLI::App& app) {
             throw UsageError("--only-deprived and --deprived-weight need --deprived-deciles");
         }
         const auto marks = parse_marks(options->marks);
+        for (const auto& id : options->candidates.force_open) {
+            const auto& closed = options->candidates.force_closed;
+            if (std::find(closed.begin(), closed.end(), id) != closed.end()) {
+                throw UsageError("--force-open and --force-closed both name '" + id + "': a site cannot be both");
+            }
+        }
         if (options->sites.empty() && options->budgets.empty() && !options->k_curve &&
             settings.objective != optimise::Objective::set_cover) {
             throw UsageError("say --sites K, --budget B or --k-curve");
@@ -204,11 +213,12 @@ void add_optimise_command(CLI::App& app) {
             analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
         settings.k_curve_thresholds_m = distances.thresholds_m;
         settings.candidates.year = distances.year;
+        // The output folder first: one that cannot be written to is refused before the work, not after.
+        io::OutputTree output({{options->data.out, "optimise"}});
         const analysis::Study study = analysis::load_study(inputs);
         std::optional<analysis::NetworkSummary> network;
         const auto engine = analysis::make_engine(distances.network, distances.distance, network);
         const analysis::OptimiseRun run = analysis::run_optimise(study, *engine, settings);
-        io::OutputTree output({{options->data.out, "optimise"}});
         report::write_optimise_run(output.staged(options->data.out), run, marks, inputs.study.name);
         output.commit();
 
@@ -216,7 +226,9 @@ void add_optimise_command(CLI::App& app) {
         for (const auto& answer : run.answers) {
             const auto& solution = answer.solution;
             fmt::print("{} sites ({}), cost {}: covers {} (gap {}) by {}\n", solution.open_count(),
-                       run.variants[answer.variant].label, solution.cost,
+                       run.variants[answer.variant].label,
+                       settings.costs_given ? text::pounds(solution.cost)
+                                            : fmt::format("{} (no costs given: one per site)", std::llround(solution.cost)),
                        report::percent(run.total_weight > 0 ? solution.covered_weight / run.total_weight : 0.0),
                        io::round_to(solution.gap, 6), solution.method);
         }

@@ -35,9 +35,10 @@ void add_run_command(CLI::App& app) {
         analysis::Settings settings =
             analysis::resolve_settings(options->distance.layer(*command), {}, inputs.study, options->data.out);
         settings.draws_for_planner = false;  // `run` writes no report
+        // The output folder first: one that cannot be written to is refused before the work, not after.
+        io::OutputTree output({{options->data.out, "run"}});
         const analysis::Study study = analysis::load_study(inputs);
         const analysis::Baseline baseline = analysis::run_baseline(study, settings);
-        io::OutputTree output({{options->data.out, "run"}});
         report::write_baseline(output.staged(options->data.out), study, baseline);
         output.commit();
         std::vector<std::string> warnings = study.warnings;

@@ -51,21 +51,23 @@ void add_scenarios_command(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--report-dir", options->report_directory,
                         "Where report.html and centrecov.gpkg go (default: --out)");
-    command->add_option("--k-curve", options->k_curve, "An optimise k_curve.csv to chart in the report")
-        ->check(CLI::ExistingFile);
-    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"");
+    auto* k_curve = command->add_option("--k-curve", options->k_curve, "An optimise k_curve.csv to chart in the report")
+                        ->check(CLI::ExistingFile);
+    command->add_option("--mark", options->marks, "Mark a number of sites on the k-curve: 7=\"the proposal\"")
+        ->needs(k_curve);
     command->add_option("--maps-for", options->maps_for,
                         "Draw the first N scenarios in centrecov.gpkg and report.html (every scenario still has its "
                         "folder and its row in the comparison)")
         ->capture_default_str()
-        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
-    command->add_option("--add", options->added,
+        ->check(whole_number(1, 100000));
+    auto* add = command->add_option("--add", options->added,
                         "Another scenario file to run and report with this one, such as optimise's optimised.toml "
                         "(repeat for more); its roots that change nothing are dropped and what started from them "
                         "starts from --add-start")
         ->check(CLI::ExistingFile);
     command->add_option("--add-start", options->added_start,
-                        "The scenario of FILE that added scenarios start from (default: its first)");
+                        "The scenario of FILE that added scenarios start from (default: its first)")
+        ->needs(add);
     command->add_flag("--open", options->open, "Print the report's path (to open it in a browser)");
     add_version_flag(*command);
     command->callback([options, command] {
@@ -96,10 +98,11 @@ void add_scenarios_command(CLI::App& app) {
         report::RunOutputs outputs = report::outputs_named(options->formats);
         report::check_outputs(file, settings, outputs);
         settings.draws_for_planner = outputs.html;
-        const analysis::Study study = analysis::load_study(inputs);
         const std::filesystem::path report_directory =
             options->report_directory.empty() ? options->data.out : options->report_directory;
+        // The output folders first: one that cannot be written to is refused before the work, not after.
         io::OutputTree output({{options->data.out, "scenarios"}, {report_directory, "report"}});
+        const analysis::Study study = analysis::load_study(inputs);
         outputs.report_directory = output.staged(report_directory);
         outputs.maps_for = options->maps_for;
         if (!options->k_curve.empty()) {
@@ -126,7 +129,7 @@ void add_scenarios_command(CLI::App& app) {
                        report::percent_in(result.coverage.total.share_covered(0), report::share_interval(result, 0)),
                        report::count_in(result.changes.front().lost, report::lost_interval(result, 0)),
                        report::count_in(result.changes.front().gained, report::gained_interval(result, 0)),
-                       r.cost ? "£" + report::with_commas(std::llround(*r.cost)) : "n/a");
+                       r.cost ? text::pounds(*r.cost) : "n/a");
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
         if ((outputs.gpkg || outputs.html) && run.results.size() > options->maps_for) {

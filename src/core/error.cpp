@@ -1,5 +1,7 @@
 #include "core/error.hpp"
 
+#include "core/text.hpp"
+
 namespace centrecov {
 
 namespace {
@@ -9,7 +11,8 @@ std::string compose(const std::string& file, const std::string& where, const std
         message += ", " + where;
     }
     message += ": " + problem;
-    return message;
+    // A control character from the input (a NUL cuts a C string) is shown, not obeyed.
+    return text::printable(message);
 }
 }  // namespace
 
@@ -18,6 +21,8 @@ InputError::InputError(std::string file, std::string where, std::string problem)
       file_(std::move(file)),
       where_(std::move(where)),
       problem_(std::move(problem)) {}
+
+UsageError::UsageError(const std::string& message) : std::runtime_error(text::printable(message)) {}
 
 std::string line_ref(std::size_t line) { return "line " + std::to_string(line); }
 

@@ -28,7 +28,7 @@ std::string line_ref(std::size_t line);
 // A request the program cannot carry out as asked (bad option, missing data directory).
 class UsageError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit UsageError(const std::string& message);  // control characters shown escaped
 };
 
 }  // namespace centrecov

@@ -44,4 +44,9 @@ struct Site {
     const std::string* attribute(std::string_view key) const;
 };
 
+// The one rule for what a site id (a centre's or a library's) may be, wherever one is read
+// (centres and library files, scenario and optimised files): not empty, and no control
+// character (a scenario file could not carry it back). The problem, or nullopt when the id is fine.
+std::optional<std::string> site_id_problem(std::string_view id);
+
 }  // namespace centrecov

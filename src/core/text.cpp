@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace centrecov::text {
 
@@ -120,6 +121,72 @@ std::string slug(std::string_view s) {
         }
     }
     return out;
+}
+
+namespace {
+// The length of the control character at s[i] (1 for C0 and DEL, 2 for C1 in UTF-8), or 0.
+std::size_t control_at(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < s.size()) {
+        const auto next = static_cast<unsigned char>(s[i + 1]);
+        if (next >= 0x80 && next <= 0x9F) {
+            return 2;
+        }
+    }
+    return 0;
+}
+
+std::string escaped(std::string_view s, std::size_t i, std::size_t length) {
+    char buffer[16];
+    if (length == 1) {
+        std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(s[i]));
+    } else {
+        std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned char>(s[i + 1]));
+    }
+    return buffer;
+}
+}  // namespace
+
+std::string with_commas(long long value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out += ',';
+        }
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+std::string pounds(double amount) { return "\u00a3" + with_commas(std::llround(amount)); }
+
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t length = control_at(s, i);
+        if (length == 0 || s[i] == '\n' || s[i] == '\t') {
+            out += s[i];
+            ++i;
+            continue;
+        }
+        out += escaped(s, i, length);
+        i += length;
+    }
+    return out;
+}
+
+std::optional<std::string> first_control_character(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (const std::size_t length = control_at(s, i); length > 0) {
+            return escaped(s, i, length);
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace centrecov::text

@@ -260,6 +260,8 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
     const bool geographic = c.epsg == io::wgs84_epsg;
     const io::Transformer to_bng(io::wgs84_epsg, io::bng_epsg);
     std::set<std::string> placed;
+    // Areas the other files name that the population file lacks: left out, and counted as such.
+    std::set<std::string> without_population;
     for (const auto& row : centroids.rows()) {
         const std::string code = centroids.text(row, centroids.column(c.code));
         const double x = centroids.number(row, centroids.column(c.x));
@@ -277,7 +279,7 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         }
         auto found = by_code.find(code);
         if (found == by_code.end()) {
-            report.problems.push_back(code + ": has a centroid but no population row (ignored)");
+            without_population.insert(code);
             continue;
         }
         if (!placed.insert(code).second) {
@@ -300,7 +302,7 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         d.district_name = iod.text(row, iod.column(d_columns.district_name));
         const std::string code = iod.text(row, iod.column(d_columns.code));
         if (!by_code.count(code)) {
-            report.problems.push_back(code + ": has deprivation deciles but no population row (ignored)");
+            without_population.insert(code);
         }
         if (!deprivation.emplace(code, d).second) {
             iod.fail(row, "duplicate LSOA " + code);
@@ -313,10 +315,14 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
     for (auto& feature : boundaries) {
         const std::string code = feature.attribute(columns.lsoa_boundaries.code);
         if (!by_code.count(code)) {
-            report.problems.push_back(code + ": has a boundary but no population row (ignored)");
+            without_population.insert(code);
             continue;
         }
-        families.boundaries[code] = std::move(feature.geometry);
+        if (!families.boundaries.emplace(code, std::move(feature.geometry)).second) {
+            // The second would replace the first unseen, and postcodes would be shared over one of them.
+            throw InputError(study.lsoa_boundaries.string(), "feature " + std::to_string(feature.index),
+                             "a second boundary for " + code + "; each area has one");
+        }
     }
 
     for (auto& [code, point] : by_code) {
@@ -325,6 +331,7 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
                                       std::to_string(std::llround(point.under5)) + " under-5s are left out");
             ++report.excluded_areas;
             report.excluded_under5 += std::llround(point.under5);
+            report.left_out.push_back({code, "no population-weighted centroid"});
             continue;
         }
         const geocode::Ward* ward = ward_containing(wards, point.point);
@@ -352,9 +359,46 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         point.area = families.areas.size();
         families.areas.push_back(point);
     }
+    if (!without_population.empty()) {
+        const std::size_t study_areas = by_code.size() + without_population.size();
+        std::string sample;
+        std::size_t listed = 0;
+        for (const auto& code : without_population) {
+            if (listed++ < 5) {
+                sample += (sample.empty() ? "" : ", ") + code;
+            }
+        }
+        if (static_cast<double>(without_population.size()) >
+            most_areas_without_population * static_cast<double>(study_areas)) {
+            throw InputError(study.population.string(), "",
+                             fmt::format("no population row for {} of the study's {} small areas (named by its "
+                                         "boundaries, centroids or deprivation file; e.g. {}): more than {:.0f} % "
+                                         "missing, so the figures would describe another area. Is the file cut short "
+                                         "or of another area?",
+                                         without_population.size(), study_areas, sample,
+                                         100.0 * most_areas_without_population));
+        }
+        for (const auto& code : without_population) {
+            report.problems.push_back(code + ": no population row; left out (its under-5s are unknown)");
+            report.left_out.push_back({code, "no population row"});
+        }
+        report.excluded_areas += without_population.size();
+        std::sort(report.left_out.begin(), report.left_out.end(),
+                  [](const LeftOutArea& a, const LeftOutArea& b) { return a.code < b.code; });
+    }
     if (families.areas.empty()) {
         throw InputError(study.population.string(), "",
                          "no small area could be used (each needs a population row and a centroid): nothing to measure");
+    }
+    if (families.total_under5() <= 0.0) {
+        std::string columns_named;
+        for (const auto& age : age_columns) {
+            columns_named += (columns_named.empty() ? "'" : ", '") + age + "'";
+        }
+        throw InputError(study.population.string(), "",
+                         fmt::format("every one of the {} small areas used has 0 under-5s (columns {}): there are no "
+                                     "under-5s to measure, so no share of them can be given",
+                                     families.areas.size(), columns_named));
     }
     if (at == FamiliesAt::postcodes && postcodes != nullptr) {
         share_over_postcodes(families, *postcodes);

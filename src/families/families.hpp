@@ -13,14 +13,25 @@
 
 namespace centrecov::families {
 
+// An area of the study (named by its boundary, centroid or deprivation row) not measured.
+struct LeftOutArea {
+    std::string code;
+    std::string why;
+};
+
+// Past this share of the study's areas without a population row, the figures would describe
+// another area: loading refuses.
+inline constexpr double most_areas_without_population = 0.25;
+
 // What loading read and what it could not join; nothing is dropped unseen.
 struct LoadReport {
     std::size_t population_rows = 0;
     std::size_t centroid_rows = 0;
     std::size_t deprivation_rows = 0;
     std::size_t boundary_features = 0;
-    std::size_t excluded_areas = 0;     // areas left out (no centroid)
-    long long excluded_under5 = 0;      // their under-5s
+    std::size_t excluded_areas = 0;     // areas left out: no centroid, or no population row
+    long long excluded_under5 = 0;      // their under-5s, where known (an area with no population row has none)
+    std::vector<LeftOutArea> left_out;  // each area left out and why, by code
     std::vector<std::string> problems;  // one line per failed join, naming the area code
     // At postcode level: how the postcodes were shared out.
     std::size_t postcodes_read = 0;        // live postcodes with coordinates in the study's file

@@ -1,5 +1,7 @@
 #include "geocode/gazetteer.hpp"
 
+#include <map>
+
 #include <tbb/task_group.h>
 
 #include <fmt/format.h>
@@ -30,10 +32,15 @@ PostcodeIndex PostcodeIndex::load(const std::filesystem::path& path, const std::
     const auto northing = table.column("Northings");
     const auto district = table.column("Admin_district_code");
     PostcodeIndex index;
+    std::map<std::string, std::size_t> line_of;  // a second row would replace the first unseen
     for (const auto& row : table.rows()) {
         const std::string code = text::normalise_postcode(table.text(row, postcode));
         if (code.empty()) {
             table.fail(row, "'" + table.text(row, postcode) + "' is not a postcode");
+        }
+        if (const auto [it, inserted] = line_of.emplace(code, row.line); !inserted) {
+            table.fail(row, "postcode " + code + " is listed twice (first on line " + std::to_string(it->second) +
+                                "); which place is meant?");
         }
         PostcodeUnit unit;
         unit.quality = static_cast<int>(table.integer(row, quality));

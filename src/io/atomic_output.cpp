@@ -137,7 +137,7 @@ AtomicOutput::AtomicOutput(std::filesystem::path final_path) : final_path_(std::
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error) {
-        throw std::runtime_error("cannot create output directory " + directory.string() + ": " + error.message());
+        throw UsageError("cannot use " + directory.string() + " as an output folder: " + error.message());
     }
     temporary_path_ = directory / ("." + final_path_.filename().string() + ".partial-" + std::to_string(getpid()));
     std::filesystem::remove(temporary_path_, error);
@@ -165,8 +165,14 @@ void write_text_file(const std::filesystem::path& path, const std::string& conte
     // Plain POSIX writes, so that a full disk is reported with its cause, naming the file.
     const int fd = ::open(output.temporary_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        throw std::runtime_error("cannot create " + path.string() + ": " +
-                                 std::error_code(errno, std::generic_category()).message());
+        const int saved = errno;
+        const std::string cause = std::error_code(saved, std::generic_category()).message();
+        if (saved == EACCES || saved == EPERM || saved == EROFS) {
+            // A folder the user cannot write to is a bad output option (exit 2), as OutputTree says too.
+            throw UsageError("cannot use " + output.temporary_path().parent_path().string() +
+                             " as an output folder: cannot write in it (" + cause + ")");
+        }
+        throw std::runtime_error("cannot create " + path.string() + ": " + cause);
     }
     std::size_t written = 0;
     while (written < content.size()) {
@@ -221,7 +227,9 @@ OutputTree::OutputTree(std::vector<OutputDestination> destinations) {
         std::filesystem::remove_all(d.staging, error);
         std::filesystem::create_directory(d.staging, error);
         if (error) {
-            throw std::runtime_error("cannot create " + d.staging.string() + ": " + error.message());
+            // A folder that exists but cannot be written to is as bad an --out as one that cannot be made: exit 2 alike.
+            throw UsageError("cannot use " + destination.folder.string() + " as an output folder: cannot write in it (" +
+                             error.message() + ")");
         }
         {
             const std::lock_guard lock(staging_mutex);

@@ -52,6 +52,10 @@ DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std:
     if (!in_memory && !std::filesystem::exists(path)) {
         throw InputError(path.string(), "", "file not found");
     }
+    if (std::error_code error; !in_memory && std::filesystem::is_regular_file(path) &&
+                               std::filesystem::file_size(path, error) == 0 && !error) {
+        throw InputError(path.string(), "", "is empty (0 bytes): nothing to read");
+    }
     std::vector<const char*> driver_list;
     for (const auto& driver : drivers) {
         driver_list.push_back(driver.c_str());

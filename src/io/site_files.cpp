@@ -1,8 +1,11 @@
 #include "io/site_files.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -13,13 +16,19 @@ namespace centrecov::io {
 
 namespace {
 
-// Reads an optional pair of coordinate columns; both or neither must be filled.
+// Both pairs of coordinate columns, when a row fills both, must name the same place within this:
+// a metre or so from the conversion, tens of metres from rounding the degrees, never kilometres.
+constexpr double given_pairs_agree_within_m = 250.0;
+
+// Reads the optional pairs of coordinate columns; in each pair both or neither must be filled,
+// and when both pairs are filled they must agree (easting/northing is then used).
 std::optional<Point> read_given_point(const Table& table, const Table::Row& row) {
     struct Pair {
         const char* x;
         const char* y;
         bool geographic;
     };
+    std::optional<Point> chosen;
     for (const Pair pair : {Pair{"easting", "northing", false}, Pair{"longitude", "latitude", true}}) {
         const auto x_column = table.find_column(pair.x);
         const auto y_column = table.find_column(pair.y);
@@ -44,9 +53,18 @@ std::optional<Point> read_given_point(const Table& table, const Table::Row& row)
         if (!plausible_bng(point)) {
             table.fail(row, "coordinates fall outside Great Britain's national grid");
         }
-        return point;
+        if (!chosen) {
+            chosen = point;
+            continue;
+        }
+        const double apart = std::hypot(point.x - chosen->x, point.y - chosen->y);
+        if (apart > given_pairs_agree_within_m) {
+            table.fail(row, fmt::format("easting/northing and longitude/latitude are {:.1f} km apart (more than {:.0f} m); "
+                                        "one of them is wrong. Give one pair, or correct the other",
+                                        apart / 1000.0, given_pairs_agree_within_m));
+        }
     }
-    return std::nullopt;
+    return chosen;
 }
 
 }  // namespace
@@ -74,6 +92,9 @@ std::vector<Site> read_centres(const std::filesystem::path& path) {
         site.name = table.text(row, table.column("name"));
         if (site.id.empty()) {
             table.fail(row, "empty id");
+        }
+        if (const auto problem = site_id_problem(site.id)) {
+            table.fail(row, *problem);
         }
         if (site.name.empty()) {
             table.fail(row, "centre '" + site.id + "' has an empty name");
@@ -149,6 +170,9 @@ std::vector<Site> read_libraries(const std::filesystem::path& path) {
             // Appended in two steps: GCC 12 at -O3 warns falsely (-Wrestrict) on "-" + string.
             site.id += '-';
             site.id += text::slug(site.street);
+        }
+        if (const auto problem = site_id_problem(site.id)) {
+            table.fail(row, *problem);  // cannot happen for a slug; the rule holds for every reader alike
         }
         if (!ids.insert(site.id).second) {
             table.fail(row, "two libraries named '" + site.name + "' at the same address '" + site.street + "'");

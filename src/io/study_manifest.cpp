@@ -43,6 +43,13 @@ void read_columns(const TomlReader& parent, const toml::table* table, StudyColum
             if (under5->empty()) {
                 r.fail(*r.find("under5"), "'under5' must name at least one column of single-year counts");
             }
+            for (std::size_t i = 0; i < under5->size(); ++i) {
+                if (std::find(under5->begin(), under5->begin() + static_cast<std::ptrdiff_t>(i), (*under5)[i]) !=
+                    under5->begin() + static_cast<std::ptrdiff_t>(i)) {
+                    r.fail(*r.find("under5"), "'under5' names column '" + (*under5)[i] +
+                                                  "' twice; its children would be counted twice");
+                }
+            }
             c.under5 = std::move(*under5);
         }
     }

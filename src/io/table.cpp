@@ -36,7 +36,7 @@ Table Table::read(const std::filesystem::path& path, const std::vector<std::stri
                      "UTF-8\" to silence this.",
                      path.string());
     }
-    const auto starts = record_start_lines(content.utf8, extension == ".tsv" ? '\t' : ',');
+    const auto records = record_shapes(content.utf8, extension == ".tsv" ? '\t' : ',');
     static std::atomic<unsigned long> serial{0};
     const std::string memory_path =
         fmt::format("/vsimem/centrecov-table-{}{}", serial.fetch_add(1), extension == ".txt" ? ".csv" : extension);
@@ -71,6 +71,17 @@ Table Table::read(const std::filesystem::path& path, const std::vector<std::stri
     for (int i = 0; i < field_count; ++i) {
         table.columns_.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     }
+    // Two columns of one name: every reader finds the first, so the second would be lost unseen.
+    for (std::size_t i = 0; i < table.columns_.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (table.columns_[j] == table.columns_[i]) {
+                throw InputError(table.file_, "header (line " + std::to_string(records.empty() ? 1 : records[0].line) + ")",
+                                 fmt::format("column '{}' appears twice (columns {} and {}); only one would be read. "
+                                             "Rename or remove one",
+                                             table.columns_[i], j + 1, i + 1));
+            }
+        }
+    }
     std::vector<std::string> missing;
     for (const auto& required : required_columns) {
         if (!table.find_column(required)) {
@@ -98,7 +109,16 @@ Table Table::read(const std::filesystem::path& path, const std::vector<std::stri
     for (auto& feature : *layer) {
         ++record;
         // The record's own first line (blank lines and multi-line fields counted), else the next one.
-        line = record < starts.size() ? starts[record] : line + 1;
+        line = record < records.size() ? records[record].line : line + 1;
+        // GDAL drops the fields past the header's; a value with an unquoted delimiter is the usual cause.
+        if (record < records.size() && records[record].fields > static_cast<std::size_t>(field_count)) {
+            throw InputError(table.file_, line_ref(line),
+                             fmt::format("{} fields, but the header has {}: the last {} would be lost. Quote a value "
+                                         "that holds a {}, or add the missing column names",
+                                         records[record].fields, field_count,
+                                         records[record].fields - static_cast<std::size_t>(field_count),
+                                         extension == ".tsv" ? "tab" : "comma"));
+        }
         Row row;
         row.line = line;
         row.values.reserve(static_cast<std::size_t>(field_count));

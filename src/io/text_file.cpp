@@ -149,20 +149,21 @@ TextFile read_text_file(const std::filesystem::path& path, const char* expected)
     return out;
 }
 
-std::vector<std::size_t> record_start_lines(const std::string& text, char delimiter) {
-    (void)delimiter;  // quoting, not the delimiter, decides where records end
-    std::vector<std::size_t> starts;
+std::vector<RecordShape> record_shapes(const std::string& text, char delimiter) {
+    std::vector<RecordShape> records;
     std::size_t line = 1;
     bool quoted = false;
     bool in_record = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (!in_record && c != '\n' && c != '\r') {
-            starts.push_back(line);
+            records.push_back({line, 1});
             in_record = true;
         }
         if (c == '"') {
             quoted = !quoted;
+        } else if (c == delimiter && !quoted && in_record) {
+            ++records.back().fields;
         } else if (c == '\n') {
             ++line;
             if (!quoted) {
@@ -170,7 +171,7 @@ std::vector<std::size_t> record_start_lines(const std::string& text, char delimi
             }
         }
     }
-    return starts;
+    return records;
 }
 
 }  // namespace centrecov::io

@@ -21,8 +21,13 @@ struct TextFile {
 // encoding (naming the line and byte).
 TextFile read_text_file(const std::filesystem::path& path, const char* expected);
 
-// The line on which each record of a delimited table starts, header first:
-// blank lines are skipped and a quoted field may span lines, as CSV readers do.
-std::vector<std::size_t> record_start_lines(const std::string& text, char delimiter);
+// Where each record of a delimited table starts and how many fields it has, header
+// first: blank lines are skipped and a quoted field may span lines (and hold the
+// delimiter), as CSV readers do.
+struct RecordShape {
+    std::size_t line = 0;
+    std::size_t fields = 0;
+};
+std::vector<RecordShape> record_shapes(const std::string& text, char delimiter);
 
 }  // namespace centrecov::io

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/site.hpp"
 
 namespace centrecov::io {
 
@@ -116,6 +117,32 @@ public:
             out.push_back(*element.value<std::string>());
         }
         return out;
+    }
+
+    // A list of site ids, each checked by the one rule for ids (site_id_problem), naming its line.
+    std::optional<std::vector<std::string>> site_ids(const char* key) const {
+        auto ids = texts(key);
+        if (ids) {
+            const toml::array& array = *find(key)->as_array();
+            for (std::size_t i = 0; i < ids->size(); ++i) {
+                check_site_id(*array.get(i), (*ids)[i]);
+            }
+        }
+        return ids;
+    }
+
+    // One site id (a text value, or a key naming a site), checked by the same rule.
+    std::optional<std::string> site_id(const char* key) const {
+        auto id = text(key);
+        if (id) {
+            check_site_id(*find(key), *id);
+        }
+        return id;
+    }
+    void check_site_id(const toml::node& node, const std::string& id) const {
+        if (const auto problem = site_id_problem(id)) {
+            fail(node, *problem);
+        }
     }
 
     std::vector<double> numbers(const char* key, double lowest, double highest) const {

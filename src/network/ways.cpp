@@ -320,6 +320,7 @@ WaySource read_ways(const std::filesystem::path& path) {
     }};
 
     layer->ResetReading();
+    CPLErrorReset();
     const GIntBig known_count = layer->GetFeatureCount(FALSE);  // -1 when counting would mean reading the file
     Progress progress("reading roads", known_count > 0 ? static_cast<std::size_t>(known_count) : 0);
     OGRFeature* raw = nullptr;
@@ -369,6 +370,19 @@ WaySource read_ways(const std::filesystem::path& path) {
             throw InputError(path.string(), "feature " + way.source_id, e.what());
         }
         add_parts(source, std::move(way), line_parts(*geometry));
+    }
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        // GDAL stops at the first block it cannot decode: the roads after it would be lost without a word.
+        throw InputError(path.string(), "layer '" + source.layer + "'",
+                         "reading stopped after " + std::to_string(source.features_read) +
+                             " features: the file is cut short or damaged (" + io::last_gdal_error("GDAL gave no reason") +
+                             ")");
+    }
+    if (source.features_read == 0) {
+        // A cut-short or damaged file reads as no features at all; say so rather than "none of them a road".
+        throw InputError(path.string(), "layer '" + source.layer + "'",
+                         "no features could be read: the file is cut short or damaged, or holds no lines (" +
+                             io::last_gdal_error("GDAL gave no reason") + ")");
     }
     if (source.ways.empty()) {
         throw InputError(path.string(), "layer '" + source.layer + "'",

@@ -79,7 +79,9 @@ std::vector<std::string> coverage_header(const std::vector<double>& thresholds) 
         header.push_back("share_" + metrics::threshold_column(t) + "_low");
         header.push_back("share_" + metrics::threshold_column(t) + "_high");
     }
-    for (const char* column : {"unreached_under5", "mean_m", "median_m", "p90_m", "centres", "centres_per_1000_under5"}) {
+    // Centres by district count placed centres only: one not on the map is in no district.
+    for (const char* column :
+         {"unreached_under5", "mean_m", "median_m", "p90_m", "placed_centres", "placed_centres_per_1000_under5"}) {
         header.emplace_back(column);
     }
     return header;
@@ -186,7 +188,7 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     }
     out["distance"] = distance;
     out["thresholds_m"] = baseline.settings.thresholds_m;
-    out["settings"] = settings_json(baseline.settings);
+    out["settings"] = settings_json(baseline.settings, study.families.at);
     out["equity"] = equity_json(baseline.today().equity);
 
     const auto& report = study.families.report;
@@ -194,6 +196,11 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
     families["areas_read"] = report.population_rows;
     families["areas_used"] = study.families.areas.size();
     families["areas_left_out"] = report.excluded_areas;
+    ordered_json left_out = ordered_json::array();
+    for (const auto& area : report.left_out) {
+        left_out.push_back({{"code", area.code}, {"why", area.why}});
+    }
+    families["left_out"] = left_out;
     families["under5_used"] = under5_json(study.families.total_under5());
     families["measured_from"] = std::string(families::to_string(study.families.at));
     if (study.families.at == families::FamiliesAt::postcodes) {
@@ -274,8 +281,8 @@ ordered_json summary_json(const analysis::Study& study, const analysis::Baseline
         provision.push_back({{"code", district.code},
                              {"name", district.name},
                              {"under5", under5_json(district.under5)},
-                             {"centres", district.centres},
-                             {"centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
+                             {"placed_centres", district.centres},
+                             {"placed_centres_per_1000_under5", io::round_to(district.per_1000, 3)}});
     }
     out["provision_by_district"] = provision;
     out["uncertainty"] = uncertainty_json(study, baseline.run);
@@ -391,6 +398,14 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
                           ? fmt::format("; each area's are measured from its live postcodes ({} in all)",
                                         with_commas(static_cast<long long>(study.families.points.size())))
                           : std::string("; each area's are measured from its population-weighted centroid"));
+    if (!study.families.report.left_out.empty()) {
+        std::string codes;
+        for (const auto& area : study.families.report.left_out) {
+            codes += fmt::format("{}{} ({})", codes.empty() ? "" : ", ", area.code, area.why);
+        }
+        md += fmt::format("- {} small areas of the study are left out of every figure: {}.\n",
+                          study.families.report.left_out.size(), codes);
+    }
     md += fmt::format("- {} of {} distinct centres could be placed on the map{}.\n", placed, distinct,
                       unplaced.empty() ? ""
                                        : fmt::format("; {} could not and are left out of the distances (see below)",
@@ -488,7 +503,8 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
     for (std::size_t b = 0; b < breakdowns.size(); ++b) {
         const auto& breakdown = breakdowns[b];
         if (breakdown.name == "district") {
-            coverage_table("By district", "district", breakdown.groups, true, b);
+            coverage_table("By district (placed centres only: a centre not on the map is in no district's count)",
+                           "district", breakdown.groups, true, b);
         } else if (breakdown.name == "imd_decile") {
             coverage_table("By deprivation (Index of Multiple Deprivation " + study.deprivation_edition + ")",
                            "IMD decile", breakdown.groups, false, b);
@@ -497,8 +513,11 @@ std::string summary_markdown(const analysis::Study& study, const analysis::Basel
                            "IDACI decile", breakdown.groups, false, b);
         }
     }
-    md += "Shares are of the under-5s in each row, with the range of 90 % of the uncertainty draws in brackets. "
-          "Medians and percentiles weight each area by its under-5s.\n\n";
+    md += fmt::format("Shares are of the under-5s in each row, with the range of 90 % of the uncertainty draws in "
+                      "brackets. Medians and percentiles weight {}.\n\n",
+                      study.families.at == families::FamiliesAt::postcodes
+                          ? "each postcode by the under-5s it carries (its share of its area's)"
+                          : "each area's centroid by the area's under-5s");
     md += uncertainty_markdown(study, baseline.run);
 
     md += "## How precisely the sites are placed\n\n| placed by | centres | libraries |\n|---|---:|---:|\n";

@@ -11,18 +11,6 @@
 
 namespace centrecov::report {
 
-std::string with_commas(long long value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out += ',';
-        }
-        out += digits[i];
-    }
-    return value < 0 ? "-" + out : out;
-}
-
 std::string children(double under5) { return with_commas(std::llround(under5)); }
 
 io::Value under5_value(double under5) {
@@ -185,9 +173,10 @@ ClosureList worst_closures(const analysis::ScenarioResult& result, std::size_t l
     return list;
 }
 
-nlohmann::ordered_json settings_json(const analysis::Settings& settings) {
+nlohmann::ordered_json settings_json(const analysis::Settings& settings, families::FamiliesAt families_at) {
     nlohmann::ordered_json out;
     out["thresholds_m"] = settings.thresholds_m;
+    out["families_at"] = std::string(families::to_string(families_at));
     out["year"] = settings.year;
     out["access"] = {{"decay", std::string(metrics::to_string(settings.access.kind))},
                      {"catchment_m", settings.access.catchment_m},

@@ -7,13 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/scenario_run.hpp"
+#include "core/text.hpp"
+#include "families/families.hpp"
 #include "analysis/settings.hpp"
 #include "io/layer.hpp"
 
 namespace centrecov::report {
 
-// "44,201"
-std::string with_commas(long long value);
+// "44,201" (one implementation, in core/text)
+using text::with_commas;
 // Under-5s (fractional at postcode level) to whole children: "44,201"
 std::string children(double under5);
 // Under-5s as data (CSV cells, JSON): to a tenth of a child, a whole number as an integer.
@@ -47,7 +49,8 @@ struct ClosureList {
 ClosureList worst_closures(const analysis::ScenarioResult& result, std::size_t limit = 5);
 
 // The settings a run used (after the command line, scenario file, manifest and defaults), for run.json.
-nlohmann::ordered_json settings_json(const analysis::Settings& settings);
+// The settings a run used, as run.json and summary.json record them (where families were measured from included).
+nlohmann::ordered_json settings_json(const analysis::Settings& settings, families::FamiliesAt families_at);
 
 std::vector<std::string> field_names(const io::OutputLayer& layer);
 // Writes DIRECTORY/NAME.geojson and DIRECTORY/NAME.csv (the same table without geometry).

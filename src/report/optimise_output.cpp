@@ -121,7 +121,8 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
             const double mean = run.mean_distance_m(solution);
             md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.4f} % | {} |\n", request_label(answer.request),
                               run.variants[answer.variant].label, answer.open_centres.size(),
-                              answer.library_bases.size(), with_commas(std::llround(solution.cost)),
+                              answer.library_bases.size(),
+                              settings.costs_given ? text::pounds(solution.cost) : with_commas(std::llround(solution.cost)),
                               percent(run.total_weight > 0 ? solution.covered_weight / run.total_weight : 0.0),
                               std::isfinite(mean) ? kilometres(mean) : std::string("-"), 100.0 * solution.gap,
                               solution.method);

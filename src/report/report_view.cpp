@@ -52,7 +52,7 @@ std::vector<LegendEntry> legend_of(const std::vector<Range>& ranges) {
 }
 
 std::string money_or(const std::optional<double>& cost, const std::string& otherwise) {
-    return cost ? "£" + with_commas(std::llround(*cost)) : otherwise;
+    return cost ? text::pounds(*cost) : otherwise;
 }
 
 // Rings in WGS84 (longitude, latitude), 5 decimals (about a metre).

@@ -399,7 +399,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         rows.push_back(std::move(row));
 
         md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
-                          r.open.size(), r.cost ? "£" + with_commas(std::llround(*r.cost)) : "n/a",
+                          r.open.size(), r.cost ? text::pounds(*r.cost) : "n/a",
                           percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
                           r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
                           count_in(result.changes.front().lost, lost_interval(result, 0)),
@@ -492,7 +492,7 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     meta["scenario_file"] = {{"path", file.path.filename().string()}, {"hash", file_hash(file.path)}};
     meta["distance"] = {{"mode", run.distance_key}, {"label", run.distance_label}};
     meta["thresholds_m"] = settings.thresholds_m;
-    meta["settings"] = settings_json(settings);
+    meta["settings"] = settings_json(settings, study.families.at);
     meta["study"] = {{"name", inputs.study.name}, {"title", inputs.study.title}, {"area_code", inputs.study.area_code},
                      {"year", inputs.study.year}};
     ordered_json hashes;

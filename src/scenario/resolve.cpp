@@ -1,5 +1,7 @@
 #include "scenario/resolve.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -250,6 +252,11 @@ void apply_colocation_rule(ResolvedScenario& r, std::set<std::size_t>& open, con
             open.erase(movable[i]);
         }
     }
+    r.rule_notes.push_back(fmt::format(
+        "The co-location rule moves each placed centre into the nearest library open in {} within {}, measured as "
+        "this run measures every distance (along the roads, or the straight line times the circuity factor in the "
+        "estimate); a centre with none that near {}.",
+        r.year, fmt::format("{:g} km", rule.within_m / 1000.0), rule.otherwise_close ? "closes" : "stays where it is"));
 }
 
 // Keeps the centres that serve the most under-5s (as their nearest) while the
@@ -303,8 +310,8 @@ void apply_budget_rule(ResolvedScenario& r, const BudgetRule& rule, const Resolv
         }
     }
     if (placed_kept == 0 && !ranked.empty()) {
-        fail(rule.at, "a budget of " + std::to_string(std::llround(rule.budget)) + " pays for no placed centre (" +
-                          std::to_string(std::llround(spent)) + " goes first to outreach, library bases and centres "
+        fail(rule.at, "a budget of " + text::pounds(rule.budget) + " pays for no placed centre (" +
+                          text::pounds(spent) + " goes first to outreach, library bases and centres "
                           "that cannot be placed)");
     }
     if (unplaced > 0) {

@@ -40,6 +40,7 @@ Costs read_costs(const Reader& parent, const toml::table* table) {
         const Reader site_reader(parent.file(), *sites, "costs.sites");
         costs.sites_at = at(site_reader);
         for (const auto& [key, node] : *sites) {
+            site_reader.check_site_id(node, std::string(key.str()));
             const auto value = node.value<double>();
             if (!value || !(*value >= 0.0 && *value <= max_money)) {
                 site_reader.fail(node, "cost of site '" + std::string(key.str()) + "' must be a number of at least 0");
@@ -74,10 +75,10 @@ Scenario read_scenario(const Reader& reader) {
     s.description = reader.text("description").value_or("");
     s.notes = reader.texts("notes").value_or(std::vector<std::string>{});
     s.start_from = reader.text("start_from");
-    s.close = reader.texts("close").value_or(std::vector<std::string>{});
-    s.keep = reader.texts("keep").value_or(std::vector<std::string>{});
-    s.keep_only = reader.texts("keep_only");
-    s.library_bases = reader.texts("library_bases");
+    s.close = reader.site_ids("close").value_or(std::vector<std::string>{});
+    s.keep = reader.site_ids("keep").value_or(std::vector<std::string>{});
+    s.keep_only = reader.site_ids("keep_only");
+    s.library_bases = reader.site_ids("library_bases");
     if (const toml::table* where = reader.table("keep_where")) {
         for (const auto& [key, node] : *where) {
             if (!node.is_string()) {
@@ -98,7 +99,7 @@ Scenario read_scenario(const Reader& reader) {
             }
             const Reader pair_reader(reader.file(), *pair, "colocate");
             pair_reader.allow_only({"centre", "library"});
-            CoLocation move{pair_reader.text("centre").value_or(""), pair_reader.text("library").value_or(""),
+            CoLocation move{pair_reader.site_id("centre").value_or(""), pair_reader.site_id("library").value_or(""),
                             at(pair_reader)};
             if (move.centre.empty() || move.library.empty()) {
                 reader.fail(element, "each 'colocate' entry needs both 'centre' and 'library'");
@@ -128,7 +129,7 @@ Scenario read_scenario(const Reader& reader) {
         o.allow_only({"sites", "all_libraries", "weight", "thresholds_m"});
         Outreach out;
         out.at = at(o);
-        out.sites = o.texts("sites").value_or(std::vector<std::string>{});
+        out.sites = o.site_ids("sites").value_or(std::vector<std::string>{});
         if (const toml::node* all = o.find("all_libraries")) {
             if (!all->is_boolean()) {
                 o.fail(*all, "'all_libraries' must be true or false");
@@ -234,6 +235,7 @@ ScenarioFile read_scenario_file(const std::filesystem::path& path) {
                 const Reader c(path.string(), *capacity, "[study.access] capacity");
                 for (const auto& [key, node] : *capacity) {
                     const std::string id(key.str());
+                    c.check_site_id(node, id);
                     settings.capacity[id] = *c.number(id.c_str(), 0.0, 1e9);
                 }
             }

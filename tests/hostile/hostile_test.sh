@@ -120,7 +120,7 @@ check "a full disk names the final file and its cause" grep -qE "cannot write $a
 fingerprint "$atomic" >"$work/after"
 check "a full disk leaves the earlier run byte for byte" cmp -s "$work/before" "$work/after"
 check "a full disk leaves no staging or temporary file" no_leftovers "$atomic"
-(trap '' XFSZ; ulimit -f 100; exec $centrecov --quiet run --data "$data" --out "$work/never") >/dev/null 2>"$work/log"
+(trap '' XFSZ; ulimit -f 100; exec $centrecov --quiet run --data "$data" --out "$work/never" $few_draws) >/dev/null 2>"$work/log"
 check "a failed first run exits 1" test $? -eq 1
 check "a failed first run leaves no folder" absent "$work/never"
 
@@ -173,7 +173,7 @@ open(work + '/wide.csv', 'wb').write(raw.decode('utf-8').encode('utf-16'))
 open(work + '/binary.csv', 'wb').write(bytes(range(256)))
 PY
 $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/excel.csv" \
-    --format csv,geojson --out "$work/excel" >"$work/stdout" 2>"$work/log"
+    --format csv,geojson --out "$work/excel" $few_draws >"$work/stdout" 2>"$work/log"
 check "a Windows-1252 centres file runs" test $? -eq 0
 check "the conversion is warned of, naming the file" grep -q "excel.csv: not UTF-8; read as Windows-1252" "$work/log"
 check "every output is valid UTF-8" /usr/bin/python3 -c "
@@ -236,7 +236,47 @@ done <<'CASES'
 --bogus|run --bogus
 --sites|optimise --sites seven
 --pairs|calibrate --network nowhere.pbf --pairs 0
+--pairs|calibrate --network nowhere.pbf --pairs -5
+--seed|run --seed -1
+--seed|run --seed 18446744073709551616
+--seed|calibrate --network nowhere.pbf --seed 1.5
+--draws|run --draws 1
+--maps-for|scenarios nowhere.toml --maps-for -1
+--profile|run --profile bike
+--mark|scenarios nowhere.toml --mark 7
+--mark|optimise --sites 3 --mark 7
+--add-start|scenarios nowhere.toml --add-start today
+--join-near-misses|run --no-network --join-near-misses
+--force-closed|optimise --sites 3 --force-open diss --force-closed diss
 CASES
+# A bad id is bad input (1) whether it is in the main scenario file or in one given with --add.
+printf '[[scenario]]\nid = "today"\n' >"$work/main.toml"
+printf '[[scenario]]\nid = "bad id"\n' >"$work/bad-added.toml"
+$centrecov --quiet scenarios "$work/bad-added.toml" --data "$data" --out "$work/nonsense" >"$work/log" 2>&1
+check "a bad id in the scenario file exits 1" test $? -eq 1
+$centrecov --quiet scenarios "$work/main.toml" --add "$work/bad-added.toml" --data "$data" --out "$work/nonsense" >"$work/log" 2>&1
+check "a bad id in an --add file exits 1 too" test $? -eq 1
+check "a bad id in an --add file is named with its line" contains "$work/log" "bad-added.toml, line 2: scenario id 'bad id'"
+# Whole numbers are checked as written, not after wrapping round: no 2^64-1 (1.8e19) in a message.
+$centrecov --quiet calibrate --network nowhere.pbf --pairs -5 >"$work/log" 2>&1
+check "--pairs -5 is reported as written" contains "$work/log" "'-5' is not a whole number from 1 to 1000000"
+check "--pairs -5 is not reported wrapped round" bash -c "! grep -q 1844674407 '$work/log'"
+# Road files that are empty or cut short say so (calibrate reads the network alone, quickly).
+: >"$work/empty.osm"
+head -c 100000 "$iow_data/roads/isle_of_wight_os_opendata.osm.pbf" >"$work/cut.osm.pbf"
+$centrecov --quiet calibrate --network "$work/empty.osm" --out "$work/calibration.json" >"$work/log" 2>&1
+check "an empty .osm exits 1" test $? -eq 1
+check "an empty .osm is said to be empty" contains "$work/log" "empty.osm: is empty (0 bytes)"
+$centrecov --quiet calibrate --network "$work/cut.osm.pbf" --out "$work/calibration.json" >"$work/log" 2>&1
+check "a cut .pbf exits 1" test $? -eq 1
+check "a cut .pbf is said to be cut short" contains "$work/log" "the file is cut short or damaged"
+# An output folder that cannot be written to is a bad option (2), whether or not it exists.
+$centrecov --quiet run --data "$data" --out /dev/null/out >"$work/log" 2>&1
+check "an output folder that cannot be made exits 2" test $? -eq 2
+check "an output folder that cannot be made is named" contains "$work/log" "cannot use /dev/null/out as an output folder"
+$centrecov --quiet run --data "$data" --out /proc/self/fdinfo >"$work/log" 2>&1
+check "an output folder that exists but cannot be written to exits 2" test $? -eq 2
+check "an output folder that cannot be written to is named" contains "$work/log" "cannot use /proc/self/fdinfo as an output folder: cannot write in it"
 
 # 6. Scenario-file mistakes that would change the answer silently: errors naming file and line, no output.
 while IFS='|' read -r expect body; do
@@ -261,19 +301,19 @@ for r in rows[1:]:
 csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
 PY
 $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/clash.csv" \
-    --format csv,gpkg --out "$work/clash" >"$work/log" 2>&1
+    --format csv,gpkg --out "$work/clash" $few_draws >"$work/log" 2>&1
 check "input columns named like outputs run" test $? -eq 0
 check "they are carried as input_*" bash -c "head -1 '$work/clash/baseline-2017-18/sites.csv' | grep -q 'input_precision,input_kind,input_fate'"
 check "ours keep their meaning" bash -c "grep -q ',postcode,' '$work/clash/baseline-2017-18/sites.csv'"
 
 # 10. Degenerate studies: no statistics made up.
 printf 'id,name,district,street,locality,ward,postcode,host_site,duplicate_of\n' >"$work/no-centres.csv"
-$centrecov --quiet run --data "$data" --centres "$work/no-centres.csv" --out "$work/no-centres" >/dev/null 2>&1
+$centrecov --quiet run --data "$data" --centres "$work/no-centres.csv" --out "$work/no-centres" $few_draws >/dev/null 2>&1
 check "no centres still runs" test $? -eq 0
 check "no centres: the summary says nobody reaches one" contains "$work/no-centres/summary.md" "No family reaches a centre"
 check "no centres: no median of 0 km" bash -c "! grep -q '\"median_m\": 0' '$work/no-centres/summary.json'"
 printf '[[scenario]]\nid = "base"\n[[scenario]]\nid = "none"\nstart_from = "base"\nkeep_only = []\n' >"$work/closed.toml"
-$centrecov --quiet scenarios "$work/closed.toml" --data "$data" --format csv --out "$work/closed" >"$work/stdout" 2>&1
+$centrecov --quiet scenarios "$work/closed.toml" --data "$data" --format csv --out "$work/closed" $few_draws >"$work/stdout" 2>&1
 check "everything closed runs" test $? -eq 0
 check "everything closed: median n/a, not 0" bash -c "grep -q '\"median_m\": null' '$work/closed/none/summary.json'"
 check "everything closed without costs: cost n/a, not £0" grep -qE "none .* cost n/a" "$work/stdout"
@@ -284,7 +324,7 @@ cat >"$work/two-parts.geojson" <<'JSON'
 {"type":"Feature","properties":{"highway":"residential","osm_id":"m"},"geometry":{"type":"MultiLineString",
 "coordinates":[[[449000,88000],[450000,88000]],[[450000,88000],[451000,88500]]]}}]}
 JSON
-$centrecov run --study isle-of-wight --data "$iow_data" --network "$work/two-parts.geojson" --out "$work/two-parts" >/dev/null 2>"$work/log"
+$centrecov run --study isle-of-wight --data "$iow_data" --network "$work/two-parts.geojson" --out "$work/two-parts" $few_draws >/dev/null 2>"$work/log"
 check "a two-part road is read as two roads" grep -q "each part kept as a road: 1 lines, 2 roads" "$work/log"
 check "a two-part road is not dropped" bash -c "! grep -q 'no roads' '$work/log'"
 check "a network that misses the study is an error naming it" grep -q "two-parts.geojson: the road network does not cover the study area" "$work/log"
@@ -302,7 +342,7 @@ rows[3][name] = '@SUM(1+1)'
 rows[4][name] = '-2+3'
 csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
 PY
-$centrecov --quiet run --data "$data" --centres "$work/formula.csv" --out "$work/formula" >"$work/log" 2>&1
+$centrecov --quiet run --data "$data" --centres "$work/formula.csv" --out "$work/formula" $few_draws >"$work/log" 2>&1
 check "formula names run" test $? -eq 0
 check "no CSV cell starts a formula" /usr/bin/python3 -c "
 import csv, glob, sys
@@ -316,7 +356,7 @@ sys.exit(1 if bad else 0)" "$work/formula"
 check "the formula is kept, as text" grep -qF "'=HYPERLINK" "$work/formula/sites.csv"
 
 # 9. A damaged network cache is rebuilt with a warning, never trusted, and the answers are the same.
-$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >/dev/null 2>&1
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" $few_draws >/dev/null 2>&1
 cache=$(ls "$work/iow/.cache/"network-*.bin 2>/dev/null | head -1)
 check "the network is cached" test -s "$cache"
 cp "$work/iow/summary.json" "$work/iow-summary.json"
@@ -329,11 +369,11 @@ for _ in range(20):
     data[i] ^= 1 << random.randrange(8)
 open(sys.argv[1], 'wb').write(bytes(data))
 PY
-$centrecov run --study isle-of-wight --data "$iow_data" --out "$work/iow" >"$work/stdout" 2>"$work/log"
+$centrecov run --study isle-of-wight --data "$iow_data" --out "$work/iow" $few_draws >"$work/stdout" 2>"$work/log"
 check "a damaged cache still runs" test $? -eq 0
 check "a damaged cache is warned of" grep -q "is damaged.*rebuilding it" "$work/log"
 check "a damaged cache changes no answer" cmp -s "$work/iow/summary.json" "$work/iow-summary.json"
-$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" >/dev/null 2>"$work/log"
+$centrecov --quiet run --study isle-of-wight --data "$iow_data" --out "$work/iow" $few_draws >/dev/null 2>"$work/log"
 check "the rebuilt cache is trusted again" bash -c "! grep -q damaged '$work/log'"
 
 finish hostile

@@ -148,11 +148,32 @@ TEST(BaselineIsAScenario, RunMeasuresWhatTodayInAScenarioFileMeasures) {
     EXPECT_NEAR(run.distance_m("Q"), 200.0, 0.05);
     EXPECT_EQ(run.covered(500), file["today"].covered(500));
     EXPECT_EQ(baseline.service_points.size(), 2u);
-    // The baseline also says where each family's nearest library is (a candidate host), open or not.
+    // The baseline also says where each family's nearest library is (a candidate host).
     const auto& f = town.study().families.points;
     for (std::size_t i = 0; i < f.size(); ++i) {
         ASSERT_TRUE(baseline.nearest_library[i].found()) << f[i].lsoa_code;
         EXPECT_EQ(town.study().libraries[baseline.nearest_library[i].site].id, "lib") << f[i].lsoa_code;
+    }
+}
+
+TEST(BaselineIsAScenario, TheNearestLibraryIsOneOpenInTheStudyYear) {
+    // Regression: lsoa.csv named a library that opened the year after the study's as an area's nearest.
+    // A second library, "old", at a: Q (at f) is nearer "lib" (at e) than "old".
+    // Two towns (a Town's copies share its study).
+    auto town = ladder().library("old", 'a');
+    auto same_year = ladder().library("old", 'a');
+    const int year = town.settings().year;
+    town.opened_in("lib", year + 1);
+    same_year.opened_in("lib", year);
+    const Baseline later = run_baseline(town.study(), town.settings());
+    const Baseline open = run_baseline(same_year.study(), same_year.settings());
+    const auto& f = town.study().families.points;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        ASSERT_TRUE(later.nearest_library[i].found()) << f[i].lsoa_code;
+        EXPECT_EQ(town.study().libraries[later.nearest_library[i].site].id, "old") << f[i].lsoa_code;
+        if (f[i].lsoa_code == "Q") {
+            EXPECT_EQ(same_year.study().libraries[open.nearest_library[i].site].id, "lib");
+        }
     }
 }
 

@@ -180,6 +180,16 @@ public:
         study_->libraries.back().name = name.empty() ? id : name;
         return *this;
     }
+    // The year a library opened (a library counts only in the years it is open).
+    Town& opened_in(const std::string& id, int year) {
+        for (auto& site : study_->libraries) {
+            if (site.id == id) {
+                site.attributes.emplace_back("year_opened", std::to_string(year));
+                return *this;
+            }
+        }
+        throw std::invalid_argument("no library '" + id + "' on the map");
+    }
     // Says how a site was placed (drawn sites are placed by coordinates, exactly).
     Town& placed_by(const std::string& id, Precision precision, double uncertainty_m) {
         for (auto* list : {&study_->centres, &study_->libraries}) {

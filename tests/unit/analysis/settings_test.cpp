@@ -116,6 +116,48 @@ TEST(Settings, ValuesOutOfRangeAndContradictionsNameTheOption) {
     fails_naming(draws, "--draws");
 }
 
+TEST(Settings, OptionsThatWouldDoNothingAreRefused) {
+    // Regression: --profile bike, --join-near-misses without roads and --draws 1 (a "90 %" range from one
+    // draw) were accepted.
+    const Manifest manifest;
+    const Manifest without_roads(false);
+    auto message = [&](const SettingsLayer& cli, const io::StudyManifest& study) {
+        try {
+            (void)resolve_settings(cli, {}, study, "out");
+        } catch (const UsageError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    SettingsLayer bike;
+    bike.profile = "bike";
+    EXPECT_NE(message(bike, without_roads.study).find("--profile: unknown travel profile 'bike'"), std::string::npos);
+    bike.estimate = true;
+    EXPECT_NE(message(bike, manifest.study).find("--profile"), std::string::npos);
+    SettingsLayer join;
+    join.join_near_misses = true;
+    EXPECT_EQ(message(join, manifest.study), "") << "the manifest's roads are there to repair";
+    EXPECT_NE(message(join, without_roads.study).find("--join-near-misses repairs a road network, and this run has "
+                                                      "none (the study's manifest names no roads)"),
+              std::string::npos);
+    join.estimate = true;
+    EXPECT_NE(message(join, manifest.study).find("none (--no-network)"), std::string::npos);
+    for (const std::size_t n : {std::size_t{1}, std::size_t{19}}) {
+        SettingsLayer few;
+        few.draws = n;
+        EXPECT_NE(message(few, manifest.study).find("a 90 % range needs at least 20 draws (or 0 for no ranges)"),
+                  std::string::npos)
+            << n;
+    }
+    SettingsLayer enough;
+    enough.draws = 20;
+    EXPECT_EQ(message(enough, manifest.study), "");
+    SettingsLayer gap;
+    gap.near_miss_gap_m = 0.0;
+    EXPECT_NE(message(gap, manifest.study).find("--near-miss-gap 0 m: the gap must be more than 0 and at most 200 m"),
+              std::string::npos);
+}
+
 TEST(Settings, TheDrawsAndTheirSeedComeFromTheCommandLine) {
     const Manifest manifest;
     const auto defaults = resolve_settings({}, {}, manifest.study, "out");

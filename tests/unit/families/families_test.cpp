@@ -84,8 +84,14 @@ TEST(Families, ReportsEveryFailedJoinByCode) {
     const Families families = load_families(files, one_ward());
     const auto& report = families.report;
     EXPECT_EQ(report.population_rows, 3u);
-    EXPECT_EQ(report.excluded_areas, 1u);
+    // C (no centroid) and Z (named by the deprivation file, no population row) are left out.
+    EXPECT_EQ(report.excluded_areas, 2u);
     EXPECT_EQ(report.excluded_under5, 2);
+    ASSERT_EQ(report.left_out.size(), 2u);
+    EXPECT_EQ(report.left_out[0].code, "C");
+    EXPECT_EQ(report.left_out[0].why, "no population-weighted centroid");
+    EXPECT_EQ(report.left_out[1].code, "Z");
+    EXPECT_EQ(report.left_out[1].why, "no population row");
     auto mentions = [&](const std::string& text) {
         for (const auto& problem : report.problems) {
             if (problem.find(text) != std::string::npos) {
@@ -98,9 +104,60 @@ TEST(Families, ReportsEveryFailedJoinByCode) {
     EXPECT_TRUE(mentions("B: no IMD/IDACI deciles"));
     EXPECT_TRUE(mentions("B: centroid lies in no ward"));
     EXPECT_TRUE(mentions("B: no boundary polygon"));
-    EXPECT_TRUE(mentions("Z: has deprivation deciles but no population row"));
-    // Every row is accounted for: used plus left out equals read.
-    EXPECT_EQ(families.points.size() + report.excluded_areas, report.population_rows);
+    EXPECT_TRUE(mentions("Z: no population row; left out"));
+    // Every area is accounted for: used plus left out equals the population rows and the areas without one.
+    EXPECT_EQ(families.points.size() + report.excluded_areas, report.population_rows + 1);
+}
+
+TEST(Families, APopulationFileCutShortIsRefused) {
+    // Regression: areas named by the other files but missing from the population file were left out
+    // with a warning each while summary.json said areas_left_out: 0.
+    TempDir dir;
+    auto files = write_fixture(dir, "A,Norwich 001A,E07000148,Norwich,10,1,20,2\nY,Ghost,E07000148,Norwich,1,1,1,1\n"
+                                    "Z,Ghost,E07000148,Norwich,1,1,1,1\n");
+    try {
+        (void)load_families(files, one_ward());
+        FAIL() << "two of five areas without a population row were accepted";
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("persons.csv: no population row for 2 of the study's 5 small areas"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("e.g. Y, Z"), std::string::npos) << message;
+    }
+}
+
+TEST(Families, AStudyWithNoUnderFivesIsRefused) {
+    // Regression: every area with 0 under-5s gave "0.0 % within 1.6 km" of nobody, with exit 0.
+    TempDir dir;
+    auto files = write_fixture(dir, "A,Norwich 001A,E07000148,Norwich,10,1,20,2\n");
+    dir.write("population/persons.csv", "lsoa11_name,lsoa11_code,total_population,0,1,2,3,4,5\r\n"
+                                        "Norwich 001A,A,100,0,0,0,0,0,9\r\nLynn 001B,B,50,0,0,0,0,0,3\r\n");
+    try {
+        (void)load_families(files, one_ward());
+        FAIL() << "a study without under-5s was measured";
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("persons.csv: every one of the 2 small areas used has 0 under-5s (columns '0', '1', "
+                               "'2', '3', '4'): there are no under-5s to measure"),
+                  std::string::npos)
+            << message;
+    }
+}
+
+TEST(Families, ASecondBoundaryForOneAreaIsRefused) {
+    // Regression: the second replaced the first without a word.
+    TempDir dir;
+    auto files = write_fixture(dir, "A,Norwich 001A,E07000148,Norwich,10,1,20,2\n");
+    const std::string square = R"({"type":"Feature","properties":{"LSOA11CD":"A"},"geometry":{"type":"Polygon",)"
+                               R"("coordinates":[[[1.28,52.62],[1.30,52.62],[1.30,52.64],[1.28,52.64],[1.28,52.62]]]}})";
+    dir.write("boundaries/lsoa.geojson", R"({"type":"FeatureCollection","features":[)" + square + "," + square + "]}");
+    try {
+        (void)load_families(files, one_ward());
+        FAIL() << "two boundaries for one area were accepted";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("lsoa.geojson, feature 2: a second boundary for A"), std::string::npos)
+            << e.what();
+    }
 }
 
 TEST(Families, DecileOutsideOneToTenNamesTheLine) {
@@ -195,6 +252,32 @@ TEST(Families, TheManifestNamesTheColumnsAndTheCentroidGrid) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("persons.csv"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("under_one"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Families, AManifestThatNamesAnAgeColumnTwiceIsRefused) {
+    // Regression: under5 = ["0", "1", "1"] counted the one-year-olds twice, without a word.
+    TempDir dir;
+    (void)write_fixture(dir, "");
+    for (const auto* name : {"names.csv", "postcodes.csv", "wards.geojson", "open_names.csv", "centres.csv",
+                             "libraries.csv"}) {
+        dir.write(name, "x\n");
+    }
+    const std::string manifest =
+        "year = 2018\ndata = \".\"\n[files]\ncentres = \"centres.csv\"\nlibraries = \"libraries.csv\"\n"
+        "postcodes = \"postcodes.csv\"\nopen_names = \"open_names.csv\"\nwards = \"wards.geojson\"\n"
+        "lsoa_boundaries = \"boundaries/lsoa.geojson\"\npopulation = \"population/persons.csv\"\n"
+        "lsoa_centroids = \"population/centroids.csv\"\ndeprivation = \"population/iod.csv\"\n"
+        "[columns.population]\n";
+    const auto once = io::read_study_manifest(dir.write("once.toml", manifest + "under5 = [\"0\", \"1\"]\n"));
+    EXPECT_EQ(once.columns.population.under5.size(), 2u);
+    try {
+        (void)io::read_study_manifest(dir.write("twice.toml", manifest + "under5 = [\"0\", \"1\", \"1\"]\n"));
+        FAIL() << "an age column named twice was accepted";
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("twice.toml, line 14"), std::string::npos) << message;
+        EXPECT_NE(message.find("'under5' names column '1' twice"), std::string::npos) << message;
     }
 }
 
@@ -294,6 +377,17 @@ TEST(Families, APostcodeWeightThatIsNotANumberNamesTheFileAndLine) {
         EXPECT_NE(what.find("bad.csv"), std::string::npos) << what;
         EXPECT_NE(what.find("3"), std::string::npos) << what;  // line 3
         EXPECT_NE(what.find("households"), std::string::npos) << what;
+    }
+    // Regression: a postcode listed twice kept the second row's place, the first lost without a word.
+    const auto twice = dir.write("twice.csv", header + "NR1 1AA,10,623000,308500,E07000148,12\r\n"
+                                                       "NR11AA,10,633000,308500,E07000148,2\r\n");
+    try {
+        (void)geocode::PostcodeIndex::load(twice, "households");
+        FAIL() << "a postcode listed twice was accepted";
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("twice.csv, line 3: postcode NR1 1AA is listed twice (first on line 2)"), std::string::npos)
+            << what;
     }
 }
 

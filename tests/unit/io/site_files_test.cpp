@@ -1,6 +1,8 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "io/gdal.hpp"
 #include "io/site_files.hpp"
 #include "support/temp_dir.hpp"
 
@@ -85,6 +87,47 @@ TEST(Centres, HalfACoordinatePairIsAnError) {
     const auto outside = dir.write("o.csv", "id,name,district,street,locality,ward,postcode,host_site,duplicate_of,easting,northing\n"
                                             "a,A,,,,,,,,-5,1.29\n");
     EXPECT_NE(error_of(outside).find("outside"), std::string::npos);  // ... but off the grid is
+}
+
+TEST(Centres, BothCoordinatePairsMustNameOnePlace) {
+    // Regression: easting/northing was used and a longitude/latitude 500 km away ignored without a word.
+    TempDir dir;
+    const std::string both = "id,name,district,street,locality,ward,postcode,host_site,duplicate_of,easting,northing,"
+                             "longitude,latitude\n";
+    const auto placed = read_centres(dir.write("c.csv", both + "a,A,,,,,,,,620000,310000,,\n"));
+    const auto lonlat = Transformer(bng_epsg, wgs84_epsg).apply(Point{620000.0, 310000.0});
+    const auto agree = dir.write("agree.csv", both + fmt::format("a,A,,,,,,,,620000,310000,{:.5f},{:.5f}\n", lonlat.x,
+                                                                  lonlat.y));
+    ASSERT_EQ(error_of(agree), "");
+    EXPECT_DOUBLE_EQ(read_centres(agree)[0].given_point->x, 620000.0);
+    // The same longitude/latitude beside an easting 500 km west.
+    const auto apart = dir.write("apart.csv", both + fmt::format("a,A,,,,,,,,120000,310000,{:.5f},{:.5f}\n", lonlat.x,
+                                                                  lonlat.y));
+    const std::string message = error_of(apart);
+    EXPECT_NE(message.find("apart.csv, line 2"), std::string::npos) << message;
+    EXPECT_NE(message.find("easting/northing and longitude/latitude are 500."), std::string::npos) << message;
+    EXPECT_TRUE(placed[0].given_point.has_value());
+}
+
+TEST(Centres, ExtraFieldsAndRepeatedColumnsAreRefusedNotDropped) {
+    // Regression: both were read with exit 0, the extra field or the second column lost.
+    TempDir dir;
+    const std::string extra = error_of(dir.write("extra.csv", header + "a,A,,,,,,,,\nb,B,Acle, Norfolk,,,,,,,\n"));
+    EXPECT_NE(extra.find("extra.csv, line 3: 11 fields, but the header has 10"), std::string::npos) << extra;
+    const std::string twice = error_of(dir.write("twice.csv", "id,name,district,street,locality,ward,postcode,host_site,"
+                                                              "duplicate_of,name\na,A,,,,,,,,B\n"));
+    EXPECT_NE(twice.find("twice.csv, header (line 1): column 'name' appears twice (columns 2 and 10)"),
+              std::string::npos)
+        << twice;
+}
+
+TEST(Centres, AnIdWithAControlCharacterIsRefusedByTheRuleScenarioFilesFollow) {
+    // Regression: accepted here, then refused when the planner's export naming it was read back.
+    TempDir dir;
+    const std::string message = error_of(dir.write("c.csv", header + "a,A,,,,,,,,\nb\x7F" "c,B,,,,,,,,\n"));
+    EXPECT_NE(message.find("c.csv, line 3: site id 'b\\x7Fc' holds a control character"), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("c.csv, line 3: " + *site_id_problem("b\x7F" "c")), std::string::npos) << message;
 }
 
 TEST(Libraries, IdsFromNamesAndStreetsWhenNamesRepeat) {

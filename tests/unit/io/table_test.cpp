@@ -69,6 +69,31 @@ TEST(Table, FilesThatAreNotTextTablesSayWhatTheyAre) {
               std::string::npos);
 }
 
+TEST(Table, MoreFieldsThanTheHeaderOrARepeatedColumnIsRefused) {
+    // Regression: GDAL drops fields past the header's and the second of two same-named columns was never read.
+    TempDir dir;
+    auto message = [&](const std::string& name, const std::string& bytes) {
+        try {
+            (void)Table::read(dir.write(name, bytes), {"id"});
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_EQ(message("quoted.csv", "id,name\na,\"Acle, Norfolk\"\n\nb,\"two\nlines, and a comma\"\n"), "");
+    EXPECT_EQ(message("short.csv", "id,name\na\n"), "");  // a missing last field is read as empty
+    EXPECT_NE(message("extra.csv", "id,name\na,b\n\nc,Acle, Norfolk\n")
+                  .find("extra.csv, line 4: 3 fields, but the header has 2: the last 1 would be lost. Quote a value "
+                        "that holds a comma"),
+              std::string::npos);
+    const std::string tabs = message("extra.tsv", "id\tname\na\tb\tc\n");
+    EXPECT_NE(tabs.find("extra.tsv, line 2: 3 fields"), std::string::npos) << tabs;
+    EXPECT_NE(tabs.find("holds a tab"), std::string::npos) << tabs;
+    EXPECT_NE(message("twice.csv", "id,total,total\na,1,2\n")
+                  .find("twice.csv, header (line 1): column 'total' appears twice (columns 2 and 3)"),
+              std::string::npos);
+}
+
 TEST(Table, ReadsTabSeparatedFiles) {
     TempDir dir;
     const auto file = dir.write("t.tsv", "a\tb\nx, y\tz\n");

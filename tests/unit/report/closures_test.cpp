@@ -69,5 +69,18 @@ TEST(WorstClosures, ListedAtTheFirstDistanceWhereAClosureLeavesSomeone) {
     EXPECT_TRUE(worst_closures(run["today"].result()).heading.empty()) << "nothing closed, nothing said";
 }
 
+TEST(Settings, RunJsonAndSummaryJsonRecordWhereFamiliesAreMeasuredFrom) {
+    // Regression: --families-at was not among the recorded settings.
+    const analysis::Settings settings;
+    EXPECT_EQ(settings_json(settings, families::FamiliesAt::centroids)["families_at"], "centroids");
+    EXPECT_EQ(settings_json(settings, families::FamiliesAt::postcodes)["families_at"], "postcodes");
+}
+
+TEST(Money, IsFormattedOnceToThePound) {
+    // Regression: a budget warning printed "5566030" (rounded another way) beside "£5,566,031".
+    EXPECT_EQ(text::pounds(5566030.5), "\u00a35,566,031");
+    EXPECT_EQ(text::pounds(188679.0), "\u00a3188,679");
+}
+
 }  // namespace
 }  // namespace centrecov::report

@@ -97,6 +97,23 @@ TEST(ScenarioFile, EveryMistakeNamesTheFileAndLine) {
     }
 }
 
+TEST(ScenarioFile, SiteIdsFollowTheOneRuleForIdsAndMessagesShowControlCharacters) {
+    // Regression: a centre id with a control character was accepted from the centres file, and the
+    // planner's export of it could not be read back; a NUL in a scenario id cut the message short.
+    for (const char* where : {"close = [\"ok\", \"a\\u0001b\"]", "keep = [\"a\\u007Fb\"]", "library_bases = [\"a\\u0001b\"]",
+                              "colocate = [{ centre = \"a\\u0001b\", library = \"l\" }]",
+                              "outreach = { sites = [\"a\\u0085b\"] }", "costs = { sites = { \"a\\u0001b\" = 5 } }"}) {
+        const std::string message = error_of(std::string("[[scenario]]\nid = \"s\"\n") + where + "\n");
+        EXPECT_NE(message.find("options.toml, line 3: site id 'a\\"), std::string::npos) << where << ": " << message;
+        EXPECT_NE(message.find("holds a control character"), std::string::npos) << where << ": " << message;
+    }
+    EXPECT_EQ(error_of("[[scenario]]\nid = \"s\"\nclose = [\"caf\u00e9-1\", \"a b\"]\n"), "");
+    const std::string nul = error_of("[[scenario]]\nid = \"a\\u0000b-then-more\"\n");
+    EXPECT_NE(nul.find("scenario id 'a\\x00b-then-more' must be letters"), std::string::npos) << nul;
+    EXPECT_EQ(site_id_problem("diss"), std::nullopt);
+    EXPECT_NE(site_id_problem(std::string("a\0b", 3)), std::nullopt);
+}
+
 // Three centres and two libraries on a line, 1 km apart:
 //   centre a (0), library L1 (300), centre b (1000), centre c (2000), library L2 (5000)
 struct Sites {
@@ -375,6 +392,11 @@ TEST(Resolve, CoLocationDistanceIsMeasuredAsTheStudyMeasures) {
     EXPECT_EQ(resolve(file, sites, measures_for({}, 1.0)).at("move").moved.size(), 1u);
     // ... but not when the study's distances are 1.8 times longer (540 m).
     EXPECT_TRUE(resolve(file, sites, measures_for({}, 1.8)).at("move").moved.empty());
+    // The rule was stated only in code: the scenario's notes now say how it measures.
+    const auto notes = resolve(file, sites, measures_for({}, 1.8)).at("move").rule_notes;
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_NE(notes[0].find("within 0.5 km, measured as this run measures every distance"), std::string::npos)
+        << notes[0];
 }
 
 TEST(Resolve, LibrariesCountWhenOpenInTheScenariosYear) {
