@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages centrecov needs to build, test and run, when any is missing,
-# and from npm (pinned in web/package-lock.json) the report's front-end library, Leaflet, eslint for its scripts and playwright-core
+# and from npm (pinned in web/package-lock.json) the report's front-end library, Leaflet, eslint for its scripts, axe-core and playwright-core
 # (which drives Debian's chromium in the planner's browser test; it downloads no browser).
 # Safe to run again: it installs nothing when everything is present.
 set -euo pipefail
@@ -43,7 +43,7 @@ fi
 
 cd "$(dirname "$0")/.."
 if [ ! -f web/node_modules/leaflet/dist/leaflet.js ] || [ ! -x web/node_modules/.bin/eslint ] ||
-   [ ! -f web/node_modules/playwright-core/index.mjs ]; then
-  echo "setup: installing Leaflet, eslint and playwright-core (web/package-lock.json) from npm into web/node_modules" >&2
+   [ ! -f web/node_modules/playwright-core/index.mjs ] || [ ! -f web/node_modules/axe-core/axe.min.js ]; then
+  echo "setup: installing Leaflet, eslint, playwright-core and axe-core (web/package-lock.json) from npm into web/node_modules" >&2
   npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
 fi

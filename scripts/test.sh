@@ -5,8 +5,8 @@
 # or $CENTRECOV_DATA and $CENTRECOV_DATA_ISLE_OF_WIGHT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# chromium: the HTML report is checked in a real browser; qgis: the GeoPackage opens styled in QGIS.
-bash scripts/setup.sh chromium qgis python3-qgis
+# chromium: the HTML report is checked in a real browser (poppler-utils counts its printed pages); qgis: the GeoPackage opens styled in QGIS.
+bash scripts/setup.sh chromium poppler-utils qgis python3-qgis
 data=${CENTRECOV_DATA:-$(pwd)/../shared/geodata}
 iow_data=${CENTRECOV_DATA_ISLE_OF_WIGHT:-$(pwd)/../shared/geodata-isle-of-wight}
 bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=Debug -DCENTRECOV_WERROR=ON \

@@ -11,7 +11,7 @@ export default [
       sourceType: 'script',
       globals: {
         window: 'readonly', document: 'readonly', console: 'readonly', L: 'readonly', Blob: 'readonly', URL: 'readonly',
-        location: 'readonly', Map: 'readonly', history: 'readonly', navigator: 'readonly', performance: 'readonly'
+        location: 'readonly', Map: 'readonly', XMLSerializer: 'readonly', Image: 'readonly', history: 'readonly', navigator: 'readonly', performance: 'readonly'
       }
     },
     rules: {

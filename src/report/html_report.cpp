@@ -80,7 +80,16 @@ namespace {
 const char* const palette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
                                "#e6ab02", "#a6761d", "#666666", "#1f78b4", "#b15928"};
 
+std::string rgb_text(Rgb c) { return fmt::format("rgb({},{},{})", c.r, c.g, c.b); }
+
 std::string colour_of(std::size_t i) { return palette[i % std::size(palette)]; }
+
+// A wide table scrolls inside its own box on a narrow screen, not the page; the box takes focus
+// so that it can be scrolled from the keyboard.
+std::string scroll_box(const std::string& label, const std::string& table) {
+    return "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" + html_escape(label) + "\">" +
+           table + "</div>";
+}
 
 std::string cell(const std::string& text) { return "<td>" + html_escape(text) + "</td>"; }
 std::string number_cell(const std::string& text) { return "<td class=\"n\">" + html_escape(text) + "</td>"; }
@@ -97,7 +106,7 @@ std::string precision_table(const std::vector<PrecisionCount>& counts) {
         html += "<tr>" + cell(c.precision) + number_cell(std::to_string(c.centres)) +
                 number_cell(std::to_string(c.libraries)) + "</tr>";
     }
-    return html + "</tbody></table>";
+    return scroll_box("How the sites were placed", html + "</tbody></table>");
 }
 
 std::string sites_table(const std::vector<SiteRow>& rows) {
@@ -107,7 +116,40 @@ std::string sites_table(const std::vector<SiteRow>& rows) {
         html += "<tr>" + cell(row.name) + cell(row.kind) + cell(row.precision) + number_cell(row.uncertainty) +
                 cell(row.evidence) + "</tr>";
     }
-    return html + "</tbody></table>";
+    return scroll_box("Every site and how it was placed", html + "</tbody></table>");
+}
+
+// Words into at most `count` lines of at most `width` characters; what does not fit ends in "...".
+std::vector<std::string> title_lines(const std::string& text, std::size_t width, std::size_t count) {
+    std::vector<std::string> lines(1);
+    std::size_t at = 0;
+    bool cut = false;
+    while (at < text.size()) {
+        const std::size_t space = text.find(' ', at);
+        const std::string word = text.substr(at, space == std::string::npos ? std::string::npos : space - at);
+        at = space == std::string::npos ? text.size() : space + 1;
+        std::string& line = lines.back();
+        if (line.empty() || line.size() + 1 + word.size() <= width) {
+            line += (line.empty() ? "" : " ") + word;
+            continue;
+        }
+        if (lines.size() == count) {
+            cut = true;
+            break;
+        }
+        lines.push_back(word);
+    }
+    for (auto& line : lines) {
+        if (line.size() > width) {
+            line = line.substr(0, width - 3);
+            cut = true;
+        }
+    }
+    if (cut) {
+        std::string& last = lines.back();
+        last = last.substr(0, std::min(last.size(), width - 3)) + "...";
+    }
+    return lines;
 }
 
 // Coverage against distance as small multiples: one panel per scenario, its line in colour over
@@ -150,11 +192,15 @@ std::string coverage_chart(const std::vector<ChartSeries>& series) {
         const double top = panel_height * static_cast<double>(i / columns);
         auto x = [&](double t) { return left + pad_left + (panel_width - pad_left - pad_right) * t / max_t; };
         auto y = [&](double share) { return top + pad_top + (panel_height - pad_top - pad_bottom) * (1.0 - share); };
-        // A panel is 170 wide: a long name is cut (in full in the panel's tooltip and the tables).
-        std::string name = s.name.size() > 24 ? s.name.substr(0, 22) + "..." : s.name;
-        svg += fmt::format("<g class=\"panel\"><title>{}</title><text x=\"{:.1f}\" y=\"{:.1f}\" class=\"legend\" "
-                           "font-size=\"10\" font-weight=\"600\">{}</text>",
-                           html_escape(s.name), left + 8.0, top + 16.0, html_escape(name));
+        // A panel is 170 wide: a long name takes two lines and is cut after them (in full in the
+        // panel's tooltip and the tables), so that neighbouring titles never run into each other.
+        svg += fmt::format("<g class=\"panel\"><title>{}</title>", html_escape(s.name));
+        const auto lines = title_lines(s.name, 26, 2);
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" class=\"legend panel-title\" font-size=\"9\" "
+                               "font-weight=\"600\">{}</text>",
+                               left + 8.0, top + 10.0 + 10.0 * static_cast<double>(l), html_escape(lines[l]));
+        }
         for (const int pct : {0, 50, 100}) {
             svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/><text "
                                "x=\"{:.1f}\" y=\"{:.1f}\" class=\"axis\" text-anchor=\"end\">{} %</text>",
@@ -266,8 +312,12 @@ std::string k_curve_chart(const KCurve& curve) {
 std::string legend_html(const std::vector<LegendEntry>& legend) {
     std::string html;
     for (const auto& entry : legend) {
-        html += fmt::format("<span class=\"key\"><i style=\"background:{}\"></i>{}</span>", entry.colour,
-                            html_escape(entry.label));
+        // A drawn swatch (it prints without background graphics) with a dark outline (3:1 against
+        // the page whatever the fill).
+        html += fmt::format("<span class=\"key\"><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 "
+                            "14\" aria-hidden=\"true\"><rect x=\"0.5\" y=\"0.5\" width=\"13\" height=\"13\" "
+                            "fill=\"{}\" stroke=\"#333\"/></svg>{}</span>",
+                            entry.colour, html_escape(entry.label));
     }
     return html;
 }
@@ -297,11 +347,13 @@ std::string static_map_svg(const ReportView& view, std::size_t index) {
     for (const auto& site : map.sites) {
         const std::string title = "<title>" + html_escape(site.title) + "</title>";
         if (site.closed) {
-            svg += fmt::format("<g class=\"site closed\" stroke=\"{}\" stroke-width=\"2\">{}<line x1=\"{:.1f}\" "
-                               "y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/><line x1=\"{:.1f}\" y1=\"{:.1f}\" "
-                               "x2=\"{:.1f}\" y2=\"{:.1f}\"/></g>",
-                               site.colour, title, site.x - 4, site.y - 4, site.x + 4, site.y + 4, site.x - 4,
-                               site.y + 4, site.x + 4, site.y - 4);
+            // A dark cross over a wider white one: it shows on every fill, the darkest included.
+            const std::string cross = fmt::format("M{:.1f} {:.1f}L{:.1f} {:.1f}M{:.1f} {:.1f}L{:.1f} {:.1f}", site.x - 4,
+                                                  site.y - 4, site.x + 4, site.y + 4, site.x - 4, site.y + 4,
+                                                  site.x + 4, site.y - 4);
+            svg += fmt::format("<g class=\"site closed\">{}<path d=\"{}\" stroke=\"#fff\" stroke-width=\"4.5\" "
+                               "stroke-linecap=\"square\"/><path d=\"{}\" stroke=\"{}\" stroke-width=\"2\"/></g>",
+                               title, cross, cross, site.colour);
         } else {
             svg += fmt::format("<circle class=\"site\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\" "
                                "stroke=\"#222\" stroke-width=\"0.8\">{}</circle>",
@@ -309,6 +361,21 @@ std::string static_map_svg(const ReportView& view, std::size_t index) {
         }
     }
     return svg + "</svg>";
+}
+
+// The printable maps' symbols for sites, drawn as on the maps.
+std::string site_key() {
+    return "<span class=\"key\"><svg class=\"swatch\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" "
+           "aria-hidden=\"true\"><circle cx=\"7\" cy=\"7\" r=\"4\" fill=\"" +
+           rgb_text(fate_category(scenario::Fate::open).colour) +
+           "\" stroke=\"#222\" stroke-width=\"0.8\"/></svg>open site</span><span class=\"key\"><svg class=\"swatch\" "
+           "width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" "
+           "fill=\"" +
+           rgb_text(sequential_colour(1.0)) +
+           "\"/><path d=\"M3 3L11 11M3 11L11 3\" stroke=\"#fff\" stroke-width=\"4.5\" stroke-linecap=\"square\"/>"
+           "<path d=\"M3 3L11 11M3 11L11 3\" stroke=\"" +
+           rgb_text(fate_category(scenario::Fate::closed).colour) +
+           "\" stroke-width=\"2\"/></svg>closed centre</span>";
 }
 
 std::string scenario_article(const ScenarioSection& s) {
@@ -366,20 +433,22 @@ std::string how_sure_section(const UncertaintyView& u) {
         if (u.confirm.empty()) {
             html += " No single site's exact address would narrow it.</p>\n";
         } else {
-            html += " The exact address of these sites would narrow it most:</p>\n<table id=\"confirm-first\"><thead>"
+            html += " The exact address of these sites would narrow it most:</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+                    "aria-label=\"Confirm these addresses first\"><table id=\"confirm-first\"><thead>"
                     "<tr><th>site</th><th>kind</th><th>placed now by</th><th>drawn among</th><th class=\"n\">range "
                     "if confirmed</th></tr></thead><tbody>";
             for (const auto& row : u.confirm) {
                 html += "<tr>" + cell(row.name) + cell(row.kind) + cell(row.evidence) + cell(row.drawn_among) +
                         number_cell(row.width_if_confirmed + " (now " + u.headline_width + ")") + "</tr>";
             }
-            html += "</tbody></table>\n";
+            html += "</tbody></table></div>\n";
         }
     }
     if (!u.unplaced.empty()) {
         html += "<h3>What the centres that could not be placed could change</h3>\n<p>Each is left out of the figures. "
                 "Placed at the worst and at the best of the postcodes of its district, the first scenario's shares "
-                "would be:</p>\n<table id=\"unplaced-bounds\"><thead><tr><th>centre</th><th>placed among</th>" +
+                "would be:</p>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"What the centres "
+                "that could not be placed could change\"><table id=\"unplaced-bounds\"><thead><tr><th>centre</th><th>placed among</th>" +
                 threshold_headers(u.thresholds) + "</tr></thead><tbody><tr><td>(left out)</td><td></td>";
         for (const auto& share : u.left_out) {
             html += number_cell(share);
@@ -392,7 +461,7 @@ std::string how_sure_section(const UncertaintyView& u) {
             }
             html += "</tr>";
         }
-        html += "</tbody></table>\n";
+        html += "</tbody></table></div>\n";
     }
     return html + "</section>\n";
 }
@@ -415,7 +484,8 @@ std::string page_body(const ReportView& view) {
             "href=\"#scenarios\">Each scenario</a> &middot; <a href=\"#about\">Data and method</a></nav>\n";
 
     // Comparison.
-    html += "<section id=\"comparison\"><h2>Scenarios compared</h2>\n<table id=\"comparison-table\"><thead><tr>"
+    html += "<section id=\"comparison\"><h2>Scenarios compared</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+            "aria-label=\"Scenarios compared\"><table id=\"comparison-table\"><thead><tr>"
             "<th>scenario</th><th class=\"n\">centres</th><th class=\"n\">library bases</th><th class=\"n\">annual "
             "cost</th>" +
             threshold_headers(view.threshold_columns);
@@ -428,7 +498,7 @@ std::string page_body(const ReportView& view) {
         }
         html += number_cell(row.lost) + number_cell(row.gained) + number_cell(row.median) + "</tr>";
     }
-    html += "</tbody></table>\n<p>'lose' and 'gain': under-5s who move out of (or into) reach of a centre within " +
+    html += "</tbody></table></div>\n<p>'lose' and 'gain': under-5s who move out of (or into) reach of a centre within " +
             html_escape(view.threshold_columns.front()) +
             ", against the scenario each starts from. In brackets: the range of 90 % of the uncertainty draws (<a "
             "href=\"#how-sure\">how sure these figures are</a>).</p></section>\n";
@@ -481,8 +551,10 @@ std::string page_body(const ReportView& view) {
     html += "</defs></svg>";
     for (std::size_t s = 0; s < view.static_maps.size(); ++s) {
         const std::string name = html_escape(view.static_maps[s].name);
-        html += fmt::format("<details{}><summary>{}</summary><h3>{}</h3>{}<p>{}</p></details>\n", s == 0 ? " open" : "",
-                            name, name, static_map_svg(view, s), legend_html(view.distance_legend));
+        html += fmt::format("<details class=\"static-map-details\"{}><summary>{}</summary><figure class=\"static-map-figure\">"
+                            "<h3>{}</h3>{}<figcaption><p class=\"map-legend\">{}{}</p></figcaption></figure></details>\n",
+                            s == 0 ? " open" : "", name, name, static_map_svg(view, s),
+                            legend_html(view.distance_legend), site_key());
     }
     html += "</section>\n";
 
@@ -509,7 +581,7 @@ std::string page_body(const ReportView& view) {
             ", deprivation from the English Indices of Deprivation " +
             html_escape(view.deprivation_edition) + ". Study: " + html_escape(view.study_title) +
             ", data directory <code>" + html_escape(view.data_directory) + "</code>.</p>\n";
-    html += "<p>" + html_escape(view.attribution) + "</p></section>";
+    html += "<p id=\"attribution\">" + html_escape(view.attribution) + "</p></section>";
     return html;
 }
 

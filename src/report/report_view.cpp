@@ -527,8 +527,11 @@ ReportView report_view(const ReportInputs& in) {
         view.k_curve = *in.k_curve;
     }
     view.uncertainty = uncertainty_view(study, run);
-    view.distance_legend = legend_of(distance_ranges());
-    view.change_legend = legend_of(change_ranges());
+    // Areas are coloured by the first scenario's thresholds, as the comparison's columns are.
+    const std::vector<Range> distance_classes = distance_ranges(first_thresholds);
+    const std::vector<Range> change_classes = change_ranges(first_thresholds);
+    view.distance_legend = legend_of(distance_classes);
+    view.change_legend = legend_of(change_classes);
     view.band_method = in.catchments.band_method;
 
     // The interactive map's data: areas once, then per scenario the values and sites.
@@ -560,8 +563,8 @@ ReportView report_view(const ReportInputs& in) {
         }
         return out;
     };
-    data["distance_ranges"] = ranges_json(distance_ranges());
-    data["change_ranges"] = ranges_json(change_ranges());
+    data["distance_ranges"] = ranges_json(distance_classes);
+    data["change_ranges"] = ranges_json(change_classes);
     ordered_json fates = ordered_json::object();
     for (const auto& c : fate_categories()) {
         fates[c.value] = {{"label", c.label}, {"colour", rgb(c.colour)}};
@@ -611,7 +614,7 @@ ReportView report_view(const ReportInputs& in) {
             distance.push_back(std::isfinite(now) ? ordered_json(std::round(now)) : ordered_json(nullptr));
             change.push_back(std::isfinite(now) && std::isfinite(before) ? ordered_json(std::round(now - before))
                                                                           : ordered_json(nullptr));
-            printable.area_colours.push_back(range_colour(distance_ranges(), now));
+            printable.area_colours.push_back(range_colour(distance_classes, now));
         }
         scenario["distance"] = std::move(distance);
         scenario["change"] = std::move(change);

@@ -205,7 +205,7 @@ std::vector<io::LayerStyle> styles_for(const std::string& prefix, const std::vec
                          "within " + metrics::threshold_label(thresholds[t]), blues[std::min<std::size_t>(t, 3)], ""});
     }
     const auto categories = fate_categories();
-    return {{prefix + "_lsoa", "distance to the nearest centre", graduated_fill_qml("distance_m", distance_ranges()),
+    return {{prefix + "_lsoa", "distance to the nearest centre", graduated_fill_qml("distance_m", distance_ranges(thresholds)),
              "centrecov: areas coloured by distance"},
             {prefix + "_sites", "fate", categorized_marker_qml("fate", categories),
              "centrecov: sites by what the scenario does to them; closed struck through"},

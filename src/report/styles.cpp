@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "metrics/coverage.hpp"
+
 namespace centrecov::report {
 
 namespace {
@@ -21,15 +27,28 @@ std::string fill_symbol(int index, Rgb fill, Rgb outline, double outline_width) 
                        option("style", fill.a == 0 ? "no" : "solid"));
 }
 
+std::string marker_layer(Rgb colour, const std::string& shape, Rgb outline, const std::string& outline_width,
+                         const std::string& size) {
+    return fmt::format("<layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
+                       "{}{}{}{}{}</Option></layer>",
+                       option("color", colour_text(colour)), option("name", shape),
+                       option("outline_color", colour_text(outline)), option("outline_width", outline_width),
+                       option("size", size));
+}
+
 std::string marker_symbol(int index, Rgb colour, const std::string& shape) {
-    return fmt::format("<symbol type=\"marker\" name=\"{}\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">"
-                       "<layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">"
-                       "{}{}{}{}{}</Option></layer></symbol>",
-                       index, option("color", colour_text(colour)), option("name", shape),
-                       // Crosses are drawn with the outline alone: give it the colour.
-                       option("outline_color", shape.rfind("cross", 0) == 0 ? colour_text(colour) : "35,35,35,255"),
-                       option("outline_width", shape.rfind("cross", 0) == 0 ? "0.8" : "0.3"),
-                       option("size", shape == "circle" ? "2.6" : "3.4"));
+    std::string layers;
+    if (shape.rfind("cross", 0) == 0) {
+        // Crosses are drawn with the outline alone: the colour over a wider white one, so a
+        // struck-through site shows on every fill.
+        layers = marker_layer(colour, shape, {255, 255, 255, 255}, "1.6", "3.6") +
+                 marker_layer(colour, shape, colour, "0.8", "3.4");
+    } else {
+        layers = marker_layer(colour, shape, {35, 35, 35, 255}, "0.3", shape == "circle" ? "2.6" : "3.4");
+    }
+    return fmt::format("<symbol type=\"marker\" name=\"{}\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">{}"
+                       "</symbol>",
+                       index, layers);
 }
 
 std::string document(const std::string& renderer) {
@@ -117,16 +136,63 @@ std::string outline_qml(Rgb colour) {
                     fill_symbol(0, {0, 0, 0, 0}, colour, 0.6) + "</symbols></renderer-v2>");
 }
 
-std::vector<Range> distance_ranges() {
-    return {{0, 1600, "within 1.6 km", {26, 152, 80}},      {1600, 3200, "1.6 - 3.2 km", {145, 207, 96}},
-            {3200, 5000, "3.2 - 5 km", {254, 224, 139}},    {5000, 8000, "5 - 8 km", {252, 141, 89}},
-            {8000, 1e9, "over 8 km", {215, 48, 39}}};
+Rgb sequential_colour(double position) {
+    // viridis (van der Walt and Smith, matplotlib), dark to light, at 0, 0.1, ..., 1.
+    static constexpr int viridis[][3] = {{68, 1, 84},    {72, 36, 117},  {65, 68, 135},   {53, 95, 141},
+                                         {42, 120, 142}, {33, 145, 140}, {34, 168, 132},  {68, 191, 112},
+                                         {122, 209, 81}, {189, 223, 38}, {253, 231, 37}};
+    constexpr int last = static_cast<int>(std::size(viridis)) - 1;
+    const double at = (1.0 - std::clamp(position, 0.0, 1.0)) * last;  // near is light
+    const int i = std::min(static_cast<int>(at), last - 1);
+    const double f = at - i;
+    auto mix = [&](int k) { return static_cast<int>(std::lround(viridis[i][k] + f * (viridis[i + 1][k] - viridis[i][k]))); };
+    return {mix(0), mix(1), mix(2)};
 }
 
-std::vector<Range> change_ranges() {
-    return {{-1e9, -0.05, "nearer", {69, 117, 180}},       {-0.05, 0.05, "no change", {224, 224, 224}},
-            {0.05, 1600, "up to 1.6 km further", {253, 174, 97}}, {1600, 5000, "1.6 - 5 km further", {244, 109, 67}},
-            {5000, 1e9, "over 5 km further", {165, 0, 38}}};
+namespace {
+
+// "1.6 - 3.2 km" (one unit when both ends share it), "500 m - 1.2 km" otherwise.
+std::string span_label(double lower, double upper) {
+    const std::string a = metrics::threshold_label(lower);
+    const std::string b = metrics::threshold_label(upper);
+    const bool same_unit = (lower >= 1000.0) == (upper >= 1000.0);
+    return (same_unit ? a.substr(0, a.rfind(' ')) : a) + " - " + b;
+}
+
+}  // namespace
+
+std::vector<Range> distance_ranges(const std::vector<double>& thresholds_m) {
+    std::vector<Range> out;
+    const std::size_t classes = thresholds_m.size() + 1;
+    auto colour = [&](std::size_t i) {
+        return sequential_colour(classes == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(classes - 1));
+    };
+    double lower = 0.0;
+    for (std::size_t i = 0; i < thresholds_m.size(); ++i) {
+        const double upper = thresholds_m[i];
+        out.push_back({lower, upper, i == 0 ? "within " + metrics::threshold_label(upper) : span_label(lower, upper),
+                       colour(i)});
+        lower = upper;
+    }
+    out.push_back({lower, 1e9, thresholds_m.empty() ? "any distance" : "over " + metrics::threshold_label(lower),
+                   colour(classes - 1)});
+    return out;
+}
+
+std::vector<Range> change_ranges(const std::vector<double>& thresholds_m) {
+    std::vector<Range> out{{-1e9, -0.05, "nearer", {33, 102, 172}}, {-0.05, 0.05, "no change", {224, 224, 224}}};
+    if (thresholds_m.empty()) {
+        out.push_back({0.05, 1e9, "further", {230, 97, 1}});
+        return out;
+    }
+    const double first = thresholds_m.front();
+    const double middle = thresholds_m[thresholds_m.size() / 2];
+    out.push_back({0.05, first, "up to " + metrics::threshold_label(first) + " further", {253, 184, 99}});
+    if (middle > first) {
+        out.push_back({first, middle, span_label(first, middle) + " further", {230, 97, 1}});
+    }
+    out.push_back({middle, 1e9, "over " + metrics::threshold_label(middle) + " further", {127, 39, 4}});
+    return out;
 }
 
 const Category& fate_category(scenario::Fate fate) {
@@ -143,7 +209,7 @@ const Category& fate_category(scenario::Fate fate) {
                     out.push_back({key, "moved into a library", {117, 112, 179}, "diamond"});
                     break;
                 case Fate::closed:
-                    out.push_back({key, "closed", {215, 48, 39}, "cross2"});
+                    out.push_back({key, "closed", {26, 26, 26}, "cross2"});
                     break;
                 case Fate::not_placed:
                     out.push_back({key, "open, not placed", {150, 150, 150}, "circle"});

@@ -40,9 +40,15 @@ std::string categorized_fill_qml(const std::string& field, const std::vector<Cat
 // One outline per polygon, no fill.
 std::string outline_qml(Rgb colour);
 
-// The colour scales the report and the GeoPackage share.
-std::vector<Range> distance_ranges();  // metres to the nearest site
-std::vector<Range> change_ranges();    // metres further (+) or nearer (-) than the base
+// The colour scales the report and the GeoPackage share, one class per span between the run's
+// distance thresholds (metres, ascending): "within T1", "T1 - T2", ..., "over Tn".
+// Distance is coloured along one sequential ramp (viridis: light yellow near, dark purple far),
+// whose lightness alone orders the classes, so they stay apart for colour-blind readers.
+Rgb sequential_colour(double position);  // 0 = near (light) .. 1 = far (dark)
+std::vector<Range> distance_ranges(const std::vector<double>& thresholds_m);  // metres to the nearest site
+// Metres further (+) or nearer (-) than the base: nearer, no change, then further up to the first
+// threshold, to the middle one and beyond it, in blue and oranges (apart for colour-blind readers).
+std::vector<Range> change_ranges(const std::vector<double>& thresholds_m);
 // The fate table: one entry per scenario::Fate (value = its key), the one source of
 // the labels, colours and markers of the GeoPackage styles, the printable maps and the page.
 std::vector<Category> fate_categories();

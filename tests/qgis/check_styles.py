@@ -43,12 +43,16 @@ for name in names:
     if name.endswith("_lsoa") and len(renderer.ranges()) != 5:
         failures.append(f"{name}: {len(renderer.ranges())} colour classes, expected 5")
     if name.endswith("_sites"):
+        # A dark cross over a wider white one, so that it shows on every fill.
         closed = [c for c in renderer.categories() if c.value() == "closed"]
-        marker = closed[0].symbol().symbolLayer(0) if closed else None
-        if marker is None or marker.shape() != QgsSimpleMarkerSymbolLayerBase.Cross2:
-            failures.append(f"{name}: closed sites are not drawn as a cross")
-        elif marker.strokeColor().name() != "#d73027":
-            failures.append(f"{name}: the cross over a closed site is {marker.strokeColor().name()}, not red")
+        symbol = closed[0].symbol() if closed else None
+        crosses = [symbol.symbolLayer(i) for i in range(symbol.symbolLayerCount())] if symbol else []
+        if len(crosses) != 2 or any(m.shape() != QgsSimpleMarkerSymbolLayerBase.Cross2 for m in crosses):
+            failures.append(f"{name}: closed sites are not drawn as a cross over a cross")
+        elif crosses[0].strokeColor().name() != "#ffffff" or crosses[0].strokeWidth() <= crosses[1].strokeWidth():
+            failures.append(f"{name}: the cross over a closed site has no wider white cross under it")
+        elif crosses[1].strokeColor().name() != "#1a1a1a":
+            failures.append(f"{name}: the cross over a closed site is {crosses[1].strokeColor().name()}, not dark")
     if layer.featureCount() <= 0:
         failures.append(f"{name}: no features")
     layers[name] = layer

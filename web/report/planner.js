@@ -252,37 +252,57 @@
     });
     return '#plan=' + encodeURIComponent(JSON.stringify(plan));
   }
+  // A plan from a link: {ok: true, note} when restored (note names what was dropped), else {ok: false, why}.
+  // Anything may arrive in a fragment, so every part is checked before it is used.
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function isRecord(x) { return x !== null && typeof x === 'object' && !Array.isArray(x); }
   function applyFragment(hash) {
-    if (hash.indexOf('#plan=') !== 0) { return false; }
     var plan;
-    try { plan = JSON.parse(decodeURIComponent(hash.slice(6))); } catch (ignored) { return false; }
+    try { plan = JSON.parse(decodeURIComponent(hash.replace(/^#plan=?/, ''))); } catch (ignored) {
+      return { ok: false, why: 'it is not a plan this page wrote (it cannot be read)' };
+    }
+    if (!isRecord(plan)) { return { ok: false, why: 'it holds no plan' }; }
+    if (typeof plan.start !== 'string') { return { ok: false, why: 'it names no scenario to start from' }; }
     var scenario = P.scenarios.filter(function (s) { return s.id === plan.start; })[0];
-    if (!scenario) { return false; }
-    start = scenario;
-    state = stateOf(scenario);
-    var centreIndex = {};
-    var libraryIndex = {};
+    if (!scenario) { return { ok: false, why: 'this report has no scenario "' + plan.start + '" to start from' }; }
+    var centreIndex = new Map();
+    var libraryIndex = new Map();
     sites.forEach(function (s, i) {
-      if (i < centreCount) { centreIndex[s.id] = i; } else { libraryIndex[s.id] = i - centreCount; }
+      if (i < centreCount) { centreIndex.set(s.id, i); } else { libraryIndex.set(s.id, i - centreCount); }
     });
-    Object.keys(plan.centres || {}).forEach(function (id) {
-      var c = centreIndex[id];
-      var value = plan.centres[id];
-      if (c === undefined) { return; }
+    var dropped = [];
+    var next = stateOf(scenario);
+    var centres = isRecord(plan.centres) ? plan.centres : {};
+    if (plan.centres !== undefined && !isRecord(plan.centres)) { dropped.push('the centres part'); }
+    Object.keys(centres).forEach(function (id) {
+      if (!own(centres, id)) { return; }
+      var c = centreIndex.get(id);
+      var value = centres[id];
+      if (c === undefined || sites[c].same_as) { dropped.push(id); return; }
       var moved = movedOf(scenario)[c];
-      if (value === 'closed') { state.centre[c] = value; }
-      else if (value === 'open') { state.centre[c] = moved !== undefined ? moved : 'open'; }  // a file cannot un-move
-      else if (libraryIndex[value] !== undefined) { state.centre[c] = libraryIndex[value]; }
+      if (value === 'closed') { next.centre[c] = value; }
+      else if (value === 'open') { next.centre[c] = moved !== undefined ? moved : 'open'; }  // a file cannot un-move
+      else if (typeof value === 'string' && libraryIndex.has(value) && library(libraryIndex.get(value)).lat !== null) {
+        next.centre[c] = libraryIndex.get(value);
+      } else { dropped.push(id); }
     });
     function known(ids) {
-      return new Set((ids || []).map(function (id) { return libraryIndex[id]; }).filter(function (l) {
-        return l !== undefined;
-      }));
+      var out = new Set();
+      if (ids === undefined) { return out; }
+      if (!Array.isArray(ids)) { dropped.push('a list of libraries'); return out; }
+      ids.forEach(function (id) {
+        if (typeof id === 'string' && libraryIndex.has(id)) { out.add(libraryIndex.get(id)); } else { dropped.push(String(id)); }
+      });
+      return out;
     }
-    state.bases = known(plan.bases);
-    state.outreach = known(plan.outreach);
-    state.budget = typeof plan.budget === 'number' ? plan.budget : null;
-    return true;
+    next.bases = known(plan.bases);
+    next.outreach = known(plan.outreach);
+    next.budget = typeof plan.budget === 'number' && isFinite(plan.budget) && plan.budget >= 0 ?
+      Math.round(plan.budget) : null;
+    start = scenario;
+    state = next;
+    return { ok: true, note: dropped.length === 0 ? '' : ' Left out, as this report does not have them: ' +
+      dropped.slice(0, 8).join(', ') + (dropped.length > 8 ? ' and ' + (dropped.length - 8) + ' more' : '') + '.' };
   }
   function lossesCsv() {
     var header = ['lsoa_code', 'postcode', 'district', 'under5', 'idaci_decile', 'nearest_m_now',
@@ -326,17 +346,28 @@
     controls.appendChild(document.createTextNode(' '));
     controls.appendChild(b);
   });
-  var results = element('div', { id: 'planner-results', 'aria-live': 'polite' });
+  // What a change did, in a sentence, read out by screen readers (the figures below are not: too long to hear
+  // after every click).
+  var status = element('p', { id: 'planner-status', class: 'status', role: 'status' });
+  var results = element('div', { id: 'planner-results' });
   var exported = element('textarea', { id: 'planner-toml', rows: '8', cols: '90', readonly: 'readonly',
     'aria-label': 'The scenario, for centrecov scenarios', hidden: 'hidden' });
-  var mapDiv = element('div', { id: 'planner-map' });
+  var mapDiv = element('div', { id: 'planner-map', role: 'group',
+    'aria-label': 'Map of the plan: each site is a button that closes or reopens it' });
   var siteTable = element('table', { id: 'planner-sites', class: 'small' });
+  var skip = element('a', { class: 'skip', href: '#planner-sites-heading', text: 'Skip the map to the table of sites' });
+  var planLegend = element('p', { id: 'planner-legend' });
   app.appendChild(controls);
-  app.appendChild(results);
+  app.appendChild(status);
+  app.appendChild(element('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'The plan\'s figures' },
+    [results]));
   app.appendChild(exported);
+  app.appendChild(skip);
   app.appendChild(mapDiv);
-  app.appendChild(element('details', { open: 'open' }, [element('summary', { text: 'Every site: change what happens to it' }),
-    siteTable]));
+  app.appendChild(planLegend);
+  app.appendChild(element('details', { open: 'open' }, [element('summary', { id: 'planner-sites-heading',
+    text: 'Every site: change what happens to it' }),
+  element('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Every site' }, [siteTable])]));
 
   // Sites in the table by kind, then name; the select for a centre offers its libraries nearest first.
   var libraryOrder = [];
@@ -360,7 +391,7 @@
     });
     select.addEventListener('change', function () {
       state.centre[c] = select.value === 'open' || select.value === 'closed' ? select.value : Number(select.value);
-      update();
+      update(sites[c].name + ': ' + select.options[select.selectedIndex].text + '.');
     });
     return select;
   }
@@ -369,7 +400,7 @@
       'aria-label': what + ' in ' + library(l).name });
     box.addEventListener('change', function () {
       if (box.checked) { set().add(l); } else { set().delete(l); }
-      update();
+      update(library(l).name + ': ' + (what === 'base' ? 'a base' : 'sessions') + (box.checked ? ' added.' : ' removed.'));
     });
     return box;
   }
@@ -427,7 +458,57 @@
     if (f.area >= 0) { (familiesOfArea[f.area] = familiesOfArea[f.area] || []).push(i); }
   });
   var siteLayer = L.layerGroup().addTo(map);
-  var planColours = { lost: '#d7301f', gained: '#1a9850', covered: '#6baed6', beyond: '#d9d9d9' };
+  // Colour-blind safe (Okabe and Ito's vermilion and blue, apart in lightness too).
+  var planColours = { lost: '#d55e00', gained: '#0072b2', covered: '#9ecae1', beyond: '#e0e0e0' };
+  var planLabels = { lost: 'loses its centre within ', gained: 'gains one within ', covered: 'within ',
+    beyond: 'beyond ' };
+  function drawLegend() {
+    var t = km(start.thresholds[0]);
+    planLegend.textContent = '';
+    planLegend.appendChild(document.createTextNode('Areas (by most of their under-5s): '));
+    ['lost', 'gained', 'covered', 'beyond'].forEach(function (k) {
+      planLegend.appendChild(element('span', { class: 'key' }, [swatch(planColours[k], 'rect'),
+        document.createTextNode(planLabels[k] + t)]));
+    });
+    planLegend.appendChild(document.createTextNode(' Sites: '));
+    [['#08519c', 'centre open'], ['#ff7f00', 'library with sessions or a base'], ['#ffffff', 'closed, or no service']]
+      .forEach(function (k) {
+        planLegend.appendChild(element('span', { class: 'key' }, [swatch(k[0], 'circle'), document.createTextNode(k[1])]));
+      });
+  }
+  function swatch(colour, shape) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svgElement = document.createElementNS(ns, 'svg');
+    svgElement.setAttribute('class', 'swatch');
+    svgElement.setAttribute('width', '14');
+    svgElement.setAttribute('height', '14');
+    svgElement.setAttribute('aria-hidden', 'true');
+    var mark = document.createElementNS(ns, shape);
+    if (shape === 'rect') {
+      [['x', '0.5'], ['y', '0.5'], ['width', '13'], ['height', '13']].forEach(function (a) { mark.setAttribute(a[0], a[1]); });
+    } else {
+      [['cx', '7'], ['cy', '7'], ['r', '5']].forEach(function (a) { mark.setAttribute(a[0], a[1]); });
+    }
+    mark.setAttribute('fill', colour);
+    mark.setAttribute('stroke', '#333');
+    svgElement.appendChild(mark);
+    return svgElement;
+  }
+  function serving(i) {
+    if (i < centreCount) { return state.centre[i] !== 'closed'; }
+    return state.bases.has(i - centreCount) || state.outreach.has(i - centreCount);
+  }
+  function siteState(i) {
+    if (i < centreCount) {
+      var status = state.centre[i];
+      return status === 'closed' ? 'closed' : (status === 'open' ? 'open' : 'moved into ' + library(status).name);
+    }
+    var l = i - centreCount;
+    var parts = [];
+    if (state.outreach.has(l)) { parts.push('sessions'); }
+    if (state.bases.has(l)) { parts.push('a base'); }
+    return parts.length ? parts.join(' and ') : 'no service';
+  }
   function drawMap() {
     var t = start.thresholds[0];
     areaLayer.eachLayer(function (layer) {
@@ -440,21 +521,43 @@
       var kind = ['lost', 'gained', 'covered', 'beyond'].reduce(function (a, b) { return weight[b] > weight[a] ? b : a; });
       layer.setStyle({ fillColor: planColours[kind] });
     });
+    drawLegend();
+    var focused = document.activeElement && document.activeElement.getAttribute &&
+      mapDiv.contains(document.activeElement) ? document.activeElement.getAttribute('data-site-index') : null;
     siteLayer.clearLayers();
-    sites.forEach(function (s, i) {
-      if (s.lat === null || (s.kind === 'centre' && s.same_as)) { return; }
-      var serving;
-      if (s.kind === 'centre') { serving = state.centre[i] !== 'closed'; } else {
-        serving = state.bases.has(i - centreCount) || state.outreach.has(i - centreCount);
-      }
-      var marker = L.circleMarker([s.lat, s.lon], { renderer: svg, radius: s.kind === 'centre' ? 7 : 4,
+    // Libraries first, centres last: a centre is drawn over (and clicked before) a library beside it.
+    var order = sites.map(function (s, i) { return i; }).filter(function (i) {
+      return sites[i].lat !== null && !(sites[i].kind === 'centre' && sites[i].same_as);
+    }).sort(function (a, b) { return (a < centreCount ? 1 : 0) - (b < centreCount ? 1 : 0) || a - b; });
+    order.forEach(function (i) {
+      var s = sites[i];
+      var centre = i < centreCount;
+      var marker = L.circleMarker([s.lat, s.lon], { renderer: svg, radius: centre ? 7 : 4,
         color: '#222', weight: 1, fillOpacity: 1, className: 'planner-site',
-        fillColor: serving ? (s.kind === 'centre' ? '#08519c' : '#ff7f00') : '#ffffff' });
-      marker.bindTooltip(s.name + (s.kind === 'centre' ? ' (click: close or reopen)' : ' (click: sessions on or off)'));
+        fillColor: serving(i) ? (centre ? '#08519c' : '#ff7f00') : '#ffffff' });
+      var action = centre ? (state.centre[i] === 'closed' ? 'reopen' : 'close') :
+        (state.outreach.has(i - centreCount) ? 'end sessions' : 'add sessions');
+      var name = s.name + ', ' + s.kind + ', ' + siteState(i) + ': ' + action;
+      marker.bindTooltip(s.name + ' (' + siteState(i) + '; click: ' + action + ')');
       marker.on('click', function () { toggle(i); });
       marker.addTo(siteLayer);
-      marker.getElement().setAttribute('data-site', s.id);
+      var path = marker.getElement();
+      path.setAttribute('data-site', s.id);
+      path.setAttribute('data-site-index', String(i));
+      path.setAttribute('tabindex', '0');
+      path.setAttribute('role', 'button');
+      path.setAttribute('aria-label', name);
+      path.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          toggle(i);
+        }
+      });
     });
+    if (focused !== null) {
+      var again = mapDiv.querySelector('path[data-site-index="' + focused + '"]');
+      if (again) { again.focus(); }
+    }
   }
   function toggle(i) {
     if (i < centreCount) {
@@ -465,7 +568,7 @@
     } else {
       state.outreach.add(i - centreCount);
     }
-    update();
+    update(sites[i].name + ' (' + sites[i].kind + '): now ' + siteState(i) + '.');
   }
 
   function table(caption, heading, counts) {
@@ -579,12 +682,18 @@
       });
     }
   }
-  function update() {
+  // what: the change in a sentence, said with the headline figure (the full figures are in the table).
+  function update(what) {
     compute();
     render();
     drawMap();
     syncControls();
     exported.hidden = true;
+    if (what) {
+      var r = figures.rows[0];
+      status.textContent = what + ' Within ' + km(r.threshold) + ': ' + percent(r.covered, figures.total) +
+        ' of under-5s; ' + commas(r.lost) + ' lose against ' + start.id + '.';
+    }
   }
   function begin(scenario) {
     start = scenario;
@@ -593,12 +702,18 @@
     update();
   }
 
-  startSelect.addEventListener('change', function () { begin(P.scenarios[Number(startSelect.value)]); });
-  resetButton.addEventListener('click', function () { begin(start); });
+  startSelect.addEventListener('change', function () {
+    begin(P.scenarios[Number(startSelect.value)]);
+    status.textContent = 'Starting from ' + start.name + '.';
+  });
+  resetButton.addEventListener('click', function () {
+    begin(start);
+    status.textContent = 'Started again from ' + start.name + '.';
+  });
   budgetInput.addEventListener('change', function () {
     var value = Number(budgetInput.value);
     state.budget = budgetInput.value === '' || !isFinite(value) || value < 0 ? null : Math.round(value);
-    update();
+    update(state.budget === null ? 'No budget set.' : 'Budget set to ' + pounds(state.budget) + '.');
   });
   exportButton.addEventListener('click', function () {
     exported.value = exportScenario();
@@ -615,13 +730,25 @@
   });
   csvButton.addEventListener('click', function () { download('planner-losses.csv', 'text/csv', lossesCsv()); });
 
-  if (applyFragment(location.hash)) {
-    startSelect.value = String(P.scenarios.indexOf(start));
-    buildTable();
-    update();
-  } else {
-    begin(P.scenarios[0]);
+  // A link with a plan (#plan=...): restore it, take the reader to the planner and say so; or say why not.
+  function openLink(hash) {
+    if (!/^#plan(=|$)/.test(hash)) { return false; }  // the page's own anchors (#planner, ...) are not plans
+    var result = applyFragment(hash);
+    if (result.ok) {
+      startSelect.value = String(P.scenarios.indexOf(start));
+      buildTable();
+      update();
+      status.textContent = 'Plan loaded from the link: changes to ' + start.name + '.' + result.note;
+    } else {
+      begin(P.scenarios[0]);
+      status.textContent = 'The link\'s plan could not be loaded: ' + result.why + '. Showing ' + start.name + '.';
+    }
+    status.setAttribute('data-link', result.ok ? 'loaded' : 'refused');
+    document.getElementById('planner').scrollIntoView();
+    return true;
   }
+  if (!openLink(location.hash)) { begin(P.scenarios[0]); }
+  window.addEventListener('hashchange', function () { openLink(location.hash); });
   document.body.setAttribute('data-planner-ready', '1');
   document.body.setAttribute('data-planner-ready-ms', String(Math.round(performance.now())));
 })();

@@ -5,6 +5,123 @@
 // data-* attributes that the browser test reads.
 (function () {
   'use strict';
+  // On paper every scenario's printable map is shown: each map's closed <details> is opened for
+  // printing and closed again after (the print style sheet does the same where it can).
+  function printEveryMap() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      Array.prototype.forEach.call(document.querySelectorAll('details.static-map-details:not([open])'), function (d) {
+        d.open = true;
+        opened.push(d);
+      });
+    });
+    window.addEventListener('afterprint', function () {
+      opened.splice(0).forEach(function (d) { d.open = false; });
+    });
+  }
+
+  // Each printable map as a file of its own (SVG, and PNG from it): the areas drawn in full (the page
+  // draws each outline once and refers to it), with the map's title, its key, the source and attribution.
+  var NS = 'http://www.w3.org/2000/svg';
+  function svgElement(tag, attributes, content) {
+    var e = document.createElementNS(NS, tag);
+    Object.keys(attributes).forEach(function (k) { e.setAttribute(k, attributes[k]); });
+    if (content !== undefined) { e.textContent = content; }
+    return e;
+  }
+  function standaloneMap(figure) {
+    var map = figure.querySelector('svg.static-map');
+    var box = map.viewBox.baseVal;
+    var width = box.width;
+    var top = 34;
+    var keys = figure.querySelectorAll('.map-legend .key');
+    var keyRows = Math.ceil(keys.length / 4);
+    var height = top + box.height + 12 + 20 * keyRows + 44;
+    var out = svgElement('svg', { xmlns: NS, width: String(width), height: String(Math.ceil(height)),
+      viewBox: '0 0 ' + width + ' ' + Math.ceil(height), 'font-family': 'sans-serif' });
+    out.appendChild(svgElement('rect', { width: '100%', height: '100%', fill: '#ffffff' }));
+    out.appendChild(svgElement('text', { x: '8', y: '22', 'font-size': '18', 'font-weight': '600', fill: '#222' },
+      figure.querySelector('h3').textContent));
+    var body = svgElement('g', { transform: 'translate(0,' + top + ')' });
+    body.appendChild(svgElement('rect', { width: String(width), height: String(box.height), fill: '#f4f8fb' }));
+    Array.prototype.forEach.call(map.childNodes, function (node) {
+      var copy;
+      if (node.nodeName === 'use') {
+        var shape = document.getElementById(node.getAttribute('href').slice(1));
+        copy = svgElement('path', { d: shape.getAttribute('d') });
+        Array.prototype.forEach.call(node.attributes, function (a) {
+          if (a.name !== 'href') { copy.setAttribute(a.name, a.value); }
+        });
+      } else {
+        copy = node.cloneNode(true);
+      }
+      body.appendChild(copy);
+    });
+    out.appendChild(body);
+    var y = top + box.height + 12;
+    Array.prototype.forEach.call(keys, function (key, k) {
+      var x = 8 + (k % 4) * (width / 4);
+      var row = y + 20 * Math.floor(k / 4);
+      var mark = key.querySelector('svg').cloneNode(true);
+      mark.setAttribute('x', String(x));
+      mark.setAttribute('y', String(row));
+      out.appendChild(mark);
+      out.appendChild(svgElement('text', { x: String(x + 20), y: String(row + 12), 'font-size': '13', fill: '#222' },
+        key.textContent));
+    });
+    y += 20 * keyRows + 16;
+    var header = document.querySelector('header p');
+    out.appendChild(svgElement('text', { x: '8', y: String(y), 'font-size': '11', fill: '#444' },
+      'Source: ' + (header ? header.textContent : 'centrecov')));
+    var attribution = document.getElementById('attribution');
+    out.appendChild(svgElement('text', { x: '8', y: String(y + 16), 'font-size': '11', fill: '#444' },
+      attribution ? attribution.textContent : ''));
+    return { svg: new XMLSerializer().serializeToString(out), width: width, height: Math.ceil(height) };
+  }
+  function save(name, blob) {
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+  function mapDownloads() {
+    Array.prototype.forEach.call(document.querySelectorAll('figure.static-map-figure'), function (figure, i) {
+      var title = figure.querySelector('h3').textContent;
+      var file = 'map-' + (i + 1) + '-' + title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      var bar = document.createElement('p');
+      bar.className = 'map-downloads';
+      [['SVG', 'image/svg+xml'], ['PNG', 'image/png']].forEach(function (kind) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Download ' + kind[0];
+        button.setAttribute('aria-label', 'Download ' + kind[0] + ': the map of ' + title);
+        button.setAttribute('data-format', kind[0].toLowerCase());
+        button.addEventListener('click', function () {
+          var made = standaloneMap(figure);
+          var blob = new Blob([made.svg], { type: 'image/svg+xml' });
+          if (kind[0] === 'SVG') { save(file + '.svg', blob); return; }
+          var image = new Image();
+          image.onload = function () {
+            var scale = 2;
+            var canvas = document.createElement('canvas');
+            canvas.width = made.width * scale;
+            canvas.height = made.height * scale;
+            var context = canvas.getContext('2d');
+            context.scale(scale, scale);
+            context.drawImage(image, 0, 0);
+            canvas.toBlob(function (png) { save(file + '.png', png); }, 'image/png');
+          };
+          image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(made.svg);
+        });
+        bar.appendChild(button);
+        bar.appendChild(document.createTextNode(' '));
+      });
+      figure.appendChild(bar);
+    });
+  }
+
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var map = L.map('map', { preferCanvas: true, zoomSnap: 0.25 });
   var current = 0;
@@ -65,13 +182,16 @@
     return L.geoJSON({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: coordinates } },
       { style: style, interactive: false });
   }
+  // A dark cross over a wider white one, so that a closed site shows on every fill.
   function crossOut(site, style) {
     var dLat = 0.004;
     var dLon = 0.006;
-    L.polyline([[site.lat - dLat, site.lon - dLon], [site.lat + dLat, site.lon + dLon]],
-      { color: style.colour, weight: 2 }).addTo(sites);
-    L.polyline([[site.lat + dLat, site.lon - dLon], [site.lat - dLat, site.lon + dLon]],
-      { color: style.colour, weight: 2 }).addTo(sites);
+    [['#ffffff', 5], [style.colour, 2]].forEach(function (stroke) {
+      L.polyline([[site.lat - dLat, site.lon - dLon], [site.lat + dLat, site.lon + dLon]],
+        { color: stroke[0], weight: stroke[1], interactive: false }).addTo(sites);
+      L.polyline([[site.lat + dLat, site.lon - dLon], [site.lat - dLat, site.lon + dLon]],
+        { color: stroke[0], weight: stroke[1], interactive: false }).addTo(sites);
+    });
   }
   function show(index) {
     current = index;
@@ -130,6 +250,8 @@
   });
   map.fitBounds(areas.getBounds());
   show(0);
+  printEveryMap();
+  mapDownloads();
   document.body.setAttribute('data-map-areas', String(areas.getLayers().length));
   document.body.setAttribute('data-map-ready', '1');
 })();
