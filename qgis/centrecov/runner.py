@@ -54,10 +54,6 @@ def _pump(stream, name, lines):
     lines.put((name, None))
 
 
-class CentrecovFailed(QgsProcessingException):
-    pass
-
-
 def run_centrecov(arguments, feedback):
     """Runs centrecov with --progress=lines and ARGUMENTS (its subcommand first). Returns what it printed
     on standard output; raises QgsProcessingException with centrecov's own error messages when it fails
@@ -120,14 +116,14 @@ def run_centrecov(arguments, feedback):
     process.stdout.close()
     process.stderr.close()
     if code == INTERRUPTED or (interrupted and code != 0):
-        raise CentrecovFailed("centrecov was cancelled: the output folder is as it was before this run")
+        raise QgsProcessingException("centrecov was cancelled: the output folder is as it was before this run")
     if code != 0:
         if not errors:
             errors = [line for line in unlabelled if line.strip() and not line.startswith("Run with --help")]
             for message in errors:
                 feedback.reportError(f"centrecov: {message}")
         what = "bad input" if code == 1 else ("bad options" if code == 2 else f"exit status {code}")
-        raise CentrecovFailed(f"centrecov stopped ({what}): " + (" | ".join(errors) or "no message"))
+        raise QgsProcessingException(f"centrecov stopped ({what}): " + (" | ".join(errors) or "no message"))
     return printed
 
 
