@@ -71,45 +71,52 @@ def run_centrecov(arguments, feedback):
     open_streams = 2
     interrupted = False
     stage = None
-    while open_streams > 0:
-        if feedback.isCanceled() and not interrupted and process.poll() is None:
-            feedback.pushInfo("Cancelled: asking centrecov to stop (SIGINT); the output folder is left as it was")
+    try:
+        while open_streams > 0:
+            if feedback.isCanceled() and not interrupted and process.poll() is None:
+                feedback.pushInfo("Cancelled: asking centrecov to stop (SIGINT); the output folder is left as it was")
+                process.send_signal(signal.SIGINT)
+                interrupted = True
+            try:
+                name, line = lines.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if line is None:
+                open_streams -= 1
+                continue
+            if name == "out":
+                printed.append(line)
+                feedback.pushConsoleInfo(line)
+                continue
+            progress = PROGRESS.match(line)
+            if progress:
+                if progress["label"] != stage:
+                    stage = progress["label"]
+                    feedback.setProgressText(f"centrecov: {stage}")
+                if progress["percent"] is not None:
+                    feedback.setProgress(int(progress["percent"]))
+                continue
+            log = LOG.match(line)
+            if not log:  # an option error, in the command-line parser's own words
+                unlabelled.append(line)
+                feedback.pushInfo(line)
+                continue
+            level, message = log["level"], log["message"]
+            if level in ("error", "critical"):
+                errors.append(message)
+                feedback.reportError(f"centrecov: {message}")
+            elif level == "warning":
+                feedback.pushWarning(f"centrecov: {message}")
+            elif level in ("debug", "trace"):
+                feedback.pushDebugInfo(message)
+            else:
+                feedback.pushInfo(message)
+    except BaseException:
+        # Whatever stops us (QGIS closing, an error here) stops centrecov too, cleanly.
+        if process.poll() is None:
             process.send_signal(signal.SIGINT)
-            interrupted = True
-        try:
-            name, line = lines.get(timeout=0.1)
-        except queue.Empty:
-            continue
-        if line is None:
-            open_streams -= 1
-            continue
-        if name == "out":
-            printed.append(line)
-            feedback.pushConsoleInfo(line)
-            continue
-        progress = PROGRESS.match(line)
-        if progress:
-            if progress["label"] != stage:
-                stage = progress["label"]
-                feedback.setProgressText(f"centrecov: {stage}")
-            if progress["percent"] is not None:
-                feedback.setProgress(int(progress["percent"]))
-            continue
-        log = LOG.match(line)
-        if not log:  # an option error, in the command-line parser's own words
-            unlabelled.append(line)
-            feedback.pushInfo(line)
-            continue
-        level, message = log["level"], log["message"]
-        if level in ("error", "critical"):
-            errors.append(message)
-            feedback.reportError(f"centrecov: {message}")
-        elif level == "warning":
-            feedback.pushWarning(f"centrecov: {message}")
-        elif level in ("debug", "trace"):
-            feedback.pushDebugInfo(message)
-        else:
-            feedback.pushInfo(message)
+            process.wait()
+        raise
     code = process.wait()
     for reader in readers:
         reader.join()
