@@ -24,6 +24,13 @@ int main(int argc, char** argv) {
     bool verbose = false;
     app.add_flag("-q,--quiet", quiet, "Only warnings and errors; no progress");
     app.add_flag("-v,--verbose", verbose, "Say what is being read and computed");
+    std::string progress_lines = "none";
+    app.add_option("--progress", progress_lines,
+                   "Progress when standard error is not a terminal: none, or lines (one line 'progress: LABEL: "
+                   "DONE/TOTAL (P%)' per whole percent, for a program running centrecov); on a terminal the "
+                   "counter is drawn either way, and --quiet silences both")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"none", "lines"}));
     cli::add_version_flag(app);
     cli::add_geocode_command(app);
     cli::add_run_command(app);
@@ -37,6 +44,7 @@ int main(int argc, char** argv) {
     app.parse_complete_callback([&] {
         spdlog::set_level(quiet ? spdlog::level::warn : (verbose ? spdlog::level::debug : spdlog::level::info));
         Progress::set_enabled(!quiet);
+        Progress::set_lines(progress_lines == "lines" ? ProgressLines::lines : ProgressLines::none);
     });
 
     install_interrupt_handlers();

@@ -1,0 +1,79 @@
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/progress.hpp"
+
+namespace centrecov {
+namespace {
+
+// Standard error is captured into a file, so it is not a terminal here: what a
+// program running centrecov with --progress=lines reads.
+std::vector<std::string> lines_of_counter(std::size_t total, std::size_t steps) {
+    testing::internal::CaptureStderr();
+    {
+        Progress progress("counting things", total);
+        for (std::size_t i = 0; i < steps; ++i) {
+            progress.advance();
+        }
+    }
+    std::istringstream text(testing::internal::GetCapturedStderr());
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(text, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+class ProgressLinesTest : public testing::Test {
+protected:
+    void TearDown() override {
+        Progress::set_lines(ProgressLines::none);
+        Progress::set_enabled(true);
+    }
+};
+
+TEST_F(ProgressLinesTest, OneParseableLinePerWholePercentFromStartToEnd) {
+    Progress::set_lines(ProgressLines::lines);
+    const std::size_t total = 250;
+    const auto lines = lines_of_counter(total, total);
+    ASSERT_EQ(lines.size(), 101U);  // 0 % to 100 %
+    const std::regex form(R"(progress: counting things: (\d+)/250 \((\d+)%\))");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::smatch match;
+        ASSERT_TRUE(std::regex_match(lines[i], match, form)) << lines[i];
+        const auto done = std::stoul(match[1]);
+        EXPECT_EQ(std::stoul(match[2]), i) << lines[i];
+        EXPECT_EQ(done * 100 / total, i) << lines[i];
+    }
+    EXPECT_EQ(lines.back(), "progress: counting things: 250/250 (100%)");
+}
+
+TEST_F(ProgressLinesTest, AnInterruptedCounterEndsWithTheCountItReached) {
+    Progress::set_lines(ProgressLines::lines);
+    const auto lines = lines_of_counter(1000, 5);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines.front(), "progress: counting things: 0/1000 (0%)");
+    EXPECT_EQ(lines.back(), "progress: counting things: 5/1000 (0%)");
+}
+
+TEST_F(ProgressLinesTest, AnUnknownTotalGivesTheCountAlone) {
+    Progress::set_lines(ProgressLines::lines);
+    const auto lines = lines_of_counter(0, 7);
+    ASSERT_GE(lines.size(), 2U);
+    EXPECT_EQ(lines.front(), "progress: counting things: 0");
+    EXPECT_EQ(lines.back(), "progress: counting things: 7");
+}
+
+TEST_F(ProgressLinesTest, NothingWithoutLinesOrWhenQuiet) {
+    EXPECT_TRUE(lines_of_counter(100, 100).empty());
+    Progress::set_lines(ProgressLines::lines);
+    Progress::set_enabled(false);
+    EXPECT_TRUE(lines_of_counter(100, 100).empty());
+}
+
+}  // namespace
+}  // namespace centrecov
