@@ -17,7 +17,7 @@ using test::AsciiMap;
 using test::OsmWay;
 using test::TempDir;
 
-const AsciiMap map(R"(
+const AsciiMap ways_town(R"(
     a-------b-------c
             |
     r=======s=======t
@@ -38,7 +38,7 @@ TEST(ReadWays, OpenStreetMapThroughGdalWithTags) {
     TempDir dir;
     const auto file = dir.write(
         "town.osm",
-        test::osm_xml(map, {{"abc", {{"highway", "residential"}, {"oneway", "yes"}, {"maxspeed", "20 mph"}}},
+        test::osm_xml(ways_town, {{"abc", {{"highway", "residential"}, {"oneway", "yes"}, {"maxspeed", "20 mph"}}},
                             {"bsd", {{"highway", "footway"}, {"foot", "designated"}}},
                             {"rst", {{"railway", "rail"}}},
                             {"ab", {{"highway", "proposed"}}}}));
@@ -53,8 +53,8 @@ TEST(ReadWays, OpenStreetMapThroughGdalWithTags) {
     EXPECT_NEAR(*street.maxspeed_kmh, 32.19, 0.01);
     ASSERT_EQ(street.line.size(), 3u);
     // Back in BNG to within a few millimetres of where it was drawn.
-    EXPECT_NEAR(street.line[0].x, map.at('a').x, 0.01);
-    EXPECT_NEAR(street.line[2].y, map.at('c').y, 0.01);
+    EXPECT_NEAR(street.line[0].x, ways_town.at('a').x, 0.01);
+    EXPECT_NEAR(street.line[2].y, ways_town.at('c').y, 0.01);
     EXPECT_EQ(source.ways[1].foot, Permission::yes);
 
     // And the footway crosses the railway at s, where they share an OSM node, but the railway is no road.
@@ -69,7 +69,7 @@ TEST(ReadWays, BadInputsAreNamed) {
                                   R"("geometry":{"type":"Point","coordinates":[1.3,52.6]}}]})");
     EXPECT_NE(error_of(points).find("no road line layer"), std::string::npos) << error_of(points);
 
-    const auto rails = dir.write("rails.osm", test::osm_xml(map, {{"rst", {{"railway", "rail"}}}}));
+    const auto rails = dir.write("rails.osm", test::osm_xml(ways_town, {{"rst", {{"railway", "rail"}}}}));
     EXPECT_NE(error_of(rails).find("no roads"), std::string::npos) << error_of(rails);
 
     const auto junk = dir.write("junk.osm.pbf", "this is not a road network");
@@ -154,7 +154,7 @@ TEST(ReadWays, OsOpenRoadsLinksWithNamedNodes) {
 
 TEST(Cache, RoundTripsAndIsIgnoredWhenTheInputChanges) {
     TempDir dir;
-    const auto file = dir.write("town.osm", test::osm_xml(map, {{"abc", {{"highway", "residential"}}},
+    const auto file = dir.write("town.osm", test::osm_xml(ways_town, {{"abc", {{"highway", "residential"}}},
                                                                 {"bsd", {{"highway", "service"}, {"oneway", "-1"}}}}));
     const auto first = load_road_network(file, dir.path() / "cache");
     EXPECT_FALSE(first.from_cache);

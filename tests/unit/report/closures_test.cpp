@@ -20,7 +20,7 @@ test::gurka::Town town() {
         .families("D", 'd', 20);
 }
 
-const char* const file = R"(
+const char* const closures_file = R"(
 [[scenario]]
 id = "today"
 [[scenario]]
@@ -43,7 +43,7 @@ close = ["twin"]
 
 TEST(WorstClosures, ListedAtTheFirstDistanceWhereAClosureLeavesSomeone) {
     const auto t = town();
-    const auto run = t.scenarios(file);
+    const auto run = t.scenarios(closures_file);
     const auto no_east = worst_closures(run["no-east"].result());
     EXPECT_EQ(no_east.threshold, 0u);
     ASSERT_EQ(no_east.sites.size(), 1u);
