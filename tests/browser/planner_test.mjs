@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { offlineBrowser } from './offline_browser.mjs';
 
 const [centrecov, data, source, shots, scenarioArg] = process.argv.slice(2);
 const { chromium } = await import(path.join(source, 'web/node_modules/playwright-core/index.mjs'));
@@ -34,16 +35,7 @@ const report = path.join(work, 'scen/report.html');
 const bytes = fs.statSync(report).size;
 check('the report is under 8 MB', bytes < 8 * 1024 * 1024, `${bytes} bytes`);
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu'] });
-const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
-const fetched = [];
-await context.route('**/*', (route) => {
-  const url = route.request().url();
-  if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) { return route.continue(); }
-  fetched.push(url);
-  return route.abort();
-});
+const { browser, context, fetched } = await offlineBrowser(chromium);
 const consoleErrors = [];
 function watch(page) {
   page.on('console', (m) => { if (m.type() === 'error') { consoleErrors.push(m.text()); } });

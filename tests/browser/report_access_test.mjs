@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { offlineBrowser } from './offline_browser.mjs';
 
 const [centrecov, data, source, shots, scenarioArg] = process.argv.slice(2);
 const { chromium } = await import(path.join(source, 'web/node_modules/playwright-core/index.mjs'));
@@ -31,17 +32,7 @@ execFileSync(centrecov, ['--quiet', 'scenarios', scenarioFile, '--data', data, '
 const report = path.join(work, 'scen/report.html');
 const scenarioCount = JSON.parse(fs.readFileSync(path.join(work, 'scen/comparison.json'), 'utf8')).length;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'] });
-const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
-const fetched = [];
-await context.route('**/*', (route) => {
-  const url = route.request().url();
-  if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:')) { return route.continue(); }
-  fetched.push(url);
-  return route.abort();
-});
+const { browser, context, fetched } = await offlineBrowser(chromium);
 const pageErrors = [];
 async function open(hash = '', viewport = null) {
   const page = await context.newPage();
