@@ -188,8 +188,10 @@ TEST(NorfolkScenarios, EveryRangeIsItsDrawsWidenedOnlyWhereNamed) {
                 for (std::size_t g = 0; g < groups.size(); ++g) {
                     EXPECT_LE(i.group_share_within[b][g][t].low, groups[g].share_covered(t));
                     EXPECT_GE(i.group_share_within[b][g][t].high, groups[g].share_covered(t));
+                    // (A group's covered under-5s and its total are sums in different orders:
+                    // a whole group covered comes to 1 within rounding.)
                     EXPECT_GE(i.group_share_within[b][g][t].low, 0.0);
-                    EXPECT_LE(i.group_share_within[b][g][t].high, 1.0);
+                    EXPECT_LE(i.group_share_within[b][g][t].high, 1.0 + 1e-12);
                 }
             }
         }
