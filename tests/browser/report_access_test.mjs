@@ -28,7 +28,7 @@ function check(what, ok, detail = '') {
 const scenarioFile = path.resolve(source, scenarioArg || 'geodata/scenarios/isle-of-wight.toml');
 const label = path.basename(scenarioFile, '.toml');
 execFileSync(centrecov, ['--quiet', 'scenarios', scenarioFile, '--data', data, '--out', path.join(work, 'scen'),
-  '--draws', '10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  '--draws', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const report = path.join(work, 'scen/report.html');
 const scenarioCount = JSON.parse(fs.readFileSync(path.join(work, 'scen/comparison.json'), 'utf8')).length;
 

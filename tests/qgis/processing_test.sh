@@ -9,7 +9,7 @@ centrecov=$(realpath "$1")
 norfolk=$(realpath "$2")
 isle_of_wight=$(realpath "$3")
 source=$(realpath "$4")
-draws=10  # the draws are not the subject here
+draws=20  # the draws are not the subject here (20 is the fewest that give a range)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*"; exit 1; }
