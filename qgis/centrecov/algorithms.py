@@ -128,7 +128,7 @@ class CentrecovAlgorithm(QgsProcessingAlgorithm):
             behavior=QgsProcessingParameterFile.Folder, optional=True), advanced=True)
         if draws:
             self._add(QgsProcessingParameterNumber(
-                "DRAWS", "Uncertainty draws (0: no ranges; empty: 200)", QgsProcessingParameterNumber.Integer,
+                "DRAWS", "Uncertainty draws (0: no ranges, else at least 20; empty: 200)", QgsProcessingParameterNumber.Integer,
                 optional=True))
             self._add(QgsProcessingParameterNumber(
                 "SEED", "Seed of the draws (empty: 1)", QgsProcessingParameterNumber.Integer, optional=True),
