@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <set>
 
 #include "core/error.hpp"
@@ -133,6 +134,14 @@ void share_over_postcodes(Families& families, const geocode::PostcodeIndex& post
         }
     }
     const AreaGrid grid(boxes, polygon);
+    // Tens of thousands of postcodes each asked of a few areas: indexed tests, not a walk round
+    // every edge each time.
+    std::vector<std::unique_ptr<geom::PreparedGeometry>> prepared(area_count);
+    for (std::size_t a = 0; a < area_count; ++a) {
+        if (polygon[a] != nullptr) {
+            prepared[a] = std::make_unique<geom::PreparedGeometry>(polygon[a]);
+        }
+    }
     const std::vector<std::size_t> no_areas;
     // Postcode order, so that every tie and every sum comes out the same on any machine.
     const auto units = postcodes.select([](const geocode::PostcodeUnit&) { return true; });
@@ -142,7 +151,7 @@ void share_over_postcodes(Families& families, const geocode::PostcodeIndex& post
         const Point p = unit->point;
         std::optional<std::size_t> inside;
         for (const std::size_t a : grid.near(p)) {
-            if (boxes[a].contains(p) && geom::covers(polygon[a], p)) {
+            if (boxes[a].contains(p) && prepared[a]->covers(p)) {
                 inside = a;  // areas do not overlap; on a shared edge the first in code order keeps it
                 break;
             }

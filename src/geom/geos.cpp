@@ -158,6 +158,25 @@ bool covers(const GEOSGeometry* geometry, Point p) {
     return result == 1;
 }
 
+PreparedGeometry::PreparedGeometry(const GEOSGeometry* geometry) : prepared_(GEOSPrepare_r(context(), geometry)) {
+    if (prepared_ == nullptr) {
+        fail("to prepare a polygon");
+    }
+}
+
+PreparedGeometry::~PreparedGeometry() {
+    GEOSPreparedGeom_destroy_r(context(), prepared_);
+}
+
+bool PreparedGeometry::covers(Point p) const {
+    const Geometry point = make_point(p);
+    const char result = GEOSPreparedCovers_r(context(), prepared_, point.get());
+    if (result == 2) {
+        fail("a point-in-polygon test");
+    }
+    return result == 1;
+}
+
 double farthest_distance(const GEOSGeometry* geometry, Point p) {
     const Geometry point = make_point(p);
     double distance = 0.0;

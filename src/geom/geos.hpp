@@ -37,6 +37,22 @@ private:
     GEOSGeometry* geometry_ = nullptr;
 };
 
+// A geometry prepared for many point-in-polygon tests (GEOS's PreparedGeometry, which indexes
+// its edges on first use). It refers to the geometry, which must outlive it; one thread uses it.
+class PreparedGeometry {
+public:
+    explicit PreparedGeometry(const GEOSGeometry* geometry);
+    PreparedGeometry(const PreparedGeometry&) = delete;
+    PreparedGeometry& operator=(const PreparedGeometry&) = delete;
+    ~PreparedGeometry();
+
+    // The same answer as covers(geometry, p), faster when asked many times.
+    bool covers(Point p) const;
+
+private:
+    const GEOSPreparedGeometry* prepared_;
+};
+
 // A bounding box: the core's Extent (core/location.hpp), one concept with one home.
 using Envelope = Extent;
 
