@@ -18,7 +18,7 @@ ninja -C build-fuzz csv_fuzz scenario_toml_fuzz profile_toml_fuzz cache_fuzz net
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-ctest --test-dir build-fuzz -L fuzz -j"$(nproc)" --output-on-failure -V >"$log" 2>&1 || status=$?
+ctest --test-dir build-fuzz -L fuzz --no-tests=error -j"$(nproc)" --output-on-failure -V >"$log" 2>&1 || status=$?
 # Each harness's own line (executions, or the crash), then ctest's count.
 grep -E '^[0-9]+: (fuzz |  |==|SUMMARY)|tests passed|tests failed' "$log" | sed -E 's/^[0-9]+: //' || true
 exit "$status"
