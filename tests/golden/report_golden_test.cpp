@@ -19,7 +19,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace report_golden_test {
 
 using test::gurka::drawn_manifest;
 using test::gurka::Town;
@@ -175,5 +175,5 @@ TEST(ReportPage, EverySlotIsFilledOnceAndNoValueIsScanned) {
     EXPECT_NE(assets.report_js.find("report-data"), std::string_view::npos) << "report.js reads the page's data";
 }
 
-}  // namespace
+}  // namespace report_golden_test
 }  // namespace centrecov::report

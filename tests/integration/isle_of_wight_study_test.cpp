@@ -21,7 +21,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov {
-namespace {
+namespace isle_of_wight_study_test {
 
 const io::StudyManifest& manifest() {
     static const io::StudyManifest m = test::isle_of_wight_manifest();
@@ -233,5 +233,5 @@ TEST(IsleOfWightStudy, AlongTheRoadsOnlySitesPlacedByTownGiveARange) {
     EXPECT_GT(widest, 0.0) << "where each family lives within its area is drawn";
 }
 
-}  // namespace
+}  // namespace isle_of_wight_study_test
 }  // namespace centrecov

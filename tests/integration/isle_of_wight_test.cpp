@@ -16,7 +16,7 @@
 #include <random>
 
 namespace centrecov {
-namespace {
+namespace isle_of_wight_test {
 
 const std::filesystem::path iow = test::isle_of_wight_manifest().roads;
 
@@ -199,5 +199,5 @@ TEST(IsleOfWight, MatrixEqualsPlainDijkstraForEveryPairFromEitherSide) {
     }
 }
 
-}  // namespace
+}  // namespace isle_of_wight_test
 }  // namespace centrecov

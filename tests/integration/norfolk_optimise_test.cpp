@@ -8,7 +8,7 @@
 #include "analysis/optimise_study.hpp"
 
 namespace centrecov {
-namespace {
+namespace norfolk_optimise_test {
 
 struct NorfolkProblem {
     analysis::Study study = analysis::load_study(analysis::StudyInputs(test::norfolk_manifest()));
@@ -91,5 +91,5 @@ TEST(NorfolkOptimise, PMedianAndForcedSites) {
     EXPECT_GE(heuristic.objective, exact.objective - 1e-6);
 }
 
-}  // namespace
+}  // namespace norfolk_optimise_test
 }  // namespace centrecov

@@ -18,7 +18,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov {
-namespace {
+namespace norfolk_scenarios_test {
 
 const std::filesystem::path scenario_path = std::filesystem::path(CENTRECOV_SOURCE_DIR) / "geodata/scenarios/norfolk.toml";
 
@@ -352,5 +352,5 @@ thresholds_m = [8000, 3200]
     }
 }
 
-}  // namespace
+}  // namespace norfolk_scenarios_test
 }  // namespace centrecov

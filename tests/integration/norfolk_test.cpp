@@ -22,7 +22,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov {
-namespace {
+namespace norfolk_test {
 
 const analysis::Study& norfolk() {
     static const analysis::Study study = [] {
@@ -283,5 +283,5 @@ TEST(Norfolk, OutputsOpenInGdalAndAreByteIdenticalAcrossRuns) {
     EXPECT_EQ(md.find("Most centres are known only"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace norfolk_test
 }  // namespace centrecov

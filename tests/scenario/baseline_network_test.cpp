@@ -12,7 +12,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::analysis {
-namespace {
+namespace baseline_network_test {
 
 using test::AsciiMap;
 using test::TempDir;
@@ -187,5 +187,5 @@ TEST(BaselineIsAScenario, ASiteOffTheRoadsIsWarnedOfInScenarioRunsToo) {
     EXPECT_EQ(run["far-base"].covered(1000), run["today"].covered(1000)) << "an unreachable base reaches nobody";
 }
 
-}  // namespace
+}  // namespace baseline_network_test
 }  // namespace centrecov::analysis

@@ -13,7 +13,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::catchment {
-namespace {
+namespace catchment_network_test {
 
 const test::AsciiMap map(R"(
     a-------b-------c

@@ -15,7 +15,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::analysis {
-namespace {
+namespace postcode_families_test {
 
 using test::gurka::Town;
 
@@ -125,5 +125,5 @@ TEST(PostcodeFamilies, TheDrawsSplitTheAreaBetweenItsPostcodes) {
     EXPECT_DOUBLE_EQ(exact.share_within[1].high, 1.0);
 }
 
-}  // namespace
+}  // namespace postcode_families_test
 }  // namespace centrecov::analysis

@@ -13,7 +13,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::analysis {
-namespace {
+namespace scenarios_network_test {
 
 using test::gurka::Town;
 
@@ -186,5 +186,5 @@ TEST(ScenariosOnANetwork, ALibraryBaseMustNameALibrary) {
     }
 }
 
-}  // namespace
+}  // namespace scenarios_network_test
 }  // namespace centrecov::analysis

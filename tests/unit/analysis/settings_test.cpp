@@ -8,7 +8,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::analysis {
-namespace {
+namespace settings_test {
 
 struct Manifest {
     test::TempDir dir;
@@ -204,5 +204,5 @@ TEST(Settings, ACalibrationGivesTheFactorAndItsSpread) {
     }
 }
 
-}  // namespace
+}  // namespace settings_test
 }  // namespace centrecov::analysis

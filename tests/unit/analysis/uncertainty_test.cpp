@@ -12,7 +12,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov {
-namespace {
+namespace uncertainty_test {
 
 using test::gurka::Town;
 
@@ -317,5 +317,5 @@ TEST(Uncertainty, NearestRankPercentiles) {
     EXPECT_TRUE(std::isnan(analysis::nearest_rank(none, 0.5)));
 }
 
-}  // namespace
+}  // namespace uncertainty_test
 }  // namespace centrecov

@@ -4,7 +4,7 @@
 #include "support/drawn_study.hpp"
 
 namespace centrecov::catchment {
-namespace {
+namespace catchment_test {
 
 // Four 1 km squares in a row, A B C D, families at their centres; a fifth
 // area E has no reachable site.
@@ -99,5 +99,5 @@ TEST(Catchment, EstimatedBandsNestAndStayOnLand) {
     EXPECT_LE(geom::area(bands[2].area.get()), 2.5e6 + 1.0);
 }
 
-}  // namespace
+}  // namespace catchment_test
 }  // namespace centrecov::catchment

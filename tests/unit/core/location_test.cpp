@@ -4,7 +4,7 @@
 #include "core/location.hpp"
 
 namespace centrecov {
-namespace {
+namespace location_test {
 
 TEST(Precision, NamesRoundTrip) {
     for (const Precision p : {Precision::coordinates, Precision::postcode, Precision::host_postcode, Precision::street,
@@ -26,5 +26,5 @@ TEST(InputError, NamesFilePlaceAndProblem) {
     EXPECT_EQ(error.file(), "centres.csv");
 }
 
-}  // namespace
+}  // namespace location_test
 }  // namespace centrecov

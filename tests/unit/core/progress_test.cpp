@@ -8,7 +8,7 @@
 #include "core/progress.hpp"
 
 namespace centrecov {
-namespace {
+namespace progress_test {
 
 // Standard error is captured into a file, so it is not a terminal here: what a
 // program running centrecov with --progress=lines reads.
@@ -79,5 +79,5 @@ TEST_F(ProgressLinesTest, NothingWithoutLinesOrWhenQuiet) {
     EXPECT_TRUE(lines_of_counter(100, 100).empty());
 }
 
-}  // namespace
+}  // namespace progress_test
 }  // namespace centrecov

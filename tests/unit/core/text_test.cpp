@@ -3,7 +3,7 @@
 #include "core/text.hpp"
 
 namespace centrecov::text {
-namespace {
+namespace text_test {
 
 TEST(Postcode, NormalisesSpacingAndCase) {
     EXPECT_EQ(normalise_postcode("nr13 3ra"), "NR13 3RA");
@@ -45,5 +45,5 @@ TEST(Split, KeepsEmptyParts) {
     EXPECT_EQ(trim("\t x \r"), "x");
 }
 
-}  // namespace
+}  // namespace text_test
 }  // namespace centrecov::text

@@ -10,7 +10,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::families {
-namespace {
+namespace families_test {
 
 using test::TempDir;
 
@@ -391,5 +391,5 @@ TEST(Families, APostcodeWeightThatIsNotANumberNamesTheFileAndLine) {
     }
 }
 
-}  // namespace
+}  // namespace families_test
 }  // namespace centrecov::families

@@ -19,7 +19,7 @@
 #include "geocode/names.hpp"
 
 namespace centrecov::geocode {
-namespace {
+namespace candidates_test {
 
 class Candidates : public ::testing::Test {
 protected:
@@ -157,5 +157,5 @@ TEST_F(Candidates, ManyPostcodesAreSpreadEvenlyOverTheirOrder) {
     EXPECT_EQ(c.points, (std::vector<Point>{{9500, 9500}, {10250, 10190}, {3000, 3000}}));
 }
 
-}  // namespace
+}  // namespace candidates_test
 }  // namespace centrecov::geocode

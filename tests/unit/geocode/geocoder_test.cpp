@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 namespace centrecov::geocode {
-namespace {
+namespace geocoder_test {
 
 // A tiny drawn gazetteer whose right answers can be read off by hand:
 //
@@ -206,5 +206,5 @@ TEST_F(Geocoder, LocateAllCountsTheUnresolved) {
     EXPECT_TRUE(sites[0].location.resolved());
 }
 
-}  // namespace
+}  // namespace geocoder_test
 }  // namespace centrecov::geocode

@@ -3,7 +3,7 @@
 #include "geocode/names.hpp"
 
 namespace centrecov::geocode {
-namespace {
+namespace names_test {
 
 TEST(Names, PlacesIgnoreCasePunctuationAndSaint) {
     EXPECT_EQ(normalise_place("King's Lynn"), normalise_place("KINGS LYNN"));
@@ -38,5 +38,5 @@ TEST(Names, StreetCandidatesDropNumbersAndPutTheStreetFirst) {
     EXPECT_TRUE(street_candidates("12").empty());
 }
 
-}  // namespace
+}  // namespace names_test
 }  // namespace centrecov::geocode

@@ -10,7 +10,7 @@
 #include "geom/geos.hpp"
 
 namespace centrecov::geom {
-namespace {
+namespace geos_test {
 
 std::string failure_of(const std::function<void()>& call) {
     try {
@@ -45,5 +45,5 @@ TEST(Geos, CollectionsOwnTheirParts) {
     EXPECT_GT(area(lines.get()), 40.0);
 }
 
-}  // namespace
+}  // namespace geos_test
 }  // namespace centrecov::geom

@@ -12,7 +12,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::io {
-namespace {
+namespace output_tree_test {
 
 using test::TempDir;
 
@@ -133,5 +133,5 @@ TEST(OutputTree, AnEmptyFolderNameIsAUsageError) {
     EXPECT_THROW(OutputTree{nameless}, UsageError);
 }
 
-}  // namespace
+}  // namespace output_tree_test
 }  // namespace centrecov::io

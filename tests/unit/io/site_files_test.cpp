@@ -7,7 +7,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::io {
-namespace {
+namespace site_files_test {
 
 using test::TempDir;
 
@@ -158,5 +158,5 @@ TEST(Libraries, BadYearNamesTheLine) {
     }
 }
 
-}  // namespace
+}  // namespace site_files_test
 }  // namespace centrecov::io

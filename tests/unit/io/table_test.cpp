@@ -5,7 +5,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::io {
-namespace {
+namespace table_test {
 
 using test::TempDir;
 
@@ -144,5 +144,5 @@ TEST(Table, BinaryFileIsNotATable) {
     EXPECT_THROW((void)Table::read(file, {"id", "name"}), InputError);
 }
 
-}  // namespace
+}  // namespace table_test
 }  // namespace centrecov::io

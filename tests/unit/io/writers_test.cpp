@@ -10,7 +10,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::io {
-namespace {
+namespace writers_test {
 
 using test::TempDir;
 
@@ -106,5 +106,5 @@ TEST(AtomicOutput, NothingAppearsWithoutCommit) {
     EXPECT_EQ(test::read_file(target), "whole");
 }
 
-}  // namespace
+}  // namespace writers_test
 }  // namespace centrecov::io

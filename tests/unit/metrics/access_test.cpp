@@ -10,7 +10,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::metrics {
-namespace {
+namespace access_test {
 
 constexpr double far = std::numeric_limits<double>::infinity();
 
@@ -173,5 +173,5 @@ TEST(Access, ACapacityForASiteThatIsNotThereIsAnErrorNamingTheFile) {
     }
 }
 
-}  // namespace
+}  // namespace access_test
 }  // namespace centrecov::metrics

@@ -6,7 +6,7 @@
 #include "metrics/coverage.hpp"
 
 namespace centrecov::metrics {
-namespace {
+namespace coverage_test {
 
 DemandPoint area(std::string code, int under5, std::string district, int imd, int idaci) {
     DemandPoint p;
@@ -120,5 +120,5 @@ TEST(Thresholds, Names) {
     EXPECT_EQ(threshold_column(3200.0), "within_3200m");
 }
 
-}  // namespace
+}  // namespace coverage_test
 }  // namespace centrecov::metrics

@@ -7,7 +7,7 @@
 #include "metrics/equity.hpp"
 
 namespace centrecov::metrics {
-namespace {
+namespace equity_test {
 
 TEST(Equity, GiniIsZeroForEqualValuesAndKnownForOthers) {
     EXPECT_NEAR(*gini({3.0, 3.0, 3.0}, {1.0, 5.0, 2.0}), 0.0, 1e-12);
@@ -57,5 +57,5 @@ TEST(Equity, TheilSplitsIntoBetweenAndWithinGroups) {
     EXPECT_GT(mixed.within, 0.0);
 }
 
-}  // namespace
+}  // namespace equity_test
 }  // namespace centrecov::metrics

@@ -6,7 +6,7 @@
 #include "support/ascii_map.hpp"
 
 namespace centrecov::network {
-namespace {
+namespace cache_test {
 
 using test::AsciiMap;
 
@@ -76,5 +76,5 @@ TEST(NetworkCache, ComponentsCountOnlyPartsWithRoads) {
     EXPECT_EQ(build_graph(network, walk_profile()).road_components, 1u);
 }
 
-}  // namespace
+}  // namespace cache_test
 }  // namespace centrecov::network

@@ -8,7 +8,7 @@
 #include "support/ascii_map.hpp"
 
 namespace centrecov::network {
-namespace {
+namespace near_miss_test {
 
 using test::AsciiMap;
 
@@ -79,5 +79,5 @@ a-----b
     EXPECT_EQ(find_near_misses(network, {30.0, 50.0}).size(), 1u);
 }
 
-}  // namespace
+}  // namespace near_miss_test
 }  // namespace centrecov::network

@@ -5,7 +5,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::network {
-namespace {
+namespace profile_config_test {
 
 using test::TempDir;
 
@@ -55,5 +55,5 @@ TEST(ProfileConfig, MistakesNameFileAndLine) {
     EXPECT_NE(error_of(walk_profile(), unknown_key).find("unknown setting 'pram'"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace profile_config_test
 }  // namespace centrecov::network

@@ -5,7 +5,7 @@
 #include "support/ascii_map.hpp"
 
 namespace centrecov::network {
-namespace {
+namespace topology_test {
 
 using test::AsciiMap;
 using test::DrawnWay;
@@ -135,5 +135,5 @@ TEST(Ways, MaxspeedParsing) {
     EXPECT_FALSE(parse_maxspeed_kmh("").has_value());
 }
 
-}  // namespace
+}  // namespace topology_test
 }  // namespace centrecov::network

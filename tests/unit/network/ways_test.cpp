@@ -11,7 +11,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::network {
-namespace {
+namespace ways_test {
 
 using test::AsciiMap;
 using test::OsmWay;
@@ -238,5 +238,5 @@ TEST(ReadWays, OsOpenRoadsLinkInTwoPartsKeepsItsEndNodes) {
     EXPECT_EQ(network.stats.nodes, 3u);
 }
 
-}  // namespace
+}  // namespace ways_test
 }  // namespace centrecov::network

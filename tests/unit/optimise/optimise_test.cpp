@@ -7,7 +7,7 @@
 #include "optimise/problem.hpp"
 
 namespace centrecov::optimise {
-namespace {
+namespace optimise_test {
 
 // Candidates and families on a line, distances in metres:
 //   families:   A(0, w=10)  B(1000, w=30)  C(2000, w=20)  D(5000, w=40)
@@ -416,5 +416,5 @@ TEST(Optimise, LagrangianBoundsHoldAndTheMedianSolverProvesOptimality) {
     EXPECT_GT(finished_by_cbc, 0);
 }
 
-}  // namespace
+}  // namespace optimise_test
 }  // namespace centrecov::optimise

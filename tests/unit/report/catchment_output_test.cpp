@@ -5,7 +5,7 @@
 #include "report/catchment_output.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace catchment_output_test {
 
 TEST(BandThresholds, AFewAreAllDrawnManyAreSpreadWithTheEnds) {
     const std::vector<double> four{1600, 3200, 5000, 8000};
@@ -28,5 +28,5 @@ TEST(BandThresholds, AFewAreAllDrawnManyAreSpreadWithTheEnds) {
     EXPECT_NE(band_key({1, 2}, four), band_key({1, 2}, {1600, 3200}));
 }
 
-}  // namespace
+}  // namespace catchment_output_test
 }  // namespace centrecov::report

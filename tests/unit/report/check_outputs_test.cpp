@@ -11,7 +11,7 @@
 #include "report/scenario_output.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace check_outputs_test {
 
 std::vector<double> distances(std::size_t count) {
     std::vector<double> out;
@@ -81,5 +81,5 @@ TEST(CheckOutputs, AScenariosOwnDistancesAreNamedByFileAndLine) {
     EXPECT_EQ(refusal(file, settings, {}), "");
 }
 
-}  // namespace
+}  // namespace check_outputs_test
 }  // namespace centrecov::report

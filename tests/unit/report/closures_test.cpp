@@ -6,7 +6,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace closures_test {
 
 // West (and its twin) at a, east at c, a library at e; families at b (100), f (50), d (20). 500 m and 1 km.
 test::gurka::Town town() {
@@ -82,5 +82,5 @@ TEST(Money, IsFormattedOnceToThePound) {
     EXPECT_EQ(text::pounds(188679.0), "\u00a3188,679");
 }
 
-}  // namespace
+}  // namespace closures_test
 }  // namespace centrecov::report

@@ -9,7 +9,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace lsoa_layer_test {
 
 using test::gurka::Town;
 
@@ -90,5 +90,5 @@ TEST(LsoaLayer, TheBaselineHasItsNearestLibraryAndNoBase) {
     }
 }
 
-}  // namespace
+}  // namespace lsoa_layer_test
 }  // namespace centrecov::report

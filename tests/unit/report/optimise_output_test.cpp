@@ -6,7 +6,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace optimise_output_test {
 
 // An answer keeping a centre whose id holds a quote and a backslash, and one library base.
 struct Answered {
@@ -57,5 +57,5 @@ TEST(OptimisedScenarios, WithoutMoneyTheFileCarriesNoCosts) {
     EXPECT_FALSE(file.scenarios[1].budget) << "a budget counted in sites is not money";
 }
 
-}  // namespace
+}  // namespace optimise_output_test
 }  // namespace centrecov::report

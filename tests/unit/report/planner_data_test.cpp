@@ -10,7 +10,7 @@
 #include "support/gurka.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace planner_data_test {
 
 using test::gurka::Town;
 
@@ -118,5 +118,5 @@ TEST(PlannerData, DistancesAreCarriedToTheMillimetreUnlessThatCrossesAThreshold)
     EXPECT_EQ(page.planner["families"]["near"][0][1].get<double>(), 400.002);
 }
 
-}  // namespace
+}  // namespace planner_data_test
 }  // namespace centrecov::report

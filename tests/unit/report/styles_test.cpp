@@ -14,7 +14,7 @@
 #include "scenario/resolve.hpp"
 
 namespace centrecov::report {
-namespace {
+namespace styles_test {
 
 using Vec3 = std::array<double, 3>;
 using Mat3 = std::array<Vec3, 3>;
@@ -166,5 +166,5 @@ TEST(DistanceRanges, TheQgisStyleUsesTheSameClasses) {
     }
 }
 
-}  // namespace
+}  // namespace styles_test
 }  // namespace centrecov::report

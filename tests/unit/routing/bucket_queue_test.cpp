@@ -11,7 +11,7 @@
 #include "support/random_roads.hpp"
 
 namespace centrecov::routing {
-namespace {
+namespace bucket_queue_test {
 
 // Takes as a search does (each key pushed at least the start of the bucket last taken from),
 // with steps from zero to far beyond the queue's first 64 buckets, so it grows while full.
@@ -99,5 +99,5 @@ TEST(BucketShift, FewArcsAreCheaperThanABucketIsWide) {
     }
 }
 
-}  // namespace
+}  // namespace bucket_queue_test
 }  // namespace centrecov::routing

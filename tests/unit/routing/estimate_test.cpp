@@ -3,7 +3,7 @@
 #include "routing/estimate.hpp"
 
 namespace centrecov::routing {
-namespace {
+namespace estimate_test {
 
 TEST(DistanceModel, StraightAndEstimated) {
     DistanceModel straight{DistanceMode::straight_line, 1.3};
@@ -59,5 +59,5 @@ TEST(Nearest, NoSitesMeansNoneFound) {
     EXPECT_FALSE(nearest[0].found());
 }
 
-}  // namespace
+}  // namespace estimate_test
 }  // namespace centrecov::routing

@@ -12,7 +12,7 @@
 #include "support/random_roads.hpp"
 
 namespace centrecov::routing {
-namespace {
+namespace network_routes_test {
 
 using network::OneWay;
 using test::AsciiMap;
@@ -322,5 +322,5 @@ TEST(Matrix, TheSameWhateverTheNumberOfThreads) {
     }
 }
 
-}  // namespace
+}  // namespace network_routes_test
 }  // namespace centrecov::routing

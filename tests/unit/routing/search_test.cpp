@@ -9,7 +9,7 @@
 #include <random>
 
 namespace centrecov::routing {
-namespace {
+namespace search_test {
 
 using test::AsciiMap;
 
@@ -149,5 +149,5 @@ TEST(Search, UnitsRoundToTheMillimetre) {
     EXPECT_DOUBLE_EQ(to_units(1600000), 1600.0);
 }
 
-}  // namespace
+}  // namespace search_test
 }  // namespace centrecov::routing

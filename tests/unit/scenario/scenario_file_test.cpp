@@ -8,7 +8,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov::scenario {
-namespace {
+namespace scenario_file_test {
 
 using test::TempDir;
 
@@ -444,11 +444,11 @@ outreach = { sites = ["L1"], thresholds_m = [500] }
         << resolve_error(mismatch);
 }
 
-}  // namespace
+}  // namespace scenario_file_test
 }  // namespace centrecov::scenario
 
 namespace centrecov::scenario {
-namespace {
+namespace scenario_file_test {
 
 // An optimiser's file added to the council's options: its "every centre open" root is
 // dropped, its answers start from the first file's start and keep their own prices.
@@ -522,5 +522,5 @@ TEST(AddScenarios, AnAddedFileMayNotBringSettingsOfItsOwn) {
     EXPECT_EQ(options.scenarios.back().start_from, "base") << "a root that changes something starts from the start";
 }
 
-}  // namespace
+}  // namespace scenario_file_test
 }  // namespace centrecov::scenario
