@@ -1,5 +1,7 @@
 #include "analysis/distances.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -12,6 +14,43 @@
 namespace centrecov::analysis {
 
 namespace {
+
+using Stretch = routing::NetworkRouter::Stretch;
+
+// The parts of `now` outside `before`: both ordered by piece, the parts of one piece not
+// overlapping, and `before` reached within a smaller distance (so each of its parts lies in `now`).
+std::vector<Stretch> newly_reached(const std::vector<Stretch>& before, const std::vector<Stretch>& now) {
+    constexpr double shortest_m = 1e-3;  // a sliver where two parts meet is no new road
+    std::vector<Stretch> out;
+    std::size_t b = 0;
+    for (std::size_t n = 0; n < now.size();) {
+        const std::uint32_t piece = now[n].piece;
+        while (b < before.size() && before[b].piece < piece) {
+            ++b;
+        }
+        std::vector<std::pair<double, double>> known;
+        for (; b < before.size() && before[b].piece == piece; ++b) {
+            known.emplace_back(before[b].from_m, before[b].to_m);
+        }
+        std::sort(known.begin(), known.end());
+        for (; n < now.size() && now[n].piece == piece; ++n) {
+            double from = now[n].from_m;
+            for (const auto& [known_from, known_to] : known) {
+                if (known_to <= from || known_from >= now[n].to_m) {
+                    continue;
+                }
+                if (known_from - from > shortest_m) {
+                    out.push_back({piece, from, known_from});
+                }
+                from = std::max(from, known_to);
+            }
+            if (now[n].to_m - from > shortest_m) {
+                out.push_back({piece, from, now[n].to_m});
+            }
+        }
+    }
+    return out;
+}
 
 class EstimatedEngine final : public DistanceEngine {
 public:
@@ -119,15 +158,18 @@ public:
             return std::nullopt;
         }
         std::vector<std::vector<Polyline>> out;
+        std::vector<routing::NetworkRouter::Stretch> before;
         for (const double threshold : thresholds_m) {
+            auto reached = router_.reachable(*snap, threshold);
             std::vector<Polyline> lines;
-            for (const auto& stretch : router_.reachable(*snap, threshold)) {
+            for (const auto& stretch : newly_reached(before, reached)) {
                 auto line = network::sub_line(network_.line(stretch.piece), stretch.from_m, stretch.to_m);
                 if (line.size() >= 2) {
                     lines.push_back(std::move(line));
                 }
             }
             out.push_back(std::move(lines));
+            before = std::move(reached);
         }
         return out;
     }

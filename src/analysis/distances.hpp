@@ -59,9 +59,10 @@ public:
         const std::vector<Point>& origins, const std::vector<Point>& destinations,
         double within_m = std::numeric_limits<double>::infinity()) const = 0;
     using Polyline = std::vector<Point>;
-    // Per threshold, the roads from which `site` can be reached within it (the
-    // reachable part of a partly travelled road included); nullopt when
-    // distances are estimated or the site is off the network.
+    // Per threshold (ascending), the roads from which `site` is reached within it but not
+    // within the threshold before (the reachable part of a partly travelled road included):
+    // each road is widened once, not once per threshold. nullopt when distances are
+    // estimated or the site is off the network.
     virtual std::optional<std::vector<std::vector<Polyline>>> reachable_roads(
         Point /*site*/, const std::vector<double>& /*thresholds_m*/) const {
         return std::nullopt;

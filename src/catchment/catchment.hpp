@@ -67,9 +67,10 @@ std::vector<Band> estimated_bands(const std::vector<Point>& sites, const std::ve
                                   double circuity, const GEOSGeometry* land);
 
 // Network mode: the area within `roadside_m` of the roads from which the site
-// can be reached within each threshold (`roads[t]`, thresholds ascending, the
-// reachable part of a partly travelled road included), clipped to `land`.
-// Each band is also united with the smaller ones, so bands nest exactly.
+// can be reached within each threshold, clipped to `land`. `roads[t]` (thresholds
+// ascending) holds only the roads first reached within thresholds_m[t], the reachable
+// part of a partly travelled road included: each band is the one before united with
+// them widened, so bands nest exactly and no road is widened twice.
 std::vector<Band> network_bands(std::size_t site, const std::vector<double>& thresholds_m,
                                 const std::vector<std::vector<std::vector<Point>>>& roads, double roadside_m,
                                 const GEOSGeometry* land);
