@@ -5,9 +5,9 @@
 # Arguments: centrecov, Norfolk data directory, Isle of Wight data directory, source directory.
 set -u
 centrecov=$(realpath "$1")
-# Runs whose subject is not the uncertainty draws take 20 of them (families at postcode level
-# make 200 the largest part of a run in the sanitizer build).
-few_draws="--draws 20"
+# Runs whose subject is not the uncertainty draws make none (families at postcode level make
+# 200 draws the largest part of a run in the sanitizer build).
+few_draws="--draws 0"
 data=$(realpath "$2")
 iow_data=$(realpath "$3")
 source=$(realpath "$4")
@@ -113,7 +113,7 @@ check "a file the run does not own is kept" test "$(cat "$atomic/notes.txt")" = 
 check "the comparison lists the two scenarios" test "$(($(wc -l <"$atomic/comparison.csv") - 1))" -eq 2
 # A full disk (a file-size limit stands in for one): the error names the file, nothing changes.
 fingerprint "$atomic" >"$work/before"
-(trap '' XFSZ; ulimit -f 600; exec $centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" \
+(trap '' XFSZ; ulimit -f 600; exec $centrecov --quiet scenarios "$work/two.toml" --data "$data" \
     --out "$atomic" --format csv,geojson $few_draws) >/dev/null 2>"$work/log"
 check "a full disk exits 1" test $? -eq 1
 check "a full disk names the final file and its cause" grep -qE "cannot write $atomic/[a-z0-9-]+/[a-z]+\.(geojson|csv): File too large" "$work/log"
@@ -144,7 +144,8 @@ check "151 scenarios: every one has its folder" test "$(find "$work/many" -minde
 script -qec "$centrecov --quiet scenarios '$work/two.toml' --data '$data' --out '$work/quiet' --format csv $few_draws" /dev/null >"$work/tty" 2>&1
 check "--quiet silences progress on a terminal" bash -c "! grep -q 'scenarios:' '$work/tty'"
 thousand=$(seq -s, 100 10 10090)
-$centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$work/thousand" --format csv --thresholds "$thousand" $few_draws >/dev/null 2>"$work/log"
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --out "$work/thousand" --format csv --thresholds "$thousand" $few_draws \
+    --families-at centroids >/dev/null 2>"$work/log"
 check "1,000 distances run" test $? -eq 0
 check "1,000 distances: a share column for each" test "$(head -1 "$work/thousand/comparison.csv" | tr ',' '\n' | grep -cE '^share_within_[0-9]+m$')" -eq 1000
 band_distances=$(/usr/bin/python3 -c 'import csv, sys; print(len({r["threshold_m"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}))' "$work/thousand/baseline-2017-18/bands.csv")
@@ -172,7 +173,7 @@ z = zipfile.ZipFile(work + '/book.csv', 'w'); z.writestr('xl/workbook.xml', '<x/
 open(work + '/wide.csv', 'wb').write(raw.decode('utf-8').encode('utf-16'))
 open(work + '/binary.csv', 'wb').write(bytes(range(256)))
 PY
-$centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/excel.csv" \
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --centres "$work/excel.csv" \
     --format csv,geojson --out "$work/excel" $few_draws >"$work/stdout" 2>"$work/log"
 check "a Windows-1252 centres file runs" test $? -eq 0
 check "the conversion is warned of, naming the file" grep -q "excel.csv: not UTF-8; read as Windows-1252" "$work/log"
@@ -300,7 +301,7 @@ for r in rows[1:]:
     r += ['mine', 'mine too', 'mine as well']
 csv.writer(open(sys.argv[2], 'w', newline='', encoding='utf-8')).writerows(rows)
 PY
-$centrecov --quiet scenarios "$source/geodata/scenarios/norfolk.toml" --data "$data" --centres "$work/clash.csv" \
+$centrecov --quiet scenarios "$work/two.toml" --data "$data" --centres "$work/clash.csv" \
     --format csv,gpkg --out "$work/clash" $few_draws >"$work/log" 2>&1
 check "input columns named like outputs run" test $? -eq 0
 check "they are carried as input_*" bash -c "head -1 '$work/clash/baseline-2017-18/sites.csv' | grep -q 'input_precision,input_kind,input_fate'"
