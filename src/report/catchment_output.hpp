@@ -46,7 +46,8 @@ class CatchmentDrawer {
 public:
     CatchmentDrawer(const analysis::Study& study, const analysis::ScenarioRun& run,
                     const analysis::Settings& settings, double roadside_m = default_roadside_m);
-    // The catchments of results [first, last) of the run it was made with.
+    // The catchments of results [first, last) of the run it was made with (which must outlive this
+    // call; a streamed run is not there to ask: give its results to the overload below).
     std::vector<ScenarioCatchments> draw(std::size_t first, std::size_t last);
     // The catchments of these results (of the run it was made with, or streamed from it).
     std::vector<ScenarioCatchments> draw(const std::vector<const analysis::ScenarioResult*>& results);
