@@ -7,11 +7,14 @@
 #include <limits>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "core/text.hpp"
 #include "analysis/uncertainty.hpp"
+#include "scenario/scenario.hpp"
 
 namespace centrecov::analysis {
 
@@ -222,81 +225,105 @@ EquityIndices equity_of(const ScenarioResult& result, const Study& study) {
 
 // What measuring found, said once for the run. A network that misses much of the
 // study area would report families as unreached when they are only off the map:
-// refuse rather than mislead.
-void note_measuring(ScenarioRun& run, const Study& study, const Settings& settings) {
-    if (!settings.network || run.results.empty()) {
-        return;
-    }
-    const double max_snap_m = settings.network->max_snap_m;
-    // Every site that serves in some scenario, in the order first met; off the network or not.
-    std::vector<std::pair<std::string, bool>> sites;  // "kind 'id'", off
-    for (const auto& result : run.results) {
+// refuse rather than mislead. Noted scenario by scenario, said at the end.
+class MeasuringNotes {
+public:
+    MeasuringNotes(const Study& study, const Settings& settings) : study_(study), settings_(settings) {}
+
+    void note(const ScenarioResult& result) {
+        if (!settings_.network) {
+            return;
+        }
+        // Every site that serves in some scenario, in the order first met; off the network or not.
         const auto& points = result.resolved.service_points;
         for (std::size_t p = 0; p < points.size(); ++p) {
-            const Site& site = standing_site(points[p], study);
-            const std::string name = fmt::format("{} '{}'", to_string(site.kind), site.id);
-            const auto found = std::find_if(sites.begin(), sites.end(), [&](const auto& s) { return s.first == name; });
-            if (found == sites.end()) {
-                sites.emplace_back(name, result.service_point_off_network[p]);
+            const Site& site = standing_site(points[p], study_);
+            std::string name = fmt::format("{} '{}'", to_string(site.kind), site.id);
+            if (seen_.insert(name).second) {
+                sites_.emplace_back(std::move(name), result.service_point_off_network[p]);
             }
         }
-    }
-    std::size_t sites_off = 0;
-    for (const auto& [name, off_network] : sites) {
-        if (off_network) {
-            ++sites_off;
-            run.warnings.push_back(fmt::format("{} is more than {:.0f} m from any usable road; it is left out of "
-                                               "network distances",
-                                               name, max_snap_m));
+        if (!families_noted_) {
+            families_noted_ = true;
+            note_families(result.nearest);
         }
     }
+
+    // Adds the warnings to the run's; throws when the network misses the study area.
+    void finish(ScenarioRun& run) const {
+        if (!settings_.network || !families_noted_) {
+            return;
+        }
+        const double max_snap_m = settings_.network->max_snap_m;
+        std::size_t sites_off = 0;
+        for (const auto& [name, off_network] : sites_) {
+            if (off_network) {
+                ++sites_off;
+                run.warnings.push_back(fmt::format("{} is more than {:.0f} m from any usable road; it is left out "
+                                                   "of network distances",
+                                                   name, max_snap_m));
+            }
+        }
+        run.warnings.insert(run.warnings.end(), family_warnings_.begin(), family_warnings_.end());
+        constexpr double most_families_off = 0.10;
+        if ((total_ > 0.0 && off_ > most_families_off * total_) || (!sites_.empty() && 2 * sites_off > sites_.size())) {
+            throw InputError(settings_.network->file.string(), "",
+                             fmt::format("the road network does not cover the study area: {} of {} under-5s and {} "
+                                         "of {} sites are more than {:.0f} m from its roads (is it the right area?)",
+                                         std::llround(off_), std::llround(total_), sites_off, sites_.size(),
+                                         max_snap_m));
+        }
+    }
+
+private:
     // Families snap to the network the same way in every scenario. Said once per area,
     // whether it is measured from its centroid or from its postcodes.
-    const auto& nearest = run.results.front().nearest;
-    const auto& families = study.families;
-    double total = 0.0;
-    double off = 0.0;
-    for (std::size_t a = 0; a < families.areas.size(); ++a) {
-        double area_off = 0.0;
-        double area_island = 0.0;
-        std::size_t points_off = 0;
-        for (std::size_t f = families.first_point[a]; f < families.first_point[a + 1]; ++f) {
-            const double under5 = families.points[f].under5;
-            total += under5;
-            if (nearest[f].off_network) {
-                area_off += under5;
-                ++points_off;
-            } else if (nearest[f].island) {
-                area_island += under5;
+    void note_families(const std::vector<NearestSite>& nearest) {
+        const double max_snap_m = settings_.network->max_snap_m;
+        const auto& families = study_.families;
+        for (std::size_t a = 0; a < families.areas.size(); ++a) {
+            double area_off = 0.0;
+            double area_island = 0.0;
+            std::size_t points_off = 0;
+            for (std::size_t f = families.first_point[a]; f < families.first_point[a + 1]; ++f) {
+                const double under5 = families.points[f].under5;
+                total_ += under5;
+                if (nearest[f].off_network) {
+                    area_off += under5;
+                    ++points_off;
+                } else if (nearest[f].island) {
+                    area_island += under5;
+                }
+            }
+            off_ += area_off;
+            const auto& area = families.areas[a];
+            const std::string where =
+                families.points_in(a) > 1
+                    ? fmt::format("{} of its {} postcodes are", points_off, families.points_in(a))
+                    : std::string(families.at == families::FamiliesAt::postcodes ? "its postcode is"
+                                                                                 : "the area's centre is");
+            if (area_off > 0.0) {
+                family_warnings_.push_back(fmt::format("families of {} ({} under-5s): {} more than {:.0f} m from any "
+                                                       "usable road; counted as reaching no centre",
+                                                       area.lsoa_code, std::llround(area_off), where, max_snap_m));
+            }
+            if (area_island > 0.0) {
+                family_warnings_.push_back(fmt::format("families of {} ({} under-5s) join the road network on a "
+                                                       "detached part; their distances may be missing or too long",
+                                                       area.lsoa_code, std::llround(area_island)));
             }
         }
-        off += area_off;
-        const auto& area = families.areas[a];
-        const std::string where =
-            families.points_in(a) > 1 ? fmt::format("{} of its {} postcodes are", points_off, families.points_in(a))
-                                      : std::string(families.at == families::FamiliesAt::postcodes
-                                                        ? "its postcode is"
-                                                        : "the area's centre is");
-        if (area_off > 0.0) {
-            run.warnings.push_back(fmt::format("families of {} ({} under-5s): {} more than {:.0f} m from any usable "
-                                               "road; counted as reaching no centre",
-                                               area.lsoa_code, std::llround(area_off), where, max_snap_m));
-        }
-        if (area_island > 0.0) {
-            run.warnings.push_back(fmt::format("families of {} ({} under-5s) join the road network on a detached "
-                                               "part; their distances may be missing or too long",
-                                               area.lsoa_code, std::llround(area_island)));
-        }
     }
-    constexpr double most_families_off = 0.10;
-    if ((total > 0.0 && off > most_families_off * total) ||
-        (!sites.empty() && 2 * sites_off > sites.size())) {
-        throw InputError(settings.network->file.string(), "",
-                         fmt::format("the road network does not cover the study area: {} of {} under-5s and {} of {} "
-                                     "sites are more than {:.0f} m from its roads (is it the right area?)",
-                                     std::llround(off), std::llround(total), sites_off, sites.size(), max_snap_m));
-    }
-}
+
+    const Study& study_;
+    const Settings& settings_;
+    std::set<std::string> seen_;
+    std::vector<std::pair<std::string, bool>> sites_;  // "kind 'id'", off
+    bool families_noted_ = false;
+    std::vector<std::string> family_warnings_;
+    double total_ = 0.0;
+    double off_ = 0.0;
+};
 
 void compare(ScenarioResult& result, const ScenarioResult& base, const Study& study, const DistanceEngine& engine,
              const std::vector<Point>& families, const metrics::Groupings& groupings) {
@@ -354,17 +381,15 @@ void summarise(ScenarioResult& result, const Study& study) {
     const auto& points = study.families.points;
     const auto& r = result.resolved;
     std::vector<double> distances;
-    std::vector<DemandPoint> eligible_points;
-    std::vector<double> eligible_distances;
     result.eligible.clear();
     result.eligible_under5 = 0.0;
+    std::size_t eligible_count = 0;
     for (std::size_t f = 0; f < points.size(); ++f) {
         distances.push_back(result.nearest[f].metres);
         const bool eligible = r.eligible(points[f]);
         result.eligible.push_back(eligible);
         if (eligible) {
-            eligible_points.push_back(points[f]);
-            eligible_distances.push_back(result.nearest[f].metres);
+            ++eligible_count;
             result.eligible_under5 += points[f].under5;
         }
     }
@@ -380,7 +405,19 @@ void summarise(ScenarioResult& result, const Study& study) {
     }
     result.provision = metrics::provision_by_district(points, districts);
     result.equity = equity_of(result, study);
-    result.eligible_coverage = metrics::summarise(eligible_points, eligible_distances, r.thresholds_m);
+    if (eligible_count == points.size()) {
+        result.eligible_coverage = result.coverage;  // everyone is eligible: the same figures, not worked out twice
+    } else {
+        std::vector<DemandPoint> eligible_points;
+        std::vector<double> eligible_distances;
+        for (std::size_t f = 0; f < points.size(); ++f) {
+            if (result.eligible[f]) {
+                eligible_points.push_back(points[f]);
+                eligible_distances.push_back(distances[f]);
+            }
+        }
+        result.eligible_coverage = metrics::summarise(eligible_points, eligible_distances, r.thresholds_m);
+    }
     result.outreach_reach.assign(r.thresholds_m.size(), 0.0);
     result.weighted_coverage.assign(r.thresholds_m.size(), 0.0);
     for (std::size_t t = 0; t < r.thresholds_m.size(); ++t) {
@@ -431,6 +468,11 @@ scenario::ResolveContext resolve_context(const Study& study, const Settings& set
 }  // namespace
 
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings) {
+    return run_scenarios(study, file, settings, std::numeric_limits<std::size_t>::max(), {});
+}
+
+ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings,
+                          std::size_t keep_first, const ScenarioSink& sink) {
     if (settings.year < 1) {
         // A year of 0 would quietly count no library that has an opening year.
         throw std::invalid_argument("run_scenarios: Settings::year is not set (resolve the settings first)");
@@ -442,42 +484,96 @@ ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file
     run.distance_label = engine->label();
     const auto families = family_points(study);
     const metrics::Groupings groupings(study.families.points);
-    auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
+    const auto resolved = scenario::resolve_all(file, resolve_context(study, settings, *engine, families));
     const SiteMatrix matrix = site_matrix(study, settings, *engine, families);
     run.site_distances = site_distances(matrix);
     nearest_beyond(run.site_distances, study, *engine, families);
 
-    std::map<std::string, std::size_t> index_of;
+    const std::size_t count = file.scenarios.size();
+    run.scenario_count = count;
+    keep_first = std::clamp<std::size_t>(keep_first, 1, std::max<std::size_t>(count, 1));
+    std::map<std::string, std::size_t> file_index;
+    std::vector<const scenario::ResolvedScenario*> in_file_order;
+    std::map<std::string, std::size_t> dependants;  // scenarios still to be compared with each
+    for (const auto& s : file.scenarios) {
+        file_index.emplace(s.id, in_file_order.size());
+        const auto& r = resolved.at(s.id);
+        in_file_order.push_back(&r);
+        run.most_thresholds = std::max(run.most_thresholds, r.thresholds_m.size());
+        if (r.base_id != s.id) {
+            ++dependants[r.base_id];
+        }
+    }
+    if (!in_file_order.empty()) {
+        run.first_thresholds_m = in_file_order.front()->thresholds_m;
+    }
+    UncertaintyDraws draws(in_file_order, study, settings, *engine);
+    MeasuringNotes notes(study, settings);
+    std::vector<std::shared_ptr<ScenarioResult>> kept(std::min(keep_first, count));
+    std::map<std::string, std::shared_ptr<ScenarioResult>> bases;  // measured, with dependants still to come
+
     const auto order = scenario::in_dependency_order(file);
     Progress progress("scenarios", order.size());
-    for (const scenario::Scenario* s : order) {
-        spdlog::debug("scenario {}: {}", s->id, s->name);
-        ScenarioResult result;
-        result.resolved = std::move(resolved.at(s->id));  // each is taken once
-        measure(result, *engine, families);
-        measure_access(result, matrix, study, settings);
-        summarise(result, study);
-        const auto& r = result.resolved;
-        if (r.cost && r.budget && *r.cost > *r.budget + 0.5) {
-            result.warnings.push_back(fmt::format("costs {} a year, {} over its budget of {}", text::pounds(*r.cost),
-                                                  text::pounds(*r.cost - *r.budget), text::pounds(*r.budget)));
+    for (std::size_t first = 0; first < order.size(); first += scenario_block) {
+        const std::size_t last = std::min(order.size(), first + scenario_block);
+        std::vector<std::shared_ptr<ScenarioResult>> block;
+        std::map<std::string, std::size_t> in_block;
+        for (std::size_t k = first; k < last; ++k) {
+            const scenario::Scenario* s = order[k];
+            spdlog::debug("scenario {}: {}", s->id, s->name);
+            auto result = std::make_shared<ScenarioResult>();
+            result->resolved = resolved.at(s->id);
+            measure(*result, *engine, families);
+            measure_access(*result, matrix, study, settings);
+            summarise(*result, study);
+            const auto& r = result->resolved;
+            if (r.cost && r.budget && *r.cost > *r.budget + 0.5) {
+                result->warnings.push_back(fmt::format("costs {} a year, {} over its budget of {}",
+                                                       text::pounds(*r.cost), text::pounds(*r.cost - *r.budget),
+                                                       text::pounds(*r.budget)));
+            }
+            notes.note(*result);
+            in_block.emplace(s->id, block.size());
+            block.push_back(std::move(result));
+            progress.advance();
         }
-        index_of[s->id] = run.results.size();
-        run.results.push_back(std::move(result));
-        progress.advance();
+        // Each base comes before its dependants: earlier in this block, or held from an earlier one.
+        std::vector<std::pair<std::size_t, ScenarioResult*>> for_draws;
+        ScenarioBlock done;
+        for (const auto& result : block) {
+            stop_if_interrupted();
+            const std::string& base_id = result->resolved.base_id;
+            const auto here = in_block.find(base_id);
+            const ScenarioResult& base = here != in_block.end() ? *block[here->second] : *bases.at(base_id);
+            compare(*result, base, study, *engine, families, groupings);
+            const std::size_t index = file_index.at(result->resolved.scenario->id);
+            for_draws.emplace_back(index, result.get());
+            done.emplace_back(index, result.get());
+        }
+        draws.intervals(for_draws);
+        if (sink) {
+            sink(run, done);
+        }
+        for (const auto& result : block) {
+            const std::string& id = result->resolved.scenario->id;
+            const std::string& base_id = result->resolved.base_id;
+            if (const std::size_t index = file_index.at(id); index < kept.size()) {
+                kept[index] = result;
+            }
+            if (const auto found = dependants.find(id); found != dependants.end() && found->second > 0) {
+                bases.emplace(id, result);
+            }
+            if (base_id != id && --dependants.at(base_id) == 0) {
+                bases.erase(base_id);  // its last dependant is done
+            }
+        }
     }
-    note_measuring(run, study, settings);
-    for (auto& result : run.results) {
-        const auto& base = run.results[index_of.at(result.resolved.base_id)];
-        compare(result, base, study, *engine, families, groupings);
+    notes.finish(run);
+    for (auto& result : kept) {
+        run.results.push_back(std::move(*result));
     }
-    // Back to file order.
-    std::vector<ScenarioResult> ordered;
-    for (const auto& s : file.scenarios) {
-        ordered.push_back(std::move(run.results[index_of.at(s.id)]));
-    }
-    run.results = std::move(ordered);
-    estimate_uncertainty(run, study, settings, *engine);
+    kept.clear();
+    draws.summarise(run);
     return run;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include <map>
@@ -85,21 +86,43 @@ struct SiteDistances {
 };
 
 struct ScenarioRun {
+    std::size_t scenario_count = 0;  // in the file; results may hold only the first of them (run_scenarios)
+    std::size_t most_thresholds = 0;  // the most thresholds any scenario has
+    std::vector<double> first_thresholds_m;  // the file's first scenario's (the comparison's columns)
     std::string distance_key;
     std::string distance_label;
     std::optional<NetworkSummary> network;
     std::shared_ptr<const DistanceEngine> engine;  // what measured it (catchments ask it for roads)
-    std::vector<ScenarioResult> results;  // in file order
+    std::vector<ScenarioResult> results;  // in file order: every scenario, or the first `keep_first`
     SiteDistances site_distances;
     std::optional<UncertaintySummary> uncertainty;  // with every result's intervals
     // About measuring, once for the run: sites and families off the network, detached parts.
     std::vector<std::string> warnings;
+
+    // How many scenarios the run has (results may hold only the first of them).
+    std::size_t scenarios() const { return scenario_count > 0 ? scenario_count : results.size(); }
 };
+
+// How many scenarios are worked out together (measured, drawn, handed on) before the next.
+inline constexpr std::size_t scenario_block = 32;
+
+// A block of finished scenarios (measured, compared with their base, with their intervals):
+// (index in the file, result), each after its base. The run's fields other than results
+// and uncertainty are set.
+using ScenarioBlock = std::vector<std::pair<std::size_t, const ScenarioResult*>>;
+using ScenarioSink = std::function<void(const ScenarioRun& run, const ScenarioBlock& block)>;
 
 // Evaluates every scenario of a file on the study, measuring as `settings` say:
 // resolve (each from its base's final state), measure, summarise, compare with
 // the base. The baseline (analysis/baseline) is this with the one scenario "today".
 // Throws InputError naming the road file when its roads miss much of the study area.
 ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings);
+
+// The same, streamed: each block of finished scenarios goes to `sink` as soon as it is
+// known, and is then released, so that memory does not grow with the number of scenarios;
+// run.results keeps only the file's first `keep_first` (at least 1: the summary is of the
+// first), and a scenario's base only until its last dependant is done.
+ScenarioRun run_scenarios(const Study& study, const scenario::ScenarioFile& file, const Settings& settings,
+                          std::size_t keep_first, const ScenarioSink& sink);
 
 }  // namespace centrecov::analysis

@@ -29,6 +29,7 @@ void check_range(double value, const char* option, double low, double high) {
 }  // namespace
 
 routing::DistanceModel model_from_calibration(const std::filesystem::path& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(path.string(), "", "cannot be read");

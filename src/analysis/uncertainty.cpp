@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 
+#include "core/interrupt.hpp"
 #include "core/progress.hpp"
 #include "geocode/candidates.hpp"
 
@@ -36,6 +38,16 @@ constexpr std::uint64_t draw_demand = 4;
 // Families within reach of one candidate point: (family, metres before any circuity).
 using Reach = std::vector<std::pair<std::uint32_t, double>>;
 
+// The site a service point stands at, as an all_sites index.
+std::size_t standing_index(const scenario::ServicePoint& point, std::size_t centres) {
+    return point.library ? centres + *point.library : *point.centre;
+}
+
+}  // namespace
+
+// Named, not anonymous: UncertaintyDraws::State (in the header) holds a Draws.
+namespace draws_detail {
+
 struct SitePlacement {
     geocode::Candidates candidates;  // with the best-evidence point last when the draws move the site
     std::vector<Reach> reach;        // per candidate point
@@ -43,18 +55,14 @@ struct SitePlacement {
     std::size_t best = 0;            // the best-evidence point's index
 };
 
-// The site a service point stands at, as an all_sites index.
-std::size_t standing_index(const scenario::ServicePoint& point, std::size_t centres) {
-    return point.library ? centres + *point.library : *point.centre;
-}
 
 // One draw's working state: each area's factor (drawn once per draw) and each scenario's
 // distances, worked out when first asked for.
 struct DrawState {
     std::vector<double> factor;
     std::vector<double> under5;  // per family point, when its area's families are re-shared over its postcodes
-    std::vector<std::vector<double>> best_of;  // per scenario; empty until measured
-    explicit DrawState(std::size_t scenarios) : best_of(scenarios) {}
+    // Per scenario measured in this draw (a block's and their bases; references stay valid).
+    std::map<std::size_t, std::vector<double>> best_of;
 };
 
 // Everything one draw measures for one scenario.
@@ -67,18 +75,28 @@ struct DrawResult {
 
 class Draws {
 public:
-    Draws(const ScenarioRun& run, const Study& study, const Settings& settings, const DistanceEngine& engine)
-        : run_(run),
+    // `scenarios` in file order; the first is the one whose headline the summary explains.
+    Draws(std::vector<const scenario::ResolvedScenario*> scenarios, const Study& study, const Settings& settings,
+          const DistanceEngine& engine)
+        : scenarios_(std::move(scenarios)),
           study_(study),
           settings_(settings),
           along_roads_(engine.measured_on_network()),
           groupings_(study.families.points) {
         const auto sites = study.all_sites();
         centres_ = study.centres.size();
+        std::map<std::string, std::size_t> index_of;
+        for (std::size_t i = 0; i < scenarios_.size(); ++i) {
+            index_of.emplace(scenarios_[i]->scenario->id, i);
+        }
+        for (std::size_t i = 0; i < scenarios_.size(); ++i) {
+            const auto found = index_of.find(scenarios_[i]->base_id);
+            base_index_.push_back(found == index_of.end() ? i : found->second);
+        }
         placements_.resize(sites.size());
         std::vector<bool> serving(sites.size(), false);
-        for (const auto& result : run.results) {
-            for (const auto& point : result.resolved.service_points) {
+        for (const auto* scenario : scenarios_) {
+            for (const auto& point : scenario->service_points) {
                 serving[standing_index(point, centres_)] = true;
             }
         }
@@ -99,8 +117,8 @@ public:
             along_roads_ ? 1.0
                          : std::max(1.0, settings.distance.circuity_at(0.0) * settings.distance.median_scale_at(0.0));
         double largest = 0.0;
-        for (const auto& result : run.results) {
-            largest = std::max(largest, result.resolved.thresholds_m.back());
+        for (const auto* scenario : scenarios_) {
+            largest = std::max(largest, scenario->thresholds_m.back());
         }
         reach_m_ = largest / least_factor;
         std::vector<std::pair<std::size_t, std::size_t>> to_measure;  // (site, candidate)
@@ -149,7 +167,7 @@ public:
     // Per draw, per scenario.
     DrawResult evaluate(std::size_t draw, std::size_t scenario, DrawState& state, bool with_groups) const {
         const auto& points = study_.families.points;
-        const auto& thresholds = run_.results[scenario].resolved.thresholds_m;
+        const auto& thresholds = scenarios_[scenario]->thresholds_m;
         const std::size_t n = thresholds.size();
         const std::vector<double>& best = nearest(draw, scenario, state);
         const std::vector<double>& base = nearest(draw, index_of_base(scenario), state);
@@ -228,7 +246,7 @@ public:
             state.factor = factors(draw);
         }
         const std::vector<double>& factor = state.factor;
-        for (const auto& point : run_.results[scenario].resolved.service_points) {
+        for (const auto& point : scenarios_[scenario]->service_points) {
             const std::size_t s = standing_index(point, centres_);
             for (const auto& [f, metres] : placements_[s].reach[choice(draw, s)]) {
                 best[f] = std::min(best[f], metres * factor[area_of_[f]]);
@@ -245,7 +263,7 @@ public:
                                                DrawState& state) const {
         constexpr std::size_t nobody = std::numeric_limits<std::size_t>::max();
         constexpr double beyond = std::numeric_limits<double>::infinity();
-        const double within_m = run_.results.front().resolved.thresholds_m.front();
+        const double within_m = scenarios_.front()->thresholds_m.front();
         if (state.factor.empty()) {
             state.factor = factors(draw);
         }
@@ -258,7 +276,7 @@ public:
         std::vector<double> first(families, beyond);
         std::vector<double> second(families, beyond);  // from another site
         std::vector<std::size_t> first_site(families, nobody);
-        for (const auto& point : run_.results.front().resolved.service_points) {
+        for (const auto& point : scenarios_.front()->service_points) {
             const std::size_t site = standing_index(point, centres_);
             for (const auto& [f, metres] : placements_[site].reach[choice(draw, site)]) {
                 const double d = metres * factor[area_of_[f]];
@@ -310,7 +328,7 @@ public:
     }
 
     std::size_t draws() const { return settings_.draws; }
-    std::size_t scenarios() const { return run_.results.size(); }
+    std::size_t scenarios() const { return scenarios_.size(); }
     std::size_t sites_drawn() const { return sites_drawn_; }
     std::size_t sites_serving() const { return sites_serving_; }
     const std::vector<SitePlacement>& placements() const { return placements_; }
@@ -327,7 +345,7 @@ public:
         for (const auto& [f, metres] : placements_[site].reach[k]) {
             with[f] = std::min(with[f], metres * factor);
         }
-        const auto& thresholds = run_.results.front().resolved.thresholds_m;
+        const auto& thresholds = scenarios_.front()->thresholds_m;
         const auto& points = study_.families.points;
         // Each family counts from the first threshold it is within (they ascend).
         std::vector<double> from(thresholds.size() + 1, 0.0);
@@ -345,15 +363,7 @@ public:
     }
 
 private:
-    std::size_t index_of_base(std::size_t scenario) const {
-        const std::string& base = run_.results[scenario].resolved.base_id;
-        for (std::size_t i = 0; i < run_.results.size(); ++i) {
-            if (run_.results[i].resolved.scenario->id == base) {
-                return i;
-            }
-        }
-        return scenario;
-    }
+    std::size_t index_of_base(std::size_t scenario) const { return base_index_[scenario]; }
 
     std::size_t choice(std::size_t draw, std::size_t site) const {
         const auto& placement = placements_[site];
@@ -443,7 +453,7 @@ private:
         }
     }
 
-    const ScenarioRun& run_;
+    std::vector<const scenario::ResolvedScenario*> scenarios_;
     const Study& study_;
     const Settings& settings_;
     bool along_roads_;
@@ -455,9 +465,16 @@ private:
     std::vector<std::vector<double>> group_under5_;  // [breakdown][group]
     double reach_m_ = 0.0;
     std::vector<SitePlacement> placements_;  // per all_sites index; empty for sites never serving
+    std::vector<std::size_t> base_index_;    // per scenario, its base's index (looked up once, not per draw)
     std::size_t sites_drawn_ = 0;
     std::size_t sites_serving_ = 0;
 };
+
+}  // namespace draws_detail
+
+namespace {
+
+using draws_detail::Draws;
 
 PageDraws page_draws(const Draws& draws, const Study& study, const Settings& settings) {
     PageDraws page;
@@ -501,41 +518,66 @@ double nearest_rank(std::vector<double>& values, double q) {
     return *at;
 }
 
-void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& settings,
-                          const DistanceEngine& engine) {
-    if (settings.draws == 0 || run.results.empty()) {
+using draws_detail::Draws;
+using draws_detail::DrawResult;
+using draws_detail::DrawState;
+
+struct UncertaintyDraws::State {
+    State(std::vector<const scenario::ResolvedScenario*> scenarios, const Study& study, const Settings& settings,
+          const DistanceEngine& engine)
+        : draws(std::move(scenarios), study, settings, engine),
+          widened(draws.scenarios()),
+          progress("uncertainty draws",
+                   draws.draws() * ((draws.scenarios() + scenario_block - 1) / scenario_block)) {}
+    Draws draws;
+    std::vector<std::vector<std::string>> widened;  // per scenario (file order)
+    Progress progress;
+};
+
+UncertaintyDraws::UncertaintyDraws(std::vector<const scenario::ResolvedScenario*> scenarios, const Study& study,
+                                   const Settings& settings, const DistanceEngine& engine)
+    : study_(study), settings_(settings) {
+    if (settings.draws > 0 && !scenarios.empty()) {
+        state_ = std::make_unique<State>(std::move(scenarios), study, settings, engine);
+    }
+}
+
+UncertaintyDraws::~UncertaintyDraws() = default;
+
+void UncertaintyDraws::intervals(const std::vector<std::pair<std::size_t, ScenarioResult*>>& block) {
+    if (!state_ || block.empty()) {
         return;
     }
-    const Draws draws(run, study, settings, engine);
+    const Draws& draws = state_->draws;
     const std::size_t n = draws.draws();
-    const std::size_t scenarios = draws.scenarios();
-    // [draw][scenario]
-    std::vector<std::vector<DrawResult>> drawn(n, std::vector<DrawResult>(scenarios));
-    {
-        Progress progress("uncertainty draws", n);
-        tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
-            DrawState state(scenarios);
-            for (std::size_t i = 0; i < scenarios; ++i) {
-                // Only the first scenario's groups are printed (run's summary tables).
-                drawn[d][i] = draws.evaluate(d, i, state, i == 0);
-            }
-            progress.advance();
-        });
-    }
+    // [draw][place in the block]. A draw's figures depend only on (seed, draw, scenario), so how
+    // the scenarios are grouped into blocks changes no value.
+    std::vector<std::vector<DrawResult>> drawn(n, std::vector<DrawResult>(block.size()));
+    tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
+        DrawState state;
+        for (std::size_t k = 0; k < block.size(); ++k) {
+            // Only the first scenario's groups are printed (run's summary tables).
+            drawn[d][k] = draws.evaluate(d, block[k].first, state, block[k].first == 0);
+        }
+        state_->progress.advance();
+    });
     // A figure's interval always holds its best-evidence value: when the draws' central 90 %
     // misses it (an option chosen on the best-evidence points looks better there than almost
     // anywhere else its sites could stand), the interval reaches to it and the run says so.
-    std::vector<std::string> widened;
-    auto holding = [&widened](Interval interval, double value, const std::string& what) {
-        if (value < interval.low || value > interval.high) {
-            widened.push_back(what);
-            interval.low = std::min(interval.low, value);
-            interval.high = std::max(interval.high, value);
-        }
-        return interval;
-    };
-    for (std::size_t i = 0; i < scenarios; ++i) {
-        const auto& result = run.results[i];
+    for (std::size_t k = 0; k < block.size(); ++k) {
+        stop_if_interrupted();  // each scenario sorts every figure's draws
+        auto& widened = state_->widened[block[k].first];
+        auto holding = [&widened](Interval interval, double value, const std::string& what) {
+            if (value < interval.low || value > interval.high) {
+                if (!what.empty()) {
+                    widened.push_back(what);
+                }
+                interval.low = std::min(interval.low, value);
+                interval.high = std::max(interval.high, value);
+            }
+            return interval;
+        };
+        ScenarioResult& result = *block[k].second;
         const std::string& id = result.resolved.scenario->id;
         const auto& thresholds_m = result.resolved.thresholds_m;
         const std::size_t thresholds = thresholds_m.size();
@@ -543,7 +585,7 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
         auto column = [&](auto pick) {
             std::vector<double> values;
             for (std::size_t d = 0; d < n; ++d) {
-                values.push_back(pick(drawn[d][i]));
+                values.push_back(pick(drawn[d][k]));
             }
             return interval_of(std::move(values));
         };
@@ -561,7 +603,7 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
                                                static_cast<double>(result.changes[t].gained),
                                                id + ": gained within " + within));
         }
-        const auto& shape = drawn[0][i].group_share;
+        const auto& shape = drawn[0][k].group_share;
         intervals.group_share_within.resize(shape.size());
         for (std::size_t b = 0; b < shape.size(); ++b) {
             for (std::size_t g = 0; g < shape[b].size(); ++g) {
@@ -573,10 +615,22 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
                 }
             }
         }
-        run.results[i].intervals = std::move(intervals);
+        result.intervals = std::move(intervals);
     }
-    std::erase_if(widened, [](const std::string& what) { return what.empty(); });
+}
 
+void UncertaintyDraws::summarise(ScenarioRun& run) {
+    if (!state_ || run.results.empty()) {
+        return;
+    }
+    const Study& study = study_;
+    const Settings& settings = settings_;
+    const Draws& draws = state_->draws;
+    const std::size_t n = draws.draws();
+    std::vector<std::string> widened;
+    for (auto& of_scenario : state_->widened) {
+        widened.insert(widened.end(), of_scenario.begin(), of_scenario.end());
+    }
     UncertaintySummary summary;
     summary.draws = n;
     summary.seed = settings.seed;
@@ -602,7 +656,8 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
     }
     std::vector<std::vector<double>> fixed_shares(n);  // [draw][headline site]
     tbb::parallel_for(std::size_t{0}, n, [&](std::size_t d) {
-        DrawState state(scenarios);
+        stop_if_interrupted();
+        DrawState state;
         fixed_shares[d] = draws.shares_with_each_fixed(d, headline_sites, state);
     });
     std::vector<AddressToConfirm> confirm(headline_sites.size());
@@ -642,6 +697,7 @@ void estimate_uncertainty(ScenarioRun& run, const Study& study, const Settings& 
         bound.share_within.assign(run.results.front().resolved.thresholds_m.size(),
                                   {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()});
         for (std::size_t k = 0; k < placement.reach.size(); ++k) {
+            stop_if_interrupted();
             const auto share = draws.share_with_unplaced(c, k, best_evidence);
             for (std::size_t t = 0; t < share.size(); ++t) {
                 bound.share_within[t].low = std::min(bound.share_within[t].low, share[t]);

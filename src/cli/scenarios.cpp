@@ -111,30 +111,47 @@ void add_scenarios_command(CLI::App& app) {
             curve.marks = parse_marks(options->marks);
             outputs.k_curve = std::move(curve);
         }
-        const analysis::ScenarioRun run = analysis::run_scenarios(study, file, settings);
-        report::write_scenario_run(output.staged(options->data.out), study, inputs, file, settings, run, outputs);
+        // Streamed: each block of scenarios is written as soon as it is known and then released,
+        // keeping of each only its line here and its warnings (and the first --maps-for whole,
+        // for the GeoPackage and the report).
+        report::ScenarioWriter writer(output.staged(options->data.out), study, inputs, file, settings, outputs);
+        std::vector<std::string> line_of(file.scenarios.size());
+        std::vector<std::vector<std::string>> warnings_of(file.scenarios.size());
+        const std::size_t keep_first = outputs.gpkg || outputs.html ? options->maps_for : 1;
+        const analysis::ScenarioRun run = analysis::run_scenarios(
+            study, file, settings, keep_first,
+            [&](const analysis::ScenarioRun& so_far, const analysis::ScenarioBlock& block) {
+                writer.add(so_far, block);
+                for (const auto& [index, result] : block) {
+                    const auto& r = result->resolved;
+                    warnings_of[index] = result->warnings;
+                    line_of[index] = fmt::format(
+                        "  {:<28} {:>3} centres  within {}: {:>20}  lose {:>22}  gain {:>20}  cost {}\n",
+                        r.scenario->id, r.open.size(), metrics::threshold_label(r.thresholds_m.front()),
+                        report::percent_in(result->coverage.total.share_covered(0),
+                                           report::share_interval(*result, 0)),
+                        report::count_in(result->changes.front().lost, report::lost_interval(*result, 0)),
+                        report::count_in(result->changes.front().gained, report::gained_interval(*result, 0)),
+                        r.cost ? text::pounds(*r.cost) : "n/a");
+                }
+            });
+        writer.finish(run);
         output.commit();
         std::vector<std::string> warnings = study.warnings;
-        for (const auto& result : run.results) {
-            for (const auto& warning : result.warnings) {
-                warnings.push_back("scenario '" + result.resolved.scenario->id + "': " + warning);
+        for (std::size_t index = 0; index < file.scenarios.size(); ++index) {
+            for (const auto& warning : warnings_of[index]) {
+                warnings.push_back("scenario '" + file.scenarios[index].id + "': " + warning);
             }
         }
         log_warnings(warnings);
-        fmt::print("{} scenarios; distances: {}\n", run.results.size(), run.distance_label);
-        for (const auto& result : run.results) {
-            const auto& r = result.resolved;
-            fmt::print("  {:<28} {:>3} centres  within {}: {:>20}  lose {:>22}  gain {:>20}  cost {}\n",
-                       r.scenario->id, r.open.size(), metrics::threshold_label(r.thresholds_m.front()),
-                       report::percent_in(result.coverage.total.share_covered(0), report::share_interval(result, 0)),
-                       report::count_in(result.changes.front().lost, report::lost_interval(result, 0)),
-                       report::count_in(result.changes.front().gained, report::gained_interval(result, 0)),
-                       r.cost ? text::pounds(*r.cost) : "n/a");
+        fmt::print("{} scenarios; distances: {}\n", file.scenarios.size(), run.distance_label);
+        for (const auto& line : line_of) {
+            fmt::print("{}", line);
         }
         fmt::print("wrote {}/comparison.md and a folder per scenario\n", options->data.out);
-        if ((outputs.gpkg || outputs.html) && run.results.size() > options->maps_for) {
+        if ((outputs.gpkg || outputs.html) && file.scenarios.size() > options->maps_for) {
             fmt::print("the GeoPackage and the report draw the first {} of the {} scenarios (--maps-for)\n",
-                       options->maps_for, run.results.size());
+                       options->maps_for, file.scenarios.size());
         }
         if (outputs.gpkg) {
             fmt::print("wrote {} (open it in QGIS: layers come styled)\n",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -21,6 +22,11 @@ private:
     std::string where_;
     std::string problem_;
 };
+
+// Every reader's first step: InputError "file not found", or "is not a regular file (a FIFO)" for a
+// directory, FIFO, device or socket. Asked of the file system (stat) before the file is opened, as
+// opening a FIFO waits for a writer and reading /dev/zero never ends.
+void require_regular_file(const std::filesystem::path& path);
 
 // "line 12" as printed in messages; line numbers count the header as line 1.
 std::string line_ref(std::size_t line);

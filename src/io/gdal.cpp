@@ -49,10 +49,10 @@ DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std:
                        const std::vector<std::string>& open_options) {
     init_gdal();
     const bool in_memory = path.string().rfind("/vsimem/", 0) == 0;
-    if (!in_memory && !std::filesystem::exists(path)) {
-        throw InputError(path.string(), "", "file not found");
+    if (!in_memory) {
+        require_regular_file(path);
     }
-    if (std::error_code error; !in_memory && std::filesystem::is_regular_file(path) &&
+    if (std::error_code error; !in_memory &&
                                std::filesystem::file_size(path, error) == 0 && !error) {
         throw InputError(path.string(), "", "is empty (0 bytes): nothing to read");
     }

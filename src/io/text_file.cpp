@@ -80,6 +80,7 @@ std::string where(const std::string& text, std::size_t offset) {
 }  // namespace
 
 TextFile read_text_file(const std::filesystem::path& path, const char* expected) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(path.string(), "", std::filesystem::exists(path) ? "cannot be read" : "file not found");

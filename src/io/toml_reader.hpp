@@ -216,9 +216,7 @@ private:
 
 // Parses a TOML file; InputError naming the file (and line) when it is missing or not TOML.
 inline toml::table parse_toml_file(const std::filesystem::path& path) {
-    if (!std::filesystem::exists(path)) {
-        throw InputError(path.string(), "", "file not found");
-    }
+    require_regular_file(path);
     try {
         return toml::parse_file(path.string());
     } catch (const toml::parse_error& e) {

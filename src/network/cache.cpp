@@ -195,6 +195,7 @@ RoadNetwork network_of(const std::string& payload) {
 }  // namespace
 
 std::uint64_t hash_file(const std::filesystem::path& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(path.string(), "", "cannot be read");

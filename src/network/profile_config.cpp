@@ -25,6 +25,7 @@ double speed(const std::filesystem::path& file, const toml::node& node, const st
 }  // namespace
 
 void apply_profile_config(Profile& profile, const std::filesystem::path& file) {
+    require_regular_file(file);
     toml::table config;
     try {
         config = toml::parse_file(file.string());

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/interrupt.hpp"
 #include "optimise/detail/state.hpp"
 
 #include <tbb/parallel_for.h>
@@ -170,6 +171,7 @@ LagrangianBound lagrangian_bound(const Problem& problem, const Request& request,
     double step_scale = 2.0;
     std::size_t since_better = 0;
     for (std::size_t iteration = 0; iteration < max_iterations; ++iteration) {
+        stop_if_interrupted();  // thousands of iterations on a national problem
         out.iterations = iteration + 1;
         double constant = 0.0;
         for (std::size_t i = 0; i < families; ++i) {

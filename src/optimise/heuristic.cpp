@@ -10,6 +10,7 @@
 #include <queue>
 #include <stdexcept>
 
+#include "core/interrupt.hpp"
 #include "optimise/bound.hpp"
 #include "optimise/detail/state.hpp"
 #include "optimise/problem.hpp"
@@ -109,6 +110,7 @@ public:
         }
         bool added = false;
         while (!queue.empty()) {
+            stop_if_interrupted();
             if (cover_target && covered_weight() >= *cover_target - 1e-6) {
                 break;
             }
@@ -142,6 +144,7 @@ public:
         while (improved) {
             improved = false;
             for (std::size_t in = 0; in < problem_.size(); ++in) {
+                stop_if_interrupted();
                 if (open_[in] || problem_.candidates[in].forced_closed) {
                     continue;
                 }

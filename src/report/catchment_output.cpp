@@ -38,6 +38,7 @@ CatchmentDrawer::CatchmentDrawer(const analysis::Study& study, const analysis::S
                                  const analysis::Settings& settings, double roadside_m)
     : study_(study),
       run_(run),
+      engine_(run.engine),
       on_network_(run.engine && run.engine->measured_on_network()),
       circuity_(settings.distance.mode == routing::DistanceMode::straight_line ? 1.0 : settings.distance.circuity),
       roadside_m_(roadside_m),
@@ -52,9 +53,10 @@ CatchmentDrawer::CatchmentDrawer(const analysis::Study& study, const analysis::S
                                    "road distance), clipped to the study's land; not measured on roads",
                                    circuity_, circuity_);
     }
-    const bool many = std::any_of(run.results.begin(), run.results.end(), [](const analysis::ScenarioResult& r) {
-        return r.resolved.thresholds_m.size() > max_band_thresholds;
-    });
+    const bool many = run.most_thresholds > max_band_thresholds ||
+                      std::any_of(run.results.begin(), run.results.end(), [](const analysis::ScenarioResult& r) {
+                          return r.resolved.thresholds_m.size() > max_band_thresholds;
+                      });
     if (many) {
         band_method_ += fmt::format("; with more than {0} distances, bands are drawn at {0} of them, evenly spread",
                                     max_band_thresholds);
@@ -63,12 +65,20 @@ CatchmentDrawer::CatchmentDrawer(const analysis::Study& study, const analysis::S
 
 std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::size_t last) {
     last = std::min(last, run_.results.size());
+    std::vector<const analysis::ScenarioResult*> results;
+    for (std::size_t r = first; r < last; ++r) {
+        results.push_back(&run_.results[r]);
+    }
+    return draw(results);
+}
+
+std::vector<ScenarioCatchments> CatchmentDrawer::draw(const std::vector<const analysis::ScenarioResult*>& results) {
     // Each site position (with its thresholds) not drawn before is drawn once, in parallel.
     std::vector<std::string> new_keys;
     std::vector<std::pair<Point, std::vector<double>>> to_draw;
     std::vector<std::vector<std::optional<std::size_t>>> nearest_of_each;
-    for (std::size_t r = first; r < last; ++r) {
-        const auto& result = run_.results[r];
+    for (const analysis::ScenarioResult* of : results) {
+        const auto& result = *of;
         // Each area goes to the site nearest to most of its families (at postcode level they may differ).
         std::vector<std::optional<std::size_t>> of_point;
         for (const auto& n : result.nearest) {
@@ -96,7 +106,7 @@ std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::si
             stop_if_interrupted();
             const auto& [p, thresholds] = to_draw[k];
             if (on_network_) {
-                if (const auto roads = run_.engine->reachable_roads(p, thresholds)) {
+                if (const auto roads = engine_->reachable_roads(p, thresholds)) {
                     drawn[k] = catchment::network_bands(0, thresholds, *roads, roadside_m_,
                                                         land_of_thread.local().get());
                 }
@@ -111,10 +121,10 @@ std::vector<ScenarioCatchments> CatchmentDrawer::draw(std::size_t first, std::si
     auto reach = catchment::reach_areas_of_each(study_.families.areas, study_.families.boundaries, nearest_of_each,
                                                 &reach_cache_);
     std::vector<ScenarioCatchments> out;
-    for (std::size_t r = first; r < last; ++r) {
-        const auto& result = run_.results[r];
+    for (std::size_t r = 0; r < results.size(); ++r) {
+        const auto& result = *results[r];
         ScenarioCatchments scenario;
-        scenario.reach = std::move(reach[r - first]);
+        scenario.reach = std::move(reach[r]);
         for (std::size_t s = 0; s < result.resolved.service_points.size(); ++s) {
             const auto& bands =
                 bands_.at(band_key(result.resolved.service_points[s].point, result.resolved.thresholds_m));

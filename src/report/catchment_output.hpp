@@ -3,6 +3,7 @@
 // Catchments of every scenario (reach areas and distance bands) and their layers.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,14 +46,18 @@ class CatchmentDrawer {
 public:
     CatchmentDrawer(const analysis::Study& study, const analysis::ScenarioRun& run,
                     const analysis::Settings& settings, double roadside_m = default_roadside_m);
-    // The catchments of results [first, last).
+    // The catchments of results [first, last) of the run it was made with (which must outlive this
+    // call; a streamed run is not there to ask: give its results to the overload below).
     std::vector<ScenarioCatchments> draw(std::size_t first, std::size_t last);
+    // The catchments of these results (of the run it was made with, or streamed from it).
+    std::vector<ScenarioCatchments> draw(const std::vector<const analysis::ScenarioResult*>& results);
     const GEOSGeometry* land() const { return land_.get(); }
     const std::string& band_method() const { return band_method_; }
 
 private:
     const analysis::Study& study_;
     const analysis::ScenarioRun& run_;
+    std::shared_ptr<const analysis::DistanceEngine> engine_;  // kept: a streamed run is moved when it ends
     bool on_network_;
     double circuity_;
     double roadside_m_;

@@ -488,7 +488,7 @@ ReportView report_view(const ReportInputs& in) {
     view.file_name = in.file.path.filename().string();
     view.version = version_string;
     view.distance_label = run.distance_label;
-    view.scenario_count = run.results.size();
+    view.scenario_count = run.scenarios();
     view.shown = shown.size();
 
     // Comparison and charts.

@@ -241,23 +241,265 @@ void check_outputs(const scenario::ScenarioFile& file, const analysis::Settings&
     }
 }
 
-void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
-                        const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
-                        const analysis::Settings& settings, const analysis::ScenarioRun& run,
-                        const RunOutputs& outputs) {
-    CatchmentDrawer drawer(study, run, settings);
-    // The catchments of the scenarios drawn in the report (the first maps_for); the rest are freed batch by batch.
+struct ScenarioWriter::State {
+    std::filesystem::path directory;
+    const analysis::Study& study;
+    const analysis::StudyInputs& inputs;
+    const scenario::ScenarioFile& file;
+    const analysis::Settings& settings;
+    RunOutputs outputs;
+    std::size_t maps_for = 0;
+    std::unique_ptr<CatchmentDrawer> drawer;  // made with the first block
+    // The catchments of the scenarios drawn in the report (the first maps_for); the rest are freed block by block.
     RunCatchments mapped;
-    mapped.land = geom::clone(drawer.land());
-    mapped.band_method = drawer.band_method();
-    const std::size_t maps_for = std::min(outputs.maps_for, run.results.size());
-    std::vector<io::OutputLayer> package;
-    std::vector<io::LayerStyle> styles;
-    std::string comparison_json;  // the scenarios' JSON one after another, as text (far smaller than the objects)
-    std::vector<std::vector<io::Value>> rows;
+    std::vector<std::vector<io::OutputLayer>> package_of;  // per drawn scenario
+    std::vector<std::vector<io::LayerStyle>> styles_of;    // per drawn scenario
+    // Per scenario, in file order: what the comparison needs of it, kept small (text and one row).
+    std::vector<std::string> json_of;     // its summary.json, indented as an element of comparison.json's array
+    std::vector<std::vector<io::Value>> row_of;
+    std::vector<std::string> table_line_of;  // comparison.md's table
+    std::vector<std::string> section_of;     // comparison.md's section
+    Progress progress;
+
+    State(std::filesystem::path directory_, const analysis::Study& study_, const analysis::StudyInputs& inputs_,
+          const scenario::ScenarioFile& file_, const analysis::Settings& settings_, RunOutputs outputs_)
+        : directory(std::move(directory_)),
+          study(study_),
+          inputs(inputs_),
+          file(file_),
+          settings(settings_),
+          outputs(std::move(outputs_)),
+          maps_for(std::min(outputs.maps_for, file.scenarios.size())),
+          package_of(maps_for),
+          styles_of(maps_for),
+          json_of(file.scenarios.size()),
+          row_of(file.scenarios.size()),
+          table_line_of(file.scenarios.size()),
+          section_of(file.scenarios.size()),
+          progress("writing scenarios", file.scenarios.size()) {
+        mapped.scenarios.resize(maps_for);
+    }
+};
+
+namespace {
+
+const std::vector<double>& first_thresholds_of(const analysis::ScenarioRun& run) {
+    return run.first_thresholds_m.empty() ? run.results.front().resolved.thresholds_m : run.first_thresholds_m;
+}
+
+std::vector<io::Value> comparison_row(const analysis::ScenarioRun& run, const analysis::ScenarioResult& result) {
+    const auto& r = result.resolved;
+    const auto& first_thresholds = first_thresholds_of(run);
+    std::vector<io::Value> row{r.scenario->id, r.scenario->name, r.base_id,
+                               static_cast<long long>(r.open.size()), static_cast<long long>(r.moved.size()),
+                               static_cast<long long>(r.outreach.size())};
+    row.push_back(r.cost ? io::Value(static_cast<long long>(std::llround(*r.cost))) : io::Value());
+    row.push_back(r.budget ? io::Value(static_cast<long long>(std::llround(*r.budget))) : io::Value());
+    for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
+        const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
+        row.push_back(same ? io::Value(io::round_to(result.coverage.total.share_covered(t), 4)) : io::Value());
+        row.push_back(same ? io::Value(io::round_to(result.eligible_coverage.total.share_covered(t), 4))
+                           : io::Value());
+        row.push_back(same ? under5_value(result.changes[t].lost) : io::Value());
+        row.push_back(same ? under5_value(result.changes[t].gained) : io::Value());
+    }
+    for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
+        const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
+        for (const auto& bounds : {share_bounds(same ? share_interval(result, t) : nullptr),
+                                   count_bounds(same ? lost_interval(result, t) : nullptr),
+                                   count_bounds(same ? gained_interval(result, t) : nullptr)}) {
+            row.insert(row.end(), bounds.begin(), bounds.end());
+        }
+    }
+    row.push_back(metres(result.coverage.total.mean_m));
+    row.push_back(metres(result.coverage.total.median_m));
+    row.push_back(metres(result.coverage.total.p90_m));
+    row.emplace_back(run.distance_key);
+    auto theil_total = [](const analysis::EquityIndices& e) {
+        return e.distance_theil ? std::optional<double>(e.distance_theil->total) : std::nullopt;
+    };
+    const auto& e = result.equity;
+    const auto& b = result.base_equity;
+    for (const auto& [now, before] :
+         std::vector<std::pair<std::optional<double>, std::optional<double>>>{
+             {e.coverage_concentration, b.coverage_concentration},
+             {e.access_concentration, b.access_concentration},
+             {e.distance_gini, b.distance_gini},
+             {e.distance_palma, b.distance_palma},
+             {theil_total(e), theil_total(b)}}) {
+        row.push_back(now ? io::Value(io::round_to(*now, 4)) : io::Value());
+        row.push_back(now && before ? io::Value(io::round_to(*now - *before, 4)) : io::Value());
+    }
+    row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->between, 4)) : io::Value());
+    row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->within, 4)) : io::Value());
+    return row;
+}
+
+std::string table_line(const analysis::ScenarioResult& result) {
+    const auto& r = result.resolved;
+    return fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
+                       r.open.size(), r.cost ? text::pounds(*r.cost) : "n/a",
+                       percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
+                       r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
+                       count_in(result.changes.front().lost, lost_interval(result, 0)),
+                       count_in(result.changes.front().gained, gained_interval(result, 0)),
+                       kilometres(result.coverage.total.median_m));
+}
+
+std::string section(const analysis::Study& study, const analysis::ScenarioResult& result) {
+    std::string md;
+    const auto& s = *result.resolved.scenario;
+    md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
+    // A paragraph of its own before the list, so that Markdown keeps them apart.
+    std::string intro = s.start_from ? "Compared with `" + *s.start_from + "`." : std::string();
+    if (!s.description.empty()) {
+        intro += (intro.empty() ? "" : " ") + escape_markdown(s.description);
+    }
+    if (!intro.empty()) {
+        md += intro + "\n\n";
+    }
+    const auto& r = result.resolved;
+    for (const auto& list : {&s.notes, &r.rule_notes}) {  // inherited notes are in summary.json
+        for (const auto& note : *list) {
+            md += "- **Note:** " + escape_markdown(note) + "\n";
+        }
+    }
+    for (const auto& warning : result.warnings) {
+        md += "- **Warning:** " + escape_markdown(warning) + "\n";
+    }
+    const double first = r.thresholds_m.front();
+    const auto& change = result.changes.front();
+    if (change.lost > 0.0) {
+        double most_deprived = 0.0;
+        for (const auto& breakdown : change.lost_by) {
+            if (breakdown.name != "idaci_decile") {
+                continue;
+            }
+            for (const auto& group : breakdown.groups) {
+                if (group.key == "01" || group.key == "02" || group.key == "03") {
+                    most_deprived += group.covered[0];
+                }
+            }
+        }
+        md += fmt::format("- {} under-5s lose a centre within {}; {} of them ({}) live in the 30 % most "
+                          "income-deprived areas for children (IDACI deciles 1-3).\n",
+                          count_in(change.lost, lost_interval(result, 0)), metrics::threshold_label(first),
+                          children(most_deprived),
+                          percent(most_deprived / change.lost));
+    }
+    if (!r.outreach.empty()) {
+        md += fmt::format("- Outreach in {} libraries reaches {} more under-5s within {} (each counted as {} of a "
+                          "centre).\n",
+                          r.outreach.size(), children(result.outreach_reach.front()),
+                          metrics::threshold_label(r.outreach_thresholds_m.front()), r.outreach_weight);
+    }
+    if (!r.target.empty()) {
+        md += fmt::format("- Eligible: {} of {} under-5s; {} of them live within {} of a centre.\n",
+                          children(result.eligible_under5), children(result.coverage.total.under5),
+                          percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
+    }
+    md += "- " + escape_markdown(equity_sentence(result)) + "\n";
+    if (const ClosureList worst = worst_closures(result); !worst.heading.empty()) {
+        md += "\n" + worst.heading + "\n\n";
+        for (const auto* closed : worst.sites) {
+            const Site& centre = scenario::service_site(closed->point, study.centres, study.libraries);
+            md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
+                              children(closed->left_beyond[worst.threshold]),
+                              to_string(centre.location.precision));
+        }
+        if (!worst.sites.empty()) {
+            md += "\nCentres placed only to a town share its point, so each appears to serve the whole town.\n";
+        }
+    }
+    md += "\n";
+    return md;
+}
+
+}  // namespace
+
+ScenarioWriter::ScenarioWriter(std::filesystem::path directory, const analysis::Study& study,
+                               const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
+                               const analysis::Settings& settings, RunOutputs outputs)
+    : state_(std::make_unique<State>(std::move(directory), study, inputs, file, settings, std::move(outputs))) {}
+
+ScenarioWriter::~ScenarioWriter() = default;
+
+void ScenarioWriter::add(const analysis::ScenarioRun& run, const analysis::ScenarioBlock& block) {
+    State& w = *state_;
+    const auto& study = w.study;
+    const auto& outputs = w.outputs;
+    if (!w.drawer) {
+        w.drawer = std::make_unique<CatchmentDrawer>(study, run, w.settings);
+        w.mapped.land = geom::clone(w.drawer->land());
+        w.mapped.band_method = w.drawer->band_method();
+    }
+    std::vector<const analysis::ScenarioResult*> results;
+    for (const auto& entry : block) {
+        results.push_back(entry.second);
+    }
+    auto drawn = w.drawer->draw(results);
+    // Each scenario's folder is written on its own (in parallel: they share no file).
+    tbb::parallel_for(std::size_t{0}, block.size(), [&](std::size_t k) {
+        const auto [index, of] = block[k];
+        const auto& result = *of;
+        const auto& r = result.resolved;
+        const auto& catchments = drawn[k];
+        const auto scenario_directory = w.directory / r.scenario->id;
+        auto lsoa = lsoa_layer(study, run, result, {});
+        write_layer(scenario_directory, "lsoa", lsoa, outputs);
+        if (outputs.geojson || outputs.csv) {
+            write_sites(scenario_directory, study.all_sites(),
+                        [&](const Site& site) { return site_fate(result, study, site).role; });
+        }
+        auto reach = reach_layer(study, run, result, catchments);
+        auto bands = bands_layer(study, result, catchments, w.drawer->band_method());
+        write_layer(scenario_directory, "reach", reach, outputs);
+        write_layer(scenario_directory, "bands", bands, outputs);
+        if (outputs.gpkg && index < w.maps_for) {
+            const std::string prefix = r.scenario->id;
+            w.package_of[index].push_back(renamed(std::move(lsoa), prefix + "_lsoa"));
+            w.package_of[index].push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
+            w.package_of[index].push_back(renamed(std::move(reach), prefix + "_reach"));
+            w.package_of[index].push_back(renamed(std::move(bands), prefix + "_bands"));
+            w.styles_of[index] = styles_for(r.scenario->id, r.thresholds_m);
+        }
+        const std::string json = scenario_json(study, run, result).dump(2);
+        io::write_text_file(scenario_directory / "summary.json", json + "\n");
+        // An element of a JSON array dumped with indent 2: each of its lines indented by 2 more.
+        std::string element;
+        element.reserve(json.size() + json.size() / 8);
+        for (const char c : json) {
+            element += c;
+            if (c == '\n') {
+                element += "  ";
+            }
+        }
+        w.json_of[index] = std::move(element);
+        w.row_of[index] = comparison_row(run, result);
+        w.table_line_of[index] = table_line(result);
+        w.section_of[index] = section(study, result);
+        w.progress.advance();
+    });
+    for (std::size_t k = 0; k < block.size(); ++k) {
+        if (const std::size_t index = block[k].first; index < w.maps_for) {
+            w.mapped.scenarios[index] = std::move(drawn[k]);
+        }
+    }
+}
+
+void ScenarioWriter::finish(const analysis::ScenarioRun& run) {
+    State& w = *state_;
+    const auto& study = w.study;
+    const auto& outputs = w.outputs;
+    const auto& directory = w.directory;
+    const auto& inputs = w.inputs;
+    const auto& file = w.file;
+    const auto& settings = w.settings;
+    const std::size_t count = w.row_of.size();
+    const std::size_t maps_for = w.maps_for;
     std::vector<std::string> header{"id", "name", "base", "open_centres", "moved_into_libraries", "outreach_sites",
                                     "cost", "budget"};
-    const auto& first_thresholds = run.results.front().resolved.thresholds_m;
+    const auto& first_thresholds = first_thresholds_of(run);
     for (const double t : first_thresholds) {
         const std::string column = metrics::threshold_column(t);
         header.push_back("share_" + column);
@@ -290,200 +532,33 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     md += "| scenario | centres | cost | within " + metrics::threshold_label(first_thresholds.front()) +
           " | eligible within " + metrics::threshold_label(first_thresholds.front()) + " | lose | gain | median |\n";
     md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
-
-    // Each scenario's folder is written on its own (in parallel: they share no file), a
-    // batch at a time, so that memory does not grow with the number of scenarios.
-    std::vector<std::vector<io::OutputLayer>> package_of(maps_for);
-    std::vector<std::string> json_of(run.results.size());
-    {
-        Progress progress("writing scenarios", run.results.size());
-        constexpr std::size_t batch = 32;
-        for (std::size_t first = 0; first < run.results.size(); first += batch) {
-            const std::size_t last = std::min(first + batch, run.results.size());
-            auto drawn = drawer.draw(first, last);
-            tbb::parallel_for(first, last, [&](std::size_t index) {
-                const auto& result = run.results[index];
-                const auto& r = result.resolved;
-                const auto& catchments = drawn[index - first];
-                const auto scenario_directory = directory / r.scenario->id;
-                auto lsoa = lsoa_layer(study, run, result, {});
-                write_layer(scenario_directory, "lsoa", lsoa, outputs);
-                if (outputs.geojson || outputs.csv) {
-                    write_sites(scenario_directory, study.all_sites(),
-                                [&](const Site& site) { return site_fate(result, study, site).role; });
-                }
-                auto reach = reach_layer(study, run, result, catchments);
-                auto bands = bands_layer(study, result, catchments, drawer.band_method());
-                write_layer(scenario_directory, "reach", reach, outputs);
-                write_layer(scenario_directory, "bands", bands, outputs);
-                if (outputs.gpkg && index < maps_for) {
-                    const std::string prefix = r.scenario->id;
-                    package_of[index].push_back(renamed(std::move(lsoa), prefix + "_lsoa"));
-                    package_of[index].push_back(renamed(sites_with_fate(study, result), prefix + "_sites"));
-                    package_of[index].push_back(renamed(std::move(reach), prefix + "_reach"));
-                    package_of[index].push_back(renamed(std::move(bands), prefix + "_bands"));
-                }
-                json_of[index] = scenario_json(study, run, result).dump(2);
-                io::write_text_file(scenario_directory / "summary.json", json_of[index] + "\n");
-                progress.advance();
-            });
-            for (std::size_t index = first; index < last && index < maps_for; ++index) {
-                mapped.scenarios.push_back(std::move(drawn[index - first]));
-            }
-            for (std::size_t index = first; index < last; ++index) {
-                // An element of a JSON array dumped with indent 2: each of its lines indented by 2 more.
-                comparison_json += comparison_json.empty() ? "[\n  " : ",\n  ";
-                for (const char c : json_of[index]) {
-                    comparison_json += c;
-                    if (c == '\n') {
-                        comparison_json += "  ";
-                    }
-                }
-                std::string().swap(json_of[index]);
-            }
-        }
+    for (auto& line : w.table_line_of) {
+        md += line;
+        std::string().swap(line);
     }
-    for (const auto& result : run.results) {
-        const auto& r = result.resolved;
-        const std::size_t index = static_cast<std::size_t>(&result - run.results.data());
-        if (outputs.gpkg && index < maps_for) {
-            for (auto& layer : package_of[index]) {
-                package.push_back(std::move(layer));
-            }
-            const auto more = styles_for(r.scenario->id, r.thresholds_m);
-            styles.insert(styles.end(), more.begin(), more.end());
-        }
-
-        std::vector<io::Value> row{r.scenario->id, r.scenario->name, r.base_id,
-                                   static_cast<long long>(r.open.size()), static_cast<long long>(r.moved.size()),
-                                   static_cast<long long>(r.outreach.size())};
-        row.push_back(r.cost ? io::Value(static_cast<long long>(std::llround(*r.cost))) : io::Value());
-        row.push_back(r.budget ? io::Value(static_cast<long long>(std::llround(*r.budget))) : io::Value());
-        for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
-            const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
-            row.push_back(same ? io::Value(io::round_to(result.coverage.total.share_covered(t), 4)) : io::Value());
-            row.push_back(same ? io::Value(io::round_to(result.eligible_coverage.total.share_covered(t), 4))
-                               : io::Value());
-            row.push_back(same ? under5_value(result.changes[t].lost) : io::Value());
-            row.push_back(same ? under5_value(result.changes[t].gained) : io::Value());
-        }
-        for (std::size_t t = 0; t < first_thresholds.size(); ++t) {
-            const bool same = t < r.thresholds_m.size() && r.thresholds_m[t] == first_thresholds[t];
-            for (const auto& bounds : {share_bounds(same ? share_interval(result, t) : nullptr),
-                                       count_bounds(same ? lost_interval(result, t) : nullptr),
-                                       count_bounds(same ? gained_interval(result, t) : nullptr)}) {
-                row.insert(row.end(), bounds.begin(), bounds.end());
-            }
-        }
-        row.push_back(metres(result.coverage.total.mean_m));
-        row.push_back(metres(result.coverage.total.median_m));
-        row.push_back(metres(result.coverage.total.p90_m));
-        row.emplace_back(run.distance_key);
-        auto theil_total = [](const analysis::EquityIndices& e) {
-            return e.distance_theil ? std::optional<double>(e.distance_theil->total) : std::nullopt;
-        };
-        const auto& e = result.equity;
-        const auto& b = result.base_equity;
-        for (const auto& [now, before] :
-             std::vector<std::pair<std::optional<double>, std::optional<double>>>{
-                 {e.coverage_concentration, b.coverage_concentration},
-                 {e.access_concentration, b.access_concentration},
-                 {e.distance_gini, b.distance_gini},
-                 {e.distance_palma, b.distance_palma},
-                 {theil_total(e), theil_total(b)}}) {
-            row.push_back(now ? io::Value(io::round_to(*now, 4)) : io::Value());
-            row.push_back(now && before ? io::Value(io::round_to(*now - *before, 4)) : io::Value());
-        }
-        row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->between, 4)) : io::Value());
-        row.push_back(e.distance_theil ? io::Value(io::round_to(e.distance_theil->within, 4)) : io::Value());
-        rows.push_back(std::move(row));
-
-        md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(r.scenario->name),
-                          r.open.size(), r.cost ? text::pounds(*r.cost) : "n/a",
-                          percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
-                          r.target.empty() ? "(all)" : percent(result.eligible_coverage.total.share_covered(0)),
-                          count_in(result.changes.front().lost, lost_interval(result, 0)),
-                          count_in(result.changes.front().gained, gained_interval(result, 0)),
-                          kilometres(result.coverage.total.median_m));
-    }
-    if ((outputs.gpkg || outputs.html) && maps_for < run.results.size()) {
+    if ((outputs.gpkg || outputs.html) && maps_for < count) {
         md += fmt::format("\ncentrecov.gpkg and report.html draw the first {} of these {} scenarios "
                           "(`--maps-for`); every one has its folder.\n",
-                          maps_for, run.results.size());
+                          maps_for, count);
     }
     md += "\n'lose' and 'gain': under-5s who move out of (or into) reach of a centre at the first threshold, "
           "against the scenario each starts from; in brackets, the range of 90 % of the uncertainty draws. Per-area "
           "maps: `<scenario>/lsoa.geojson`.\n\n";
     md += uncertainty_markdown(study, run);
-    for (const auto& result : run.results) {
-        const auto& s = *result.resolved.scenario;
-        md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
-        // A paragraph of its own before the list, so that Markdown keeps them apart.
-        std::string intro = s.start_from ? "Compared with `" + *s.start_from + "`." : std::string();
-        if (!s.description.empty()) {
-            intro += (intro.empty() ? "" : " ") + escape_markdown(s.description);
-        }
-        if (!intro.empty()) {
-            md += intro + "\n\n";
-        }
-        const auto& r = result.resolved;
-        for (const auto& list : {&s.notes, &r.rule_notes}) {  // inherited notes are in summary.json
-            for (const auto& note : *list) {
-                md += "- **Note:** " + escape_markdown(note) + "\n";
-            }
-        }
-        for (const auto& warning : result.warnings) {
-            md += "- **Warning:** " + escape_markdown(warning) + "\n";
-        }
-        const double first = r.thresholds_m.front();
-        const auto& change = result.changes.front();
-        if (change.lost > 0.0) {
-            double most_deprived = 0.0;
-            for (const auto& breakdown : change.lost_by) {
-                if (breakdown.name != "idaci_decile") {
-                    continue;
-                }
-                for (const auto& group : breakdown.groups) {
-                    if (group.key == "01" || group.key == "02" || group.key == "03") {
-                        most_deprived += group.covered[0];
-                    }
-                }
-            }
-            md += fmt::format("- {} under-5s lose a centre within {}; {} of them ({}) live in the 30 % most "
-                              "income-deprived areas for children (IDACI deciles 1-3).\n",
-                              count_in(change.lost, lost_interval(result, 0)), metrics::threshold_label(first),
-                              children(most_deprived),
-                              percent(most_deprived / change.lost));
-        }
-        if (!r.outreach.empty()) {
-            md += fmt::format("- Outreach in {} libraries reaches {} more under-5s within {} (each counted as {} of a "
-                              "centre).\n",
-                              r.outreach.size(), children(result.outreach_reach.front()),
-                              metrics::threshold_label(r.outreach_thresholds_m.front()), r.outreach_weight);
-        }
-        if (!r.target.empty()) {
-            md += fmt::format("- Eligible: {} of {} under-5s; {} of them live within {} of a centre.\n",
-                              children(result.eligible_under5), children(result.coverage.total.under5),
-                              percent(result.eligible_coverage.total.share_covered(0)), metrics::threshold_label(first));
-        }
-        md += "- " + escape_markdown(equity_sentence(result)) + "\n";
-        if (const ClosureList worst = worst_closures(result); !worst.heading.empty()) {
-            md += "\n" + worst.heading + "\n\n";
-            for (const auto* closed : worst.sites) {
-                const Site& centre = scenario::service_site(closed->point, study.centres, study.libraries);
-                md += fmt::format("- {}: {} under-5s (placed by {})\n", escape_markdown(centre.name),
-                                  children(closed->left_beyond[worst.threshold]),
-                                  to_string(centre.location.precision));
-            }
-            if (!worst.sites.empty()) {
-                md += "\nCentres placed only to a town share its point, so each appears to serve the whole town.\n";
-            }
-        }
-        md += "\n";
+    for (auto& text : w.section_of) {
+        md += text;
+        std::string().swap(text);
     }
     md += attribution;
 
-    io::write_csv(directory / "comparison.csv", header, rows);
+    io::write_csv(directory / "comparison.csv", header, w.row_of);
+    w.row_of.clear();
+    std::string comparison_json;
+    for (auto& element : w.json_of) {
+        comparison_json += comparison_json.empty() ? "[\n  " : ",\n  ";
+        comparison_json += element;
+        std::string().swap(element);
+    }
     io::write_text_file(directory / "comparison.json", comparison_json + "\n]\n");
     io::write_text_file(directory / "comparison.md", md);
 
@@ -506,14 +581,22 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
     }
     meta["inputs"] = hashes;
     meta["scenarios"] = ordered_json::array();
-    for (const auto& result : run.results) {
-        meta["scenarios"].push_back(result.resolved.scenario->id);
+    for (const auto& s : file.scenarios) {
+        meta["scenarios"].push_back(s.id);
     }
     io::write_text_file(directory / "run.json", meta.dump(2) + "\n");
 
     const std::filesystem::path report_directory =
         outputs.report_directory.empty() ? directory : outputs.report_directory;
     if (outputs.gpkg) {
+        std::vector<io::OutputLayer> package;
+        std::vector<io::LayerStyle> styles;
+        for (std::size_t index = 0; index < maps_for; ++index) {
+            for (auto& layer : w.package_of[index]) {
+                package.push_back(std::move(layer));
+            }
+            styles.insert(styles.end(), w.styles_of[index].begin(), w.styles_of[index].end());
+        }
         package.push_back(districts_layer(study, run.results.front()));
         if (study.families.at == families::FamiliesAt::postcodes) {
             // The postcodes families are measured from, in the first scenario: each 1 when within the first distance.
@@ -538,10 +621,27 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
         io::write_geopackage(report_directory / "centrecov.gpkg", package, styles);
     }
     if (outputs.html) {
-        const ReportInputs report{study, inputs, file, run, mapped,
+        const ReportInputs report{study, inputs, file, run, w.mapped,
                                   outputs.k_curve ? &*outputs.k_curve : nullptr};
         io::write_text_file(report_directory / "report.html", html_report(report));
     }
+}
+
+
+void write_scenario_run(const std::filesystem::path& directory, const analysis::Study& study,
+                        const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
+                        const analysis::Settings& settings, const analysis::ScenarioRun& run,
+                        const RunOutputs& outputs) {
+    ScenarioWriter writer(directory, study, inputs, file, settings, outputs);
+    for (std::size_t first = 0; first < run.results.size(); first += analysis::scenario_block) {
+        analysis::ScenarioBlock block;
+        for (std::size_t index = first; index < std::min(run.results.size(), first + analysis::scenario_block);
+             ++index) {
+            block.emplace_back(index, &run.results[index]);
+        }
+        writer.add(run, block);
+    }
+    writer.finish(run);
 }
 
 }  // namespace centrecov::report

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,5 +50,26 @@ void write_scenario_run(const std::filesystem::path& directory, const analysis::
                         const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
                         const analysis::Settings& settings, const analysis::ScenarioRun& run,
                         const RunOutputs& outputs = {});
+
+// The same, as the run is worked out (analysis::run_scenarios with a sink): each block's
+// folders are written when the block is done, keeping of each scenario only its comparison
+// row and text (and, for the first maps_for, what centrecov.gpkg and report.html draw); then
+// finish writes the comparison, run.json, centrecov.gpkg and report.html.
+class ScenarioWriter {
+public:
+    ScenarioWriter(std::filesystem::path directory, const analysis::Study& study, const analysis::StudyInputs& inputs,
+                   const scenario::ScenarioFile& file, const analysis::Settings& settings, RunOutputs outputs);
+    ~ScenarioWriter();
+    ScenarioWriter(const ScenarioWriter&) = delete;
+    ScenarioWriter& operator=(const ScenarioWriter&) = delete;
+
+    void add(const analysis::ScenarioRun& run, const analysis::ScenarioBlock& block);
+    // With the finished run: its results hold at least the first maps_for scenarios.
+    void finish(const analysis::ScenarioRun& run);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace centrecov::report

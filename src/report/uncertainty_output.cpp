@@ -94,7 +94,7 @@ std::string uncertainty_method(const analysis::ScenarioRun& run) {
         "brackets. Each draw places every serving site anywhere its evidence allows: a site known by its coordinates "
         "or postcode stays there; one known only to its street, town or ward stands at one of the live postcodes "
         "there ({} of the {} sites that serve in {} are drawn so)",
-        u.draws, u.seed, u.sites_drawn, u.sites_serving, run.results.size() == 1 ? "it" : "these scenarios");
+        u.draws, u.seed, u.sites_drawn, u.sites_serving, run.scenarios() == 1 ? "it" : "these scenarios");
     if (u.circuity_drawn) {
         text += fmt::format(
             "; and it gives each area its own factor for the way roads wind, drawn from {}: 10th to 90th percentile "

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/interrupt.hpp"
 #include "core/text.hpp"
 
 namespace centrecov::scenario {
@@ -331,6 +332,7 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
     const auto& libraries = context.libraries;
     std::map<std::string, ResolvedScenario> resolved;
     for (const Scenario* s : in_dependency_order(file)) {
+        stop_if_interrupted();
         ResolvedScenario r;
         if (s->start_from) {
             r = resolved.at(*s->start_from);  // its final state, budget rule included

@@ -383,30 +383,29 @@ std::vector<const Scenario*> in_dependency_order(const ScenarioFile& file) {
     }
     std::vector<const Scenario*> order;
     std::set<std::string> done;
-    std::function<void(const Scenario&, std::vector<std::string>&)> visit = [&](const Scenario& s,
-                                                                                 std::vector<std::string>& path) {
-        if (done.count(s.id)) {
-            return;
-        }
-        if (std::find(path.begin(), path.end(), s.id) != path.end()) {
-            std::string cycle;
-            for (const auto& id : path) {
-                cycle += id + " -> ";
+    // Each scenario's chain of bases is walked up (not recursed: a chain may be thousands long) to
+    // the first one already placed, then placed from there down; each scenario is walked once.
+    std::vector<const Scenario*> path;
+    std::set<std::string> on_path;
+    for (const auto& first : file.scenarios) {
+        path.clear();
+        on_path.clear();
+        for (const Scenario* s = &first; s != nullptr && !done.count(s->id);
+             s = s->start_from ? by_id.at(*s->start_from) : nullptr) {
+            if (!on_path.insert(s->id).second) {
+                std::string cycle;
+                for (const Scenario* p : path) {
+                    cycle += p->id + " -> ";
+                }
+                throw InputError(file.path.string(), "line " + std::to_string(s->at.line),
+                                 "'start_from' goes round in a circle: " + cycle + s->id);
             }
-            throw InputError(file.path.string(), "line " + std::to_string(s.at.line),
-                             "'start_from' goes round in a circle: " + cycle + s.id);
+            path.push_back(s);
         }
-        path.push_back(s.id);
-        if (s.start_from) {
-            visit(*by_id.at(*s.start_from), path);
+        for (auto s = path.rbegin(); s != path.rend(); ++s) {
+            done.insert((*s)->id);
+            order.push_back(*s);
         }
-        path.pop_back();
-        done.insert(s.id);
-        order.push_back(&s);
-    };
-    for (const auto& s : file.scenarios) {
-        std::vector<std::string> path;
-        visit(s, path);
     }
     return order;
 }

@@ -157,6 +157,58 @@ check "1,000 distances in a GeoPackage are explained" grep -q "columns, more tha
 check "1,000 distances in a GeoPackage: the option is named" grep -q -- "--thresholds" "$work/log"
 check "1,000 distances in a GeoPackage write nothing" absent "$work/thousand-gpkg"
 
+# 400 generated scenarios (chains of start_from among them) run whole, streamed: every one has its
+# row, in file order, and its folder.
+/usr/bin/python3 "$source/bench/generate_scenarios.py" "$data/centres/norfolk_childrens_centres_2017.csv" 400 \
+    "$work/generated.toml"
+$centrecov --quiet scenarios "$work/generated.toml" --data "$data" --out "$work/generated" --format csv --draws 0 \
+    --families-at centroids >/dev/null 2>"$work/log"
+check "400 scenarios run" test $? -eq 0
+check "400 scenarios: every one has its row, in file order" \
+    cmp -s <(grep -oE '^id = "[^"]+"' "$work/generated.toml" | cut -d'"' -f2) <(cut -d, -f1 "$work/generated/comparison.csv" | tail -n +2)
+check "400 scenarios: every one has its folder" \
+    test "$(find "$work/generated" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 400
+rm -rf "$work/generated"
+
+# 2d. What is not a regular file (a device, a FIFO, a directory) is refused at once, before it is
+# opened (opening a FIFO waits for a writer; /dev/zero never ends), naming the file (exit 1). `timeout`
+# turns a hang into a failure here; it times nothing.
+sed -e 's#^roads = .*#roads = "/dev/zero"#' -e "s#^data = .*#data = \"$data\"#" \
+    "$source/geodata/studies/norfolk.toml" >"$work/zero-roads.toml"
+timeout 120 $centrecov --quiet run --study "$work/zero-roads.toml" --out "$work/zero" --draws 0 >/dev/null 2>"$work/log"
+check "/dev/zero as roads exits 1" test $? -eq 1
+check "/dev/zero as roads is named as not a regular file" contains "$work/log" "/dev/zero: is not a regular file (a device)"
+check "/dev/zero as roads writes nothing" absent "$work/zero"
+mkfifo "$work/fifo.csv"
+timeout 120 $centrecov --quiet run --data "$data" --centres "$work/fifo.csv" --out "$work/fifo" --draws 0 >/dev/null 2>"$work/log"
+check "a FIFO as centres exits 1" test $? -eq 1
+check "a FIFO as centres is named as not a regular file" contains "$work/log" "$work/fifo.csv: is not a regular file (a FIFO"
+check "a FIFO as centres writes nothing" absent "$work/fifo"
+mkdir -p "$work/folder.toml"
+timeout 120 $centrecov --quiet scenarios "$work/folder.toml" --data "$data" --out "$work/folder" >/dev/null 2>"$work/log"
+check "a folder as the scenario file exits 1" test $? -eq 1
+check "a folder as the scenario file is named" contains "$work/log" "$work/folder.toml: is not a regular file (a directory)"
+
+# 2e. SIGTERM in the middle of a long loop (100,000 draws) stops the run within seconds: exit 143,
+# and a first run leaves no output folder.
+$centrecov --progress=lines run --data "$data" --out "$work/long-draws" --draws 100000 --families-at centroids \
+    >/dev/null 2>"$work/log" &
+pid=$!
+for _ in $(seq 1200); do  # until the draws have begun
+    grep -q "progress: uncertainty draws: [1-9]" "$work/log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+done
+check "the long run reached its draws" grep -q "progress: uncertainty draws: [1-9]" "$work/log"
+kill -TERM "$pid"
+for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+stopped=$(kill -0 "$pid" 2>/dev/null && echo no || echo yes)
+check "SIGTERM during the draws stops the run within 30 s" test "$stopped" = yes
+kill -KILL "$pid" 2>/dev/null
+wait "$pid"
+check "SIGTERM during the draws exits 143" test $? -eq 143
+check "SIGTERM during the draws leaves no output folder" absent "$work/long-draws"
+
 # 3. Encodings: Windows-1252 (what Excel writes) is converted with a warning and every output is UTF-8;
 # files that are not text tables say what they look like.
 /usr/bin/python3 - "$data/centres/norfolk_childrens_centres_2017.csv" "$work" <<'PY'

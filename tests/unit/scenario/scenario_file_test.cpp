@@ -66,6 +66,30 @@ budget = 150000
     EXPECT_EQ(order[0]->id, "base");
 }
 
+TEST(ScenarioFile, ALongStartFromChainIsOrderedBaseFirst) {
+    // Listed last first, each starting from the one listed after it: 20,000 deep (a recursion that deep
+    // overflowed the stack under the sanitizers; a search of the path at each step was quadratic).
+    constexpr int deep = 20000;
+    std::string toml;
+    for (int k = deep - 1; k >= 0; --k) {
+        toml += "[[scenario]]\nid = \"s" + std::to_string(k) + "\"\n";
+        if (k > 0) {
+            toml += "start_from = \"s" + std::to_string(k - 1) + "\"\n";
+        }
+    }
+    TempDir dir;
+    const ScenarioFile parsed = read_scenario_file(dir.write("chain.toml", toml));
+    const auto order = in_dependency_order(parsed);
+    ASSERT_EQ(order.size(), static_cast<std::size_t>(deep));
+    for (int k = 0; k < deep; ++k) {
+        ASSERT_EQ(order[static_cast<std::size_t>(k)]->id, "s" + std::to_string(k));
+    }
+    // A circle at the end of a long chain is still found and named.
+    const std::string circle = toml + "[[scenario]]\nid = \"x\"\nstart_from = \"y\"\n[[scenario]]\nid = \"y\"\n"
+                                      "start_from = \"x\"\n";
+    EXPECT_NE(error_of(circle).find("goes round in a circle: x -> y -> x"), std::string::npos) << error_of(circle);
+}
+
 TEST(ScenarioFile, EveryMistakeNamesTheFileAndLine) {
     struct Case {
         const char* toml;
