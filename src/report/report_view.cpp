@@ -10,6 +10,7 @@
 #include "core/version.hpp"
 #include "io/gdal.hpp"
 #include "io/layer.hpp"
+#include "io/writers.hpp"
 #include "metrics/areas.hpp"
 #include "metrics/coverage.hpp"
 #include "report/format.hpp"
@@ -304,6 +305,7 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
     planner["within_m"] = in.run.site_distances.within_m;
     planner["caveat"] = "Distances: " + in.run.distance_label +
                         ". A site placed by street or town stands at that street's or town's point.";
+    planner["csv_formula_starts"] = std::string(io::spreadsheet_formula_starts);
     std::vector<std::string> districts;
     std::map<std::string, std::size_t> district_index;
     // Each family's area on the map (-1: not drawn).
@@ -322,6 +324,7 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
             districts.push_back(area.district_name);
         }
         areas.push_back({{"code", area.lsoa_code},
+                         {"name", area.lsoa_name},
                          {"district", it->second},
                          {"idaci", area.idaci_decile},
                          {"map", map_area_of[a]}});
