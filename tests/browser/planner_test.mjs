@@ -198,6 +198,19 @@ await page.keyboard.press('Space');
 await page.fill('#planner-budget', '5000000');
 await page.press('#planner-budget', 'Enter');
 check('the budget is shown against the cost', (await page.textContent('#planner-cost')).includes('budget of £5,000,000'));
+// The cost and what is to spare (or over) add up to the budget to the pound, though a centre moved
+// into a library may cost half a pound more or less than a whole number.
+if (baseline.costs_stated) {
+  const text = await page.textContent('#planner-cost');
+  const pounds = (s) => Number(s.replace(/[£,]/g, ''));
+  const m = text.match(/Annual cost: (£[\d,]+) against a budget of (£[\d,]+) \((£[\d,]+) (to spare|over)\)/);
+  check('the cost sentence gives cost, budget and the difference', m !== null, text);
+  if (m) {
+    const [cost, budget, gap] = [pounds(m[1]), pounds(m[2]), pounds(m[3])];
+    check('cost and what is to spare add up to the budget', m[4] === 'to spare' ? cost + gap === budget :
+      cost - gap === budget, text);
+  }
+}
 
 // The link reopens the same plan elsewhere.
 await page.click('#planner-link');

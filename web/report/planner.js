@@ -676,22 +676,30 @@
   function render() {
     var f = figures;
     results.textContent = '';
-    var head = element('tr', {}, ['Within', 'Under-5s covered', 'Lose against ' + start.id, 'Gain against ' + start.id,
-      'Lose against ' + today.id, 'Gain against ' + today.id].map(function (h) { return element('th', { text: h }); }));
+    // Against the start and against today, by name; from today itself the two would be one pair twice.
+    var fromToday = start === today;
+    var headings = ['Within', 'Under-5s covered'];
+    if (!fromToday) { headings.push('Lose against ' + start.name, 'Gain against ' + start.name); }
+    headings.push('Lose against ' + today.name, 'Gain against ' + today.name);
+    var head = element('tr', {}, headings.map(function (h) { return element('th', { text: h }); }));
     var rows = f.rows.map(function (r, t) {
-      return element('tr', { 'data-threshold': String(r.threshold) }, [element('td', { text: km(r.threshold) }),
-        element('td', { class: 'n', text: shareIn(r, t) + ', ' + commas(r.covered) }),
-        element('td', { class: 'n', text: countIn(r.lost, 'lost', t) }),
-        element('td', { class: 'n', text: countIn(r.gained, 'gained', t) }),
-        element('td', { class: 'n', text: countIn(r.lostToday, 'lostToday', t) }),
-        element('td', { class: 'n', text: countIn(r.gainedToday, 'gainedToday', t) })]);
+      var cells = [element('td', { text: km(r.threshold) }),
+        element('td', { class: 'n', text: shareIn(r, t) + ', ' + commas(r.covered) })];
+      if (!fromToday) {
+        cells.push(element('td', { class: 'n', text: countIn(r.lost, 'lost', t) }),
+          element('td', { class: 'n', text: countIn(r.gained, 'gained', t) }));
+      }
+      cells.push(element('td', { class: 'n', text: countIn(r.lostToday, 'lostToday', t) }),
+        element('td', { class: 'n', text: countIn(r.gainedToday, 'gainedToday', t) }));
+      return element('tr', { 'data-threshold': String(r.threshold) }, cells);
     });
     results.appendChild(element('table', { class: 'small' }, [element('thead', {}, [head]),
       element('tbody', {}, rows)]));
     results.appendChild(element('p', { id: 'planner-ranges', class: 'small', text: rangesSentence() }));
     var costText = 'Annual cost: ' + pounds(f.cost);
     if (f.cost !== null && state.budget !== null) {
-      var gap = state.budget - f.cost;
+      // From the cost as shown (to the pound), so that cost and what is to spare add to the budget.
+      var gap = state.budget - Math.round(f.cost);
       costText += ' against a budget of ' + pounds(state.budget) + ' (' + pounds(Math.abs(gap)) +
         (gap >= 0 ? ' to spare)' : ' over)');
     }
@@ -709,7 +717,7 @@
       if (worst === null && f.closures.some(function (c) { return c.left[i] > 0; })) { worst = i; }
     });
     if (f.closures.length === 0) {
-      results.appendChild(element('p', { text: 'Nothing open in ' + start.id + ' is closed.' }));
+      results.appendChild(element('p', { text: 'Nothing open in ' + start.name + ' is closed.' }));
     } else if (worst === null) {
       results.appendChild(element('p', { text: 'No closure leaves anyone beyond ' + km(start.thresholds[
         start.thresholds.length - 1]) + ' who would otherwise be within it.' }));
@@ -746,7 +754,7 @@
     if (what) {
       var r = figures.rows[0];
       status.textContent = what + ' Within ' + km(r.threshold) + ': ' + percent(r.covered, figures.total) +
-        ' of under-5s; ' + commas(r.lost) + ' lose against ' + start.id + '.';
+        ' of under-5s; ' + commas(r.lostToday) + ' lose against ' + today.name + '.';
     }
   }
   function begin(scenario) {
