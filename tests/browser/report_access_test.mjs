@@ -69,7 +69,7 @@ const words = await page.evaluate(() => {
 });
 for (const [term, pattern] of [['LSOA', /\bLSOA/], ['IDACI', /\bIDACI\b/], ['IMD', /\bIMD\b/],
   ['E2SFCA', /E2SFCA/], ['Gini', /\bGini\b/], ['Palma', /\bPalma\b/], ['concentration index', /concentration index/i],
-  ['draws', /\bdraws\b/], ['circuity', /circuity/i], ['k-curve', /k-curve/i]]) {
+  ['draws', /\bdraws\b/i], ['circuity', /circuity/i], ['k-curve', /k-curve/i]]) {
   if (pattern.test(words.text)) {
     check(`the glossary explains ${term}`, words.terms.some((t) => pattern.test(t)), words.terms.join(' | '));
   }
