@@ -199,11 +199,11 @@ EquityIndices equity_of(const ScenarioResult& result, const Study& study) {
     const double first = result.resolved.thresholds_m.front();
     for (std::size_t f = 0; f < points.size(); ++f) {
         const double d = result.nearest[f].metres;
-        if (points[f].idaci_decile >= 1) {
+        if (points[f].idaci_rank >= 1) {
             covered.push_back(d <= first ? 1.0 : 0.0);
             access.push_back(result.access.enhanced[f]);
             ranked_weight.push_back(points[f].under5);
-            rank.push_back(points[f].idaci_decile);
+            rank.push_back(points[f].idaci_rank);
         } else {
             e.unranked_under5 += points[f].under5;
         }
@@ -215,7 +215,8 @@ EquityIndices equity_of(const ScenarioResult& result, const Study& study) {
             e.unreached_under5 += points[f].under5;
         }
     }
-    e.coverage_concentration = metrics::concentration_index(covered, ranked_weight, rank);
+    // Coverage is yes/no, bounded in [0, 1]: the corrected index compares scenarios whose coverage differs.
+    e.coverage_erreygers = metrics::erreygers_index(covered, ranked_weight, rank, 0.0, 1.0);
     e.access_concentration = metrics::concentration_index(access, ranked_weight, rank);
     e.distance_gini = metrics::gini(distance, reached_weight);
     e.distance_palma = metrics::palma(distance, reached_weight);

@@ -35,12 +35,14 @@ struct CoverageChange {
 
 // How unequal a scenario leaves families, each area weighted by its under-5s (metrics/equity).
 struct EquityIndices {
-    std::optional<double> coverage_concentration;  // of being within the first threshold, against IDACI rank
-    std::optional<double> access_concentration;    // of the E2SFCA score, against IDACI rank
+    // Erreygers-corrected (coverage is yes/no, so bounded) of being within the first threshold,
+    // against IDACI rank.
+    std::optional<double> coverage_erreygers;
+    std::optional<double> access_concentration;    // plain, of the E2SFCA score, against IDACI rank
     std::optional<double> distance_gini;
     std::optional<double> distance_palma;
     std::optional<metrics::TheilT> distance_theil;  // between and within districts
-    double unranked_under5 = 0.0;   // with no IDACI decile: left out of the concentration indices
+    double unranked_under5 = 0.0;   // with no IDACI rank: left out of the concentration indices
     double unreached_under5 = 0.0;  // with no way to any site: left out of the distance indices
 };
 

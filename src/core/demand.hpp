@@ -20,6 +20,9 @@ struct DemandPoint {
     int total_population = 0;  // of the whole area
     int imd_decile = 0;    // 1 = most deprived 10 %; 0 = unknown
     int idaci_decile = 0;  // 1 = most deprived 10 %; 0 = unknown
+    // England-wide IDACI rank (1 = most deprived): orders families finely enough for the
+    // concentration index, where a decile would tie a tenth of England; 0 = unknown.
+    int idaci_rank = 0;
     std::string district_code;
     std::string district_name;
     std::string ward_code;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -19,6 +20,7 @@ namespace {
 struct Deprivation {
     int imd = 0;
     int idaci = 0;
+    int idaci_rank = 0;
     std::string district_code;
     std::string district_name;
 };
@@ -303,10 +305,22 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
                                                          d_columns.imd_decile, d_columns.idaci_decile});
     report.deprivation_rows = iod.rows().size();
     std::map<std::string, Deprivation> deprivation;
+    const auto rank_column = iod.find_column(d_columns.idaci_rank);
+    if (!rank_column) {
+        report.problems.push_back("the deprivation file has no column '" + d_columns.idaci_rank +
+                                  "': the concentration indices, which rank families by it, are n/a");
+    }
     for (const auto& row : iod.rows()) {
         Deprivation d;
         d.imd = read_decile(iod, row, iod.column(d_columns.imd_decile));
         d.idaci = read_decile(iod, row, iod.column(d_columns.idaci_decile));
+        if (rank_column) {
+            const long long rank = iod.integer(row, *rank_column);
+            if (rank < 1 || rank > std::numeric_limits<int>::max()) {
+                iod.fail(row, "IDACI rank " + std::to_string(rank) + " is not a rank (1 = most deprived)");
+            }
+            d.idaci_rank = static_cast<int>(rank);
+        }
         d.district_code = iod.text(row, iod.column(d_columns.district_code));
         d.district_name = iod.text(row, iod.column(d_columns.district_name));
         const std::string code = iod.text(row, iod.column(d_columns.code));
@@ -353,6 +367,7 @@ Families load_families(const io::StudyManifest& study, const std::vector<geocode
         if (const auto found = deprivation.find(code); found != deprivation.end()) {
             point.imd_decile = found->second.imd;
             point.idaci_decile = found->second.idaci;
+            point.idaci_rank = found->second.idaci_rank;
             point.district_code = found->second.district_code;
             point.district_name = found->second.district_name;
         } else {

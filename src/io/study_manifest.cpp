@@ -69,13 +69,14 @@ void read_columns(const TomlReader& parent, const toml::table* table, StudyColum
     }
     if (const toml::table* t = reader.table("deprivation")) {
         const TomlReader r(parent.file(), *t, "[columns.deprivation]");
-        r.allow_only({"code", "district_code", "district_name", "imd_decile", "idaci_decile", "edition"});
+        r.allow_only({"code", "district_code", "district_name", "imd_decile", "idaci_decile", "idaci_rank", "edition"});
         auto& c = columns.deprivation;
         read_text(r, "code", c.code);
         read_text(r, "district_code", c.district_code);
         read_text(r, "district_name", c.district_name);
         read_text(r, "imd_decile", c.imd_decile);
         read_text(r, "idaci_decile", c.idaci_decile);
+        read_text(r, "idaci_rank", c.idaci_rank);
         read_text(r, "edition", c.edition);
     }
     if (const toml::table* t = reader.table("lsoa_boundaries")) {

@@ -29,6 +29,8 @@ struct StudyColumns {
         std::string imd_decile = "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)";
         std::string idaci_decile =
             "Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs)";
+        // Optional in the file: without it the concentration indices are n/a (and the run says why).
+        std::string idaci_rank = "Income Deprivation Affecting Children Index (IDACI) Rank (where 1 is most deprived)";
         std::string edition = "2019";  // named in the outputs ("IMD 2019")
     } deprivation;
     struct Boundaries {

@@ -53,12 +53,11 @@ void set_value(OGRFeature& feature, int index, const Value& value) {
     }
 }
 
-// A text cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage
-// return first) gets a leading apostrophe, as OWASP recommends; numbers stay numbers.
+// A text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers.
 std::string spreadsheet_safe(const Value& value) {
     std::string text = format_value(value);
     if (std::holds_alternative<std::string>(value) && !text.empty() &&
-        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        spreadsheet_formula_starts.find(text.front()) != std::string_view::npos) {
         text.insert(text.begin(), '\'');
     }
     return text;

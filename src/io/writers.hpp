@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/layer.hpp"
@@ -24,6 +25,11 @@ void write_geopackage(const std::filesystem::path& path, const std::vector<Outpu
                       const std::vector<LayerStyle>& styles);
 
 void write_geojson(const std::filesystem::path& path, const OutputLayer& layer);
+
+// A CSV text cell starting with one of these is one a spreadsheet would run as a formula: the
+// writers put an apostrophe before it (OWASP). The report's planner writes its CSV by this list,
+// embedded in the page, so the rule lives here alone.
+inline constexpr std::string_view spreadsheet_formula_starts = "=+-@\t\r";
 
 // RFC 4180 CSV with LF line ends, written atomically.
 void write_csv(const std::filesystem::path& path, const std::vector<std::string>& header,

@@ -71,23 +71,28 @@ std::optional<Lorenz> lorenz(const std::vector<double>& values, const std::vecto
 
 }  // namespace
 
-std::optional<double> concentration_index(const std::vector<double>& h, const std::vector<double>& weight,
-                                          const std::vector<double>& rank_key) {
+namespace {
+
+// The weighted mean of h and cov(h, r), r the fractional rank of rank_key ascending: the weight
+// ranked below plus half of the tied group's, over the total (O'Donnell et al. 2008, ch. 8).
+struct RankCovariance {
+    double mean = 0.0;
+    double covariance = 0.0;
+};
+
+std::optional<RankCovariance> rank_covariance(const std::vector<double>& h, const std::vector<double>& weight,
+                                              const std::vector<double>& rank_key) {
     check_sizes(h.size(), weight.size());
     check_sizes(h.size(), rank_key.size());
     const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
     if (!(total > 0.0)) {
         return std::nullopt;
     }
-    double mean = 0.0;
+    RankCovariance out;
     for (std::size_t i = 0; i < h.size(); ++i) {
-        mean += weight[i] * h[i];
+        out.mean += weight[i] * h[i];
     }
-    mean /= total;
-    if (mean == 0.0) {
-        return std::nullopt;
-    }
-    // Fractional ranks: the weight ranked below, plus half of the tied group's.
+    out.mean /= total;
     std::vector<double> rank(h.size());
     const auto order = ascending(rank_key);
     double below = 0.0;
@@ -109,12 +114,40 @@ std::optional<double> concentration_index(const std::vector<double>& h, const st
         mean_rank += weight[i] * rank[i];
     }
     mean_rank /= total;
-    double covariance = 0.0;
     for (std::size_t i = 0; i < h.size(); ++i) {
-        covariance += weight[i] * (h[i] - mean) * (rank[i] - mean_rank);
+        out.covariance += weight[i] * (h[i] - out.mean) * (rank[i] - mean_rank);
     }
-    covariance /= total;
-    return 2.0 * covariance / mean;
+    out.covariance /= total;
+    return out;
+}
+
+}  // namespace
+
+std::optional<double> concentration_index(const std::vector<double>& h, const std::vector<double>& weight,
+                                          const std::vector<double>& rank_key) {
+    const auto rc = rank_covariance(h, weight, rank_key);
+    if (!rc || rc->mean == 0.0) {
+        return std::nullopt;
+    }
+    return 2.0 * rc->covariance / rc->mean;
+}
+
+std::optional<double> erreygers_index(const std::vector<double>& h, const std::vector<double>& weight,
+                                      const std::vector<double>& rank_key, double lower, double upper) {
+    if (!(upper > lower)) {
+        throw std::invalid_argument("Erreygers index: the upper bound must exceed the lower");
+    }
+    for (const double v : h) {
+        if (!(v >= lower && v <= upper)) {
+            throw std::invalid_argument("Erreygers index: a value lies outside its bounds");
+        }
+    }
+    const auto rc = rank_covariance(h, weight, rank_key);
+    if (!rc) {
+        return std::nullopt;
+    }
+    // 4 mean / (upper - lower) x 2 cov / mean, written without dividing by a mean that may be 0.
+    return 8.0 * rc->covariance / (upper - lower);
 }
 
 std::optional<double> gini(const std::vector<double>& values, const std::vector<double>& weight) {

@@ -13,10 +13,18 @@
 namespace centrecov::metrics {
 
 // 2 cov(h, r) / mean(h), r the weighted fractional rank of `rank_key` ascending (ties share
-// their mean rank). With rank_key = IDACI decile (1 = most deprived), a negative index means
+// their mean rank). With rank_key = IDACI rank (1 = most deprived), a negative index means
 // h is concentrated among the more deprived. nullopt when the mean of h is 0 or no weight.
 std::optional<double> concentration_index(const std::vector<double>& h, const std::vector<double>& weight,
                                           const std::vector<double>& rank_key);
+
+// Erreygers' (2009) correction for an h bounded in [lower, upper]: 4 mean(h) / (upper - lower)
+// times the index above, i.e. 8 cov(h, r) / (upper - lower). Its bounds are -1 and 1 whatever
+// the mean (the plain index's are +-(1 - mean) for a yes/no h), so scenarios with different
+// coverage compare on one scale. -1: exactly the most deprived half have h = upper and the rest
+// lower. nullopt for no weight; throws when a value lies outside the bounds.
+std::optional<double> erreygers_index(const std::vector<double>& h, const std::vector<double>& weight,
+                                      const std::vector<double>& rank_key, double lower, double upper);
 
 // 0 when all values are equal, towards 1 when one area holds everything. nullopt for no weight
 // or a total of 0. Values must be finite and not negative.

@@ -96,7 +96,7 @@ nlohmann::ordered_json equity_json(const analysis::EquityIndices& e) {
         return v ? nlohmann::ordered_json(io::round_to(*v, 4)) : nlohmann::ordered_json(nullptr);
     };
     nlohmann::ordered_json out;
-    out["coverage_concentration_index"] = number(e.coverage_concentration);
+    out["coverage_erreygers_concentration_index"] = number(e.coverage_erreygers);
     out["access_concentration_index"] = number(e.access_concentration);
     out["distance_gini"] = number(e.distance_gini);
     out["distance_palma"] = number(e.distance_palma);
@@ -107,7 +107,7 @@ nlohmann::ordered_json equity_json(const analysis::EquityIndices& e) {
     } else {
         out["distance_theil"] = nullptr;
     }
-    out["under5_without_idaci_decile"] = under5_json(e.unranked_under5);
+    out["under5_without_idaci_rank"] = under5_json(e.unranked_under5);
     out["under5_reaching_no_site"] = under5_json(e.unreached_under5);
     return out;
 }
@@ -117,18 +117,20 @@ std::string equity_sentence(const analysis::ScenarioResult& result) {
     const auto& before = result.base_equity;
     const std::string within = metrics::threshold_label(result.resolved.thresholds_m.front());
     const bool self = result.resolved.base_id == result.resolved.scenario->id;
+    // Which index, its scale and its sign, said wherever it is shown (docs/access-and-equity.md).
+    constexpr const char* scale = "from -1 to 1; below 0: coverage leans to the more deprived areas";
     if (self) {
-        return fmt::format("Equity: concentration index of coverage within {} against IDACI rank {} (below 0: "
-                           "coverage leans to the more deprived areas), of access (E2SFCA) {}; Gini index of "
-                           "distance {}, Palma ratio {}.",
-                           within, index_text(now.coverage_concentration), index_text(now.access_concentration),
+        return fmt::format("Equity: Erreygers-corrected concentration index of coverage within {} against IDACI rank "
+                           "{} ({}); concentration index of access (E2SFCA score) against IDACI rank {}; Gini index "
+                           "of distance {}, Palma ratio {}.",
+                           within, index_text(now.coverage_erreygers), scale, index_text(now.access_concentration),
                            index_text(now.distance_gini), index_text(now.distance_palma));
     }
-    return fmt::format("Equity against {}: the concentration index of coverage within {} against IDACI rank moves "
-                       "from {} to {} (below 0: coverage leans to the more deprived areas), of access (E2SFCA) from "
+    return fmt::format("Equity against {}: the Erreygers-corrected concentration index of coverage within {} against "
+                       "IDACI rank moves from {} to {} ({}), the concentration index of access (E2SFCA score) from "
                        "{} to {}; the Gini index of distance from {} to {}.",
-                       result.resolved.base_id, within, index_text(before.coverage_concentration),
-                       index_text(now.coverage_concentration), index_text(before.access_concentration),
+                       result.resolved.base_name, within, index_text(before.coverage_erreygers),
+                       index_text(now.coverage_erreygers), scale, index_text(before.access_concentration),
                        index_text(now.access_concentration), index_text(before.distance_gini),
                        index_text(now.distance_gini));
 }

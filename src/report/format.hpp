@@ -33,8 +33,8 @@ nlohmann::ordered_json json_number(double value, int decimals);
 
 // A scenario's equity indices (and, with a base, each one's change), for summary.json.
 nlohmann::ordered_json equity_json(const analysis::EquityIndices& equity);
-// In words, against the base: "The concentration index of coverage within 1.6 km against IDACI rank
-// moves from -0.12 to -0.05 (...)". Empty when there is nothing to say.
+// In words, against the base (by its name): "the Erreygers-corrected concentration index of coverage
+// within 1.6 km against IDACI rank moves from -0.12 to -0.05 (...)".
 std::string equity_sentence(const analysis::ScenarioResult& result);
 // One index as the outputs print it: 3 decimals, or "n/a".
 std::string index_text(const std::optional<double>& value);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "io/table.hpp"
 #include "metrics/coverage.hpp"
@@ -388,14 +389,16 @@ std::string scenario_article(const ScenarioSection& s) {
         html += "<p class=\"caveat\">" + html_escape(caveat) + "</p>\n";
     }
     html += "<ul>";
-    html += fmt::format("<li>{} centres open{}{}; annual cost {}.</li>", s.centres,
+    html += fmt::format("<li>{} centre{} open{}{}; annual cost {}.</li>", s.centres, s.centres == 1 ? "" : "s",
                         s.moved == 0 ? std::string() : fmt::format(", {} of them in libraries", s.moved),
                         s.library_bases == 0 ? std::string()
                                              : fmt::format(", and {} new bases in libraries", s.library_bases),
                         money(s.cost));
     for (const auto& t : s.thresholds) {
-        html += fmt::format("<li>Within {}: {} of under-5s ({}); {} lose and {} gain against <code>{}</code>.</li>",
-                            t.within, t.share, t.covered, t.lost, t.gained, html_escape(s.base_id));
+        html += fmt::format("<li>Within {}: {} of under-5s ({})", t.within, t.share, t.covered);
+        html += s.base_name.empty() ? std::string(".</li>")
+                                    : fmt::format("; {} lose and {} gain against {}.</li>", t.lost, t.gained,
+                                                  html_escape(s.base_name));
     }
     html += "<li class=\"equity\">" + html_escape(s.equity) + "</li>";
     html += "</ul>\n" + count_tables(s.lost);
@@ -466,6 +469,45 @@ std::string how_sure_section(const UncertaintyView& u) {
     return html + "</section>\n";
 }
 
+// Every technical word the page keeps, in plain words (the same for every study area).
+std::string glossary_section() {
+    static constexpr std::pair<const char*, const char*> terms[] = {
+        {"LSOA", "Lower-layer Super Output Area: a small area of about 1,500 people (ONS). Families are counted per "
+                 "LSOA; \"area\" on this page means one."},
+        {"IDACI", "Income Deprivation Affecting Children Index: the share of an area's children living in "
+                  "income-deprived families. Every area in England is ranked (rank 1 = most deprived) and put in a "
+                  "decile (1 = the most deprived 10 % of areas)."},
+        {"IMD", "Index of Multiple Deprivation: England's overall measure of an area's deprivation (income, work, "
+                "health, education, crime, housing, living environment), ranked and in deciles like IDACI."},
+        {"Access score (E2SFCA)", "Enhanced two-step floating catchment area: each site's capacity shared among the "
+                                  "families who can reach it, nearer families counting more, then summed for each "
+                                  "family over the sites it can reach. Higher means more service per child within "
+                                  "reach."},
+        {"Concentration index (Erreygers-corrected)",
+         "How far coverage leans towards the more or the less deprived, with families ranked by IDACI rank: from -1 "
+         "(only the most deprived half covered) to 1 (only the least deprived half); 0 means no lean. The "
+         "correction (Erreygers 2009) puts every scenario on that one scale whatever its coverage, which the plain "
+         "index does not for a yes/no measure. The access score's index is the plain one."},
+        {"Gini index", "How unequal distances are: 0 when every family is as far from a site as every other, "
+                       "towards 1 when a few families are very far."},
+        {"Palma ratio", "The share of all distance travelled by the 10 % of under-5s who live farthest, over the "
+                        "share travelled by the 40 % who live nearest."},
+        {"Draws and ranges", "Where a site is known only to its street, town or ward, or families only to their "
+                             "area, the program repeats the sums many times (draws), each time placing sites and "
+                             "families at one of the places the evidence allows. The range in brackets holds the "
+                             "middle 90 % of those results."},
+        {"Circuity", "How much longer the way by road is than the straight line (1.3: 30 % longer). Used to estimate "
+                     "road distance where there is no road network."},
+        {"k-curve", "The best coverage any choice of k sites could give, for each number of sites k: what each "
+                    "site kept or closed is worth at best."},
+    };
+    std::string html = "<section id=\"glossary\"><h2>Words used</h2>\n<dl>";
+    for (const auto& [term, meaning] : terms) {
+        html += "<dt>" + html_escape(term) + "</dt><dd>" + html_escape(meaning) + "</dd>";
+    }
+    return html + "</dl></section>";
+}
+
 std::string page_body(const ReportView& view) {
     std::string html = "<header><h1>Children's centres: who can reach one</h1>\n";
     html += fmt::format("<p>Scenarios from <code>{}</code>, {} of them; distances: {}. Made by centrecov {}.</p>"
@@ -481,7 +523,8 @@ std::string page_body(const ReportView& view) {
     html += "<nav><a href=\"#comparison\">Comparison</a> &middot; <a href=\"#how-sure\">How sure</a> &middot; <a "
             "href=\"#charts\">Charts</a> &middot; <a "
             "href=\"#interactive\">Map</a> &middot; <a href=\"#static-maps\">Printable maps</a> &middot; <a "
-            "href=\"#scenarios\">Each scenario</a> &middot; <a href=\"#about\">Data and method</a></nav>\n";
+            "href=\"#scenarios\">Each scenario</a> &middot; <a href=\"#about\">Data and method</a> &middot; <a "
+            "href=\"#glossary\">Words used</a></nav>\n";
 
     // Comparison.
     html += "<section id=\"comparison\"><h2>Scenarios compared</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
@@ -501,7 +544,8 @@ std::string page_body(const ReportView& view) {
     html += "</tbody></table></div>\n<p>'lose' and 'gain': under-5s who move out of (or into) reach of a centre within " +
             html_escape(view.threshold_columns.front()) +
             ", against the scenario each starts from. In brackets: the range of 90 % of the uncertainty draws (<a "
-            "href=\"#how-sure\">how sure these figures are</a>).</p></section>\n";
+            "href=\"#how-sure\">how sure these figures are</a>).</p>\n<p id=\"centres-counted\">" +
+            html_escape(view.centres_counted) + "</p></section>\n";
     html += how_sure_section(view.uncertainty);
 
     // Charts.
@@ -581,7 +625,8 @@ std::string page_body(const ReportView& view) {
             ", deprivation from the English Indices of Deprivation " +
             html_escape(view.deprivation_edition) + ". Study: " + html_escape(view.study_title) +
             ", data directory <code>" + html_escape(view.data_directory) + "</code>.</p>\n";
-    html += "<p id=\"attribution\">" + html_escape(view.attribution) + "</p></section>";
+    html += "<p id=\"attribution\">" + html_escape(view.attribution) + "</p></section>\n";
+    html += glossary_section();
     return html;
 }
 

@@ -87,14 +87,53 @@ ordered_json answer_json(const analysis::OptimiseRun& run, const analysis::Optim
     return out;
 }
 
-std::string request_label(const optimise::Request& request) {
+std::string request_label(const optimise::Request& request, bool costs_given) {
     if (request.sites) {
         return fmt::format("{} sites", *request.sites);
     }
     if (request.budget) {
-        return fmt::format("budget {}", with_commas(std::llround(*request.budget)));
+        // Without costs each site costs 1, so a "budget" counts sites.
+        return costs_given ? "budget " + text::pounds(*request.budget)
+                           : fmt::format("budget of {} sites", with_commas(std::llround(*request.budget)));
     }
     return "cover";
+}
+
+// What an answer is, for a person: "Best 26 centres for £5,000,000 a year (most under-5s within
+// 1.6 km)"; its id ("optimal-budget-5000000") is for files.
+std::string answer_name(const analysis::OptimiseAnswer& answer, const analysis::OptimiseSettings& settings) {
+    auto count = [](std::size_t n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    std::string what = count(answer.open_centres.size(), "centre", "centres");
+    if (!answer.library_bases.empty()) {
+        what += " and " + count(answer.library_bases.size(), "library base", "library bases");
+    }
+    const std::string money = answer.request.budget && settings.costs_given
+                                  ? " for " + text::pounds(*answer.request.budget) + " a year"
+                                  : std::string();
+    const std::string within = metrics::threshold_label(settings.threshold_m);
+    std::string aim;
+    switch (settings.objective) {
+        case optimise::Objective::max_coverage:
+            aim = "most under-5s within " + within;
+            break;
+        case optimise::Objective::p_median:
+            aim = "least mean distance";
+            break;
+        case optimise::Objective::set_cover:
+            aim = settings.cover_share
+                      ? fmt::format("fewest sites with {} of under-5s within {}", percent(*settings.cover_share), within)
+                      : "fewest sites with everyone some site could reach within " + within;
+            break;
+        case optimise::Objective::max_min:
+            aim = "the least-covered group's share within " + within + " highest";
+            break;
+    }
+    if (!settings.weighting.deciles.empty()) {
+        aim += settings.weighting.only ? ", deprived areas only" : ", deprived areas counting more";
+    }
+    return fmt::format("Best {}{} ({})", what, money, aim);
 }
 
 std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vector<std::pair<int, std::string>>& marks) {
@@ -119,8 +158,8 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
         for (const auto& answer : run.answers) {
             const auto& solution = answer.solution;
             const double mean = run.mean_distance_m(solution);
-            md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.4f} % | {} |\n", request_label(answer.request),
-                              run.variants[answer.variant].label, answer.open_centres.size(),
+            md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {:.4f} % | {} |\n",
+                              request_label(answer.request, settings.costs_given), run.variants[answer.variant].label, answer.open_centres.size(),
                               answer.library_bases.size(),
                               settings.costs_given ? text::pounds(solution.cost) : with_commas(std::llround(solution.cost)),
                               percent(run.total_weight > 0 ? solution.covered_weight / run.total_weight : 0.0),
@@ -136,7 +175,8 @@ std::string optimise_markdown(const analysis::OptimiseRun& run, const std::vecto
                 }
                 notes += fmt::format("\n{} ({}): the least-covered group, {}, has {} of its weight within {}; by "
                                      "group: {}.\n",
-                                     request_label(answer.request), run.variants[answer.variant].label, names[least],
+                                     request_label(answer.request, settings.costs_given),
+                                     run.variants[answer.variant].label, names[least],
                                      percent(solution.group_share[least]),
                                      metrics::threshold_label(settings.threshold_m), shares);
             }
@@ -214,12 +254,8 @@ std::string optimised_scenarios_toml(const analysis::OptimiseRun& run, const std
     toml::array scenarios;
     scenarios.push_back(toml::table{{"id", "baseline"}, {"name", "Every centre open"}});
     for (const auto& answer : run.answers) {
-        const std::string what =
-            answer.library_bases.empty()
-                ? fmt::format("{} centres", answer.open_centres.size())
-                : fmt::format("{} centres and {} library bases", answer.open_centres.size(), answer.library_bases.size());
         toml::table scenario{{"id", answer.scenario_id},
-                             {"name", fmt::format("Best {} ({})", what, objective_name(settings.objective))},
+                             {"name", answer_name(answer, settings)},
                              {"start_from", "baseline"},
                              {"keep_only", toml_ids(answer.open_centres)}};
         if (!answer.library_bases.empty()) {

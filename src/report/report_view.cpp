@@ -10,6 +10,7 @@
 #include "core/version.hpp"
 #include "io/gdal.hpp"
 #include "io/layer.hpp"
+#include "io/writers.hpp"
 #include "metrics/areas.hpp"
 #include "metrics/coverage.hpp"
 #include "report/format.hpp"
@@ -136,7 +137,8 @@ ScenarioSection section_of(const analysis::ScenarioResult& result, const analysi
     section.id = r.scenario->id;
     section.name = r.scenario->name;
     section.description = r.scenario->description;
-    section.base_id = r.base_id;
+    // Compared with itself, there is no change to state.
+    section.base_name = r.base_id == r.scenario->id ? std::string() : r.base_name;
     for (const auto* list : {&r.notes, &r.rule_notes, &result.warnings}) {
         section.caveats.insert(section.caveats.end(), list->begin(), list->end());
     }
@@ -304,6 +306,7 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
     planner["within_m"] = in.run.site_distances.within_m;
     planner["caveat"] = "Distances: " + in.run.distance_label +
                         ". A site placed by street or town stands at that street's or town's point.";
+    planner["csv_formula_starts"] = std::string(io::spreadsheet_formula_starts);
     std::vector<std::string> districts;
     std::map<std::string, std::size_t> district_index;
     // Each family's area on the map (-1: not drawn).
@@ -322,6 +325,7 @@ ordered_json planner_data(const ReportInputs& in, std::span<const analysis::Scen
             districts.push_back(area.district_name);
         }
         areas.push_back({{"code", area.lsoa_code},
+                         {"name", area.lsoa_name},
                          {"district", it->second},
                          {"idaci", area.idaci_decile},
                          {"map", map_area_of[a]}});
@@ -592,12 +596,16 @@ ReportView report_view(const ReportInputs& in) {
         scenario["id"] = r.scenario->id;
         scenario["name"] = r.scenario->name;
         scenario["base"] = r.base_id;
-        scenario["headline"] = fmt::format("{} of under-5s within {} of a centre; {} lose and {} gain against {}",
+        scenario["headline"] = fmt::format("{} of under-5s within {} of a centre",
                                            percent_in(result.coverage.total.share_covered(0), share_interval(result, 0)),
-                                           metrics::threshold_label(r.thresholds_m.front()),
-                                           count_in(result.changes.front().lost, lost_interval(result, 0)),
-                                           count_in(result.changes.front().gained, gained_interval(result, 0)),
-                                           r.base_id);
+                                           metrics::threshold_label(r.thresholds_m.front()));
+        if (r.base_id != r.scenario->id) {
+            scenario["headline"] = scenario["headline"].get<std::string>() +
+                                   fmt::format("; {} lose and {} gain against {}",
+                                               count_in(result.changes.front().lost, lost_interval(result, 0)),
+                                               count_in(result.changes.front().gained, gained_interval(result, 0)),
+                                               r.base_name);
+        }
         ordered_json distance = ordered_json::array();
         ordered_json change = ordered_json::array();
         StaticMap printable;
@@ -691,6 +699,30 @@ ReportView report_view(const ReportInputs& in) {
 
     // Data and method.
     view.precision_caveat = centre_precision_sentence(study.centres);
+    {
+        std::size_t same_building = 0;
+        std::size_t unplaced = 0;
+        for (const auto& centre : study.centres) {
+            same_building += centre.duplicate_of.empty() ? 0U : 1U;
+            unplaced += centre.duplicate_of.empty() && !centre.location.point ? 1U : 0U;
+        }
+        const std::size_t counted = study.centres.size() - same_building;
+        const auto& first = run.results.front().resolved;
+        const std::string first_name = first.scenario->name.empty() ? first.scenario->id : first.scenario->name;
+        view.centres_counted = fmt::format(
+            "Centres counted: the centres file ({}) lists {}{}, so {} {} counted{}. {} has {} open{}. A count or "
+            "cost quoted elsewhere may include centres this file does not list (see the scenario's notes).",
+            in.inputs.centres.filename().string(), study.centres.size() == 1 ? "1 centre" :
+            fmt::format("{} centres", study.centres.size()),
+            same_building == 0 ? std::string()
+                               : fmt::format(", {} of them another name for a building already listed (counted "
+                                             "once)", same_building),
+            counted, counted == 1 ? "is" : "are",
+            unplaced == 0 ? std::string() : fmt::format(" ({} of them could not be placed on the map)", unplaced),
+            first_name, first.open.size(),
+            first.cost ? ", costing " + text::pounds(*first.cost) + " a year at the scenario file's costs"
+                       : std::string(", with no costs stated"));
+    }
     if (run.network && !run.network->near_misses.empty()) {
         view.near_miss_caveat = fmt::format(
             "The road file has {} near misses: dead ends within {:.0f} m of a road they do not join, which is at "

@@ -93,7 +93,7 @@ struct ScenarioSection {
     std::string id;
     std::string name;
     std::string description;
-    std::string base_id;
+    std::string base_name;  // the scenario it is compared with, by name; empty: itself
     std::vector<std::string> caveats;  // notes, rule notes, warnings
     std::size_t centres = 0;
     std::size_t moved = 0;          // of the centres, moved into libraries
@@ -160,6 +160,9 @@ struct ReportView {
     UncertaintyView uncertainty;
 
     std::string precision_caveat;
+    // How many centres the figures count, from the centres file, and what the first scenario costs:
+    // why a count or cost differs from one quoted elsewhere (a file naming fewer, a building twice).
+    std::string centres_counted;
     std::optional<std::string> near_miss_caveat;
     std::vector<PrecisionCount> precision;
     std::vector<SiteRow> sites;

@@ -322,7 +322,7 @@ std::vector<io::Value> comparison_row(const analysis::ScenarioRun& run, const an
     const auto& b = result.base_equity;
     for (const auto& [now, before] :
          std::vector<std::pair<std::optional<double>, std::optional<double>>>{
-             {e.coverage_concentration, b.coverage_concentration},
+             {e.coverage_erreygers, b.coverage_erreygers},
              {e.access_concentration, b.access_concentration},
              {e.distance_gini, b.distance_gini},
              {e.distance_palma, b.distance_palma},
@@ -351,7 +351,8 @@ std::string section(const analysis::Study& study, const analysis::ScenarioResult
     const auto& s = *result.resolved.scenario;
     md += "## " + escape_markdown(s.name) + " (`" + s.id + "`)\n\n";
     // A paragraph of its own before the list, so that Markdown keeps them apart.
-    std::string intro = s.start_from ? "Compared with `" + *s.start_from + "`." : std::string();
+    std::string intro =
+        s.start_from ? "Compared with " + escape_markdown(result.resolved.base_name) + "." : std::string();
     if (!s.description.empty()) {
         intro += (intro.empty() ? "" : " ") + escape_markdown(s.description);
     }
@@ -517,7 +518,7 @@ void ScenarioWriter::finish(const analysis::ScenarioRun& run) {
     }
     header.insert(header.end(), {"mean_m", "median_m", "p90_m", "distance_mode"});
     // Equity (metrics/equity): each index and its change from the base.
-    for (const char* index : {"coverage_concentration", "access_concentration", "distance_gini", "distance_palma",
+    for (const char* index : {"coverage_erreygers_concentration", "access_concentration", "distance_gini", "distance_palma",
                               "distance_theil"}) {
         header.push_back(index);
         header.push_back(std::string("change_") + index);

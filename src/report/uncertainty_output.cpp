@@ -116,11 +116,22 @@ std::string widened_sentence(const analysis::ScenarioRun& run) {
         return {};
     }
     const auto& widened = run.uncertainty->widened;
+    // The run names each figure "id: what" (a key); a person reads the scenario's name.
+    std::string first = widened.front();
+    if (const auto colon = first.find(": "); colon != std::string::npos) {
+        for (const auto& result : run.results) {
+            const auto& scenario = *result.resolved.scenario;
+            if (scenario.id == first.substr(0, colon) && !scenario.name.empty()) {
+                first = scenario.name + first.substr(colon);
+                break;
+            }
+        }
+    }
     return fmt::format(
         "For {} figure{} the best-evidence value lay outside the middle 90 % of the draws, and its range was widened "
         "to reach it: an option chosen on the sites' best-evidence points looks better there than almost anywhere "
         "else they could stand ({}{}).",
-        widened.size(), widened.size() == 1 ? "" : "s", widened.front(),
+        widened.size(), widened.size() == 1 ? "" : "s", first,
         widened.size() > 1 ? fmt::format(" and {} more; comparison.csv has every range", widened.size() - 1) : "");
 }
 
@@ -131,6 +142,8 @@ std::string uncertainty_markdown(const analysis::Study& study, const analysis::S
     }
     const auto& u = *run.uncertainty;
     const auto& first = run.results.front();
+    const std::string& first_name =
+        first.resolved.scenario->name.empty() ? first.resolved.scenario->id : first.resolved.scenario->name;
     const auto& thresholds = first.resolved.thresholds_m;
     const auto sites = study.all_sites();
     if (const std::string widened = widened_sentence(run); !widened.empty()) {
@@ -141,24 +154,24 @@ std::string uncertainty_markdown(const analysis::Study& study, const analysis::S
     if (headline != nullptr) {
         md += "### Confirm these addresses first\n\n";
         if (u.confirm_first.empty()) {
-            md += fmt::format("No single site's exact address would narrow the range of `{}`'s share within {}, {}: "
+            md += fmt::format("No single site's exact address would narrow the range of {}'s share within {}, {}: "
                               "{}.\n\n",
-                              first.resolved.scenario->id, within,
+                              escape_markdown(first_name), within,
                               percent_in(first.coverage.total.share_covered(0), headline),
                               u.sites_drawn == 0 ? "every serving site is placed by coordinates or postcode"
                                                  : "what remains is the way roads wind");
         } else {
-            md += fmt::format("`{}`'s share of under-5s within {} is {}, a range {} points wide. The exact address of "
+            md += fmt::format("{}'s share of under-5s within {} is {}, a range {} points wide. The exact address of "
                               "these sites would narrow it most (the range's width with that site fixed where its "
                               "evidence places it):\n\n",
-                              first.resolved.scenario->id, within,
+                              escape_markdown(first_name), within,
                               percent_in(first.coverage.total.share_covered(0), headline),
                               points(headline->width()));
             for (std::size_t i = 0; i < u.confirm_first.size(); ++i) {
                 const auto& c = u.confirm_first[i];
                 const Site& site = *sites[c.site];
-                md += fmt::format("{}. **{}** (`{}`, {}): now {}; drawn among {}. Width {} points (from {}).\n", i + 1,
-                                  escape_markdown(site.name), site.id, to_string(site.kind),
+                md += fmt::format("{}. **{}** ({}): now {}; drawn among {}. Width {} points (from {}).\n", i + 1,
+                                  escape_markdown(site.name), to_string(site.kind),
                                   escape_markdown(site.location.evidence), escape_markdown(c.placed_among),
                                   points(c.width_fixed), points(c.width_now));
             }
@@ -168,8 +181,8 @@ std::string uncertainty_markdown(const analysis::Study& study, const analysis::S
     if (!u.unplaced.empty()) {
         md += "### What the centres that could not be placed could change\n\n";
         md += fmt::format("Each is left out of the figures above. Placed at the worst and at the best of the postcodes "
-                          "of its district (the others where their evidence places them), `{}`'s shares would be:\n\n",
-                          first.resolved.scenario->id);
+                          "of its district (the others where their evidence places them), {}'s shares would be:\n\n",
+                          escape_markdown(first_name));
         md += "| centre | placed among |";
         for (const double t : thresholds) {
             md += " within " + metrics::threshold_label(t) + " |";

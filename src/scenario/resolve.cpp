@@ -337,8 +337,10 @@ std::map<std::string, ResolvedScenario> resolve_all(const ScenarioFile& file, co
         if (s->start_from) {
             r = resolved.at(*s->start_from);  // its final state, budget rule included
             r.base_id = *s->start_from;
+            r.base_name = r.scenario->name.empty() ? r.base_id : r.scenario->name;
         } else {
             r.base_id = s->id;
+            r.base_name = s->name.empty() ? s->id : s->name;
             r.thresholds_m = sorted_thresholds(context.thresholds_m);
             r.outreach_thresholds_m = r.thresholds_m;
             r.costs = file.study.costs;

@@ -49,6 +49,7 @@ struct OutreachPoint {
 struct ResolvedScenario {
     const Scenario* scenario = nullptr;
     std::string base_id;                 // the scenario it is compared with (itself when it starts from nothing)
+    std::string base_name;               // that scenario's name, for sentences (its id when it has none)
     std::vector<std::size_t> open;       // open centres (indices), in file order
     std::map<std::size_t, std::size_t> moved;  // centre -> library it moved into
     std::vector<ServicePoint> service_points;  // the placed open centres

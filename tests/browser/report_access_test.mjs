@@ -58,6 +58,26 @@ const page = await open();
 let violations = await axe(page);
 check('no axe-core WCAG 2.2 A/AA violation at load', violations.length === 0, violations.join('; '));
 
+// --- words: every technical term the page uses is in its glossary; no scenario's id stands in
+// for its name in a sentence ---
+const words = await page.evaluate(() => {
+  const glossary = document.getElementById('glossary');
+  const terms = glossary ? Array.from(glossary.querySelectorAll('dt')).map((dt) => dt.textContent) : [];
+  const clone = document.body.cloneNode(true);
+  clone.querySelectorAll('script, style, #glossary, code').forEach((e) => e.remove());
+  return { terms, text: clone.textContent };
+});
+for (const [term, pattern] of [['LSOA', /\bLSOA/], ['IDACI', /\bIDACI\b/], ['IMD', /\bIMD\b/],
+  ['E2SFCA', /E2SFCA/], ['Gini', /\bGini\b/], ['Palma', /\bPalma\b/], ['concentration index', /concentration index/i],
+  ['draws', /\bdraws\b/i], ['circuity', /circuity/i], ['k-curve', /k-curve/i]]) {
+  if (pattern.test(words.text)) {
+    check(`the glossary explains ${term}`, words.terms.some((t) => pattern.test(t)), words.terms.join(' | '));
+  }
+}
+const scenarioIds = JSON.parse(fs.readFileSync(path.join(work, 'scen/comparison.json'), 'utf8')).map((c) => c.id);
+const sentencesWithIds = scenarioIds.filter((id) => new RegExp(`against ${id.replace(/[-]/g, '\\-')}\\b`).test(words.text));
+check('no sentence says "against" a scenario\'s id', sentencesWithIds.length === 0, sentencesWithIds.join(', '));
+
 // --- the planner's map: a click changes the centre under the pointer, and says so ---
 const planner = await page.evaluate(() => JSON.parse(document.getElementById('report-data').textContent).planner);
 const centreCount = planner.sites.filter((s) => s.kind === 'centre').length;

@@ -186,5 +186,34 @@ TEST(ScenariosOnANetwork, ALibraryBaseMustNameALibrary) {
     }
 }
 
+// Four areas of one IDACI decile on a road, 500 m apart, a centre at the west end: within
+// 600 m, A and B are covered, C and D are not. Their ranks put A and B, the covered, as the
+// least deprived: by rank, coverage lies wholly with the less deprived half (Erreygers index
+// +1); by decile the four would tie and the index would be 0.
+TEST(ScenarioEquity, TheConcentrationIndexRanksFamiliesByIdaciRankNotDecile) {
+    Town town(R"(
+    a----b----c----d
+)");
+    town.road("abcd")
+        .centre("west", 'a')
+        .families("A", 'a', 10, 1)
+        .families("B", 'b', 10, 1)
+        .families("C", 'c', 10, 1)
+        .families("D", 'd', 10, 1)
+        .idaci_rank("A", 400)
+        .idaci_rank("B", 300)
+        .idaci_rank("C", 200)
+        .idaci_rank("D", 100)
+        .thresholds({600.0});
+    const auto run = town.scenarios(R"(
+[[scenario]]
+id = "today"
+)");
+    const auto& equity = run["today"].result().equity;
+    ASSERT_TRUE(equity.coverage_erreygers);
+    EXPECT_NEAR(*equity.coverage_erreygers, 1.0, 1e-9);
+    EXPECT_EQ(equity.unranked_under5, 0.0);
+}
+
 }  // namespace scenarios_network_test
 }  // namespace centrecov::analysis

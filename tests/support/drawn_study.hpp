@@ -32,6 +32,7 @@ inline DemandPoint families_at(const std::string& code, Point p, int under5, int
     point.district_name = "Norwich";
     point.imd_decile = decile;
     point.idaci_decile = decile;
+    point.idaci_rank = decile;  // same order as the decile
     point.point = p;
     return point;
 }

@@ -255,6 +255,15 @@ public:
         const Extent box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
         return area(code, box, {(box.min_x + box.max_x) / 2.0, (box.min_y + box.max_y) / 2.0}, under5, decile);
     }
+    // An area's England-wide IDACI rank (1 = most deprived), where it should differ from its decile.
+    Town& idaci_rank(const std::string& code, int rank) {
+        auto areas = study_->families.areas;
+        for (auto& a : areas) {
+            a.idaci_rank = a.lsoa_code == code ? rank : a.idaci_rank;
+        }
+        set_areas(study_->families, std::move(areas));
+        return *this;
+    }
     // Each area's families measured from the postcodes inside it (those added so far), as the
     // program does by default: call after the families and postcodes.
     Town& families_at_postcodes() {

@@ -266,7 +266,18 @@
         if (today[f] < now[f]) { lostToday[today[f]] += w; lostToday[now[f]] -= w; }
         if (now[f] < today[f]) { gainedToday[now[f]] += w; gainedToday[today[f]] -= w; }
       }
-      var out = { share: [], lost: [], gained: [], lostToday: [], gainedToday: [] };
+      // Per area and threshold against today, for the CSV by area: only where not 0.
+      var areaLost = new Map();
+      var areaGained = new Map();
+      function add(map, from, to, area, w) {
+        for (var k = from; k < to; k++) { map.set(area * T + k, (map.get(area * T + k) || 0) + w); }
+      }
+      for (var e = 0; e < families; e++) {
+        if (today[e] < now[e]) { add(areaLost, today[e], now[e], areaOf[e], shares[e]); }
+        if (now[e] < today[e]) { add(areaGained, now[e], today[e], areaOf[e], shares[e]); }
+      }
+      var out = { share: [], lost: [], gained: [], lostToday: [], gainedToday: [],
+        areas: { lost: areaLost, gained: areaGained } };
       var c = 0, l = 0, g = 0, lt = 0, gt = 0;
       for (var t = 0; t < T; t++) {
         c += covered[t]; l += lost[t]; g += gained[t]; lt += lostToday[t]; gt += gainedToday[t];
@@ -280,7 +291,8 @@
     }
 
     // Works out a plan's ranges a few draws at a time (the page stays responsive), then calls
-    // done({share, lost, gained, lostToday, gainedToday}: per threshold {low, high}, the
+    // done({share, lost, gained, lostToday, gainedToday}: per threshold {low, high}; areas: {lost,
+    // gained}: Maps of area * thresholds + threshold to {low, high}, against today; the
     // middle 90 % of the draws widened to hold the best-evidence value, as the program does).
     // A newer call abandons an older one.
     var generation = 0;
@@ -300,6 +312,20 @@
             var value = best[name][i];
             return { low: Math.min(nearestRank(values, 0.05), value), high: Math.max(nearestRank(values, 0.95), value) };
           });
+        });
+        // Each area's losses and gains against today the same way (0 in a draw that has none there).
+        out.areas = {};
+        ['lost', 'gained'].forEach(function (name) {
+          var keys = new Set(best.areas[name].keys());
+          per.forEach(function (figures) { figures.areas[name].forEach(function (v, key) { keys.add(key); }); });
+          var map = new Map();
+          keys.forEach(function (key) {
+            var values = per.map(function (figures) { return figures.areas[name].get(key) || 0; });
+            var value = best.areas[name].get(key) || 0;
+            map.set(key, { low: Math.min(nearestRank(values, 0.05), value),
+              high: Math.max(nearestRank(values, 0.95), value) });
+          });
+          out.areas[name] = map;
         });
         done(out);
       }

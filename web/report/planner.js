@@ -22,7 +22,7 @@
   // The program embeds families as columns (web size at postcode level); rows are easier here.
   var families = P.families.area.map(function (a, i) {
     var area = P.areas[a];
-    return { code: area.code, district: area.district, idaci: area.idaci, area: area.map,
+    return { code: area.code, district: area.district, idaci: area.idaci, area: area.map, areaIndex: a,
       postcode: P.families.postcode[i], under5: P.families.under5[i], near: P.families.near[i],
       beyond: P.families.beyond[i] };
   });
@@ -143,7 +143,7 @@
         if (within && !wasToday) { r.gainedToday += f.under5; }
       });
     });
-    figures = { total: total, rows: rows, now: now, before: before, cost: costOf(state),
+    figures = { total: total, rows: rows, now: now, before: before, today: first, cost: costOf(state),
       lostByDistrict: lostByDistrict, lostByIdaci: lostByIdaci, closures: closures(now), ranges: null };
     if (draws) {
       var mine = figures;
@@ -154,10 +154,12 @@
         best[name] = rows.map(function (r) { return r[name]; });
       });
       best.share = rows.map(function (r) { return total > 0 ? r.covered / total : 0; });
+      best.areas = byAreaAgainstToday(figures);
       draws.ranges(plan, best, function (ranges) {
         if (figures === mine) {
           figures.ranges = ranges;
           render();
+          if (csvWanted) { downloadCsv(); }
         }
       });
     }
@@ -304,24 +306,75 @@
     return { ok: true, note: dropped.length === 0 ? '' : ' Left out, as this report does not have them: ' +
       dropped.slice(0, 8).join(', ') + (dropped.length > 8 ? ' and ' + (dropped.length - 8) + ' more' : '') + '.' };
   }
-  function lossesCsv() {
-    var header = ['lsoa_code', 'postcode', 'district', 'under5', 'idaci_decile', 'nearest_m_now',
-      'nearest_m_' + start.id];
-    start.thresholds.forEach(function (t) {
-      header.push('lost_within_' + t + 'm', 'gained_within_' + t + 'm');
-    });
-    var lines = [header.join(',')];
-    function metres(d) { return isFinite(d) ? d.toFixed(1) : ''; }  // empty: beyond reach of any open site
-    families.forEach(function (f, i) {
-      var row = [f.code, f.postcode, '"' + P.districts[f.district].replace(/"/g, '""') + '"', f.under5, f.idaci,
-        metres(figures.now[i]), metres(figures.before[i])];
-      start.thresholds.forEach(function (t) {
-        row.push(figures.before[i] <= t && figures.now[i] > t ? f.under5 : 0);
-        row.push(figures.now[i] <= t && figures.before[i] > t ? f.under5 : 0);
+  // Per small area and threshold, the under-5s who lose and gain against today (the first scenario),
+  // whatever the plan starts from: a campaigner asks what changes from what families have now.
+  // {lost: Map, gained: Map}, keyed area * thresholds + threshold, only where not 0.
+  function byAreaAgainstToday(f) {
+    var T = start.thresholds.length;
+    var lost = new Map();
+    var gained = new Map();
+    function add(map, key, v) { map.set(key, (map.get(key) || 0) + v); }
+    families.forEach(function (family, i) {
+      start.thresholds.forEach(function (t, k) {
+        var was = f.today[i] <= t;
+        var within = f.now[i] <= t;
+        if (was && !within) { add(lost, family.areaIndex * T + k, family.under5); }
+        if (within && !was) { add(gained, family.areaIndex * T + k, family.under5); }
       });
-      lines.push(row.join(','));
+    });
+    return { lost: lost, gained: gained };
+  }
+  // A text cell as the program's CSVs write it: an apostrophe before a formula a spreadsheet would
+  // run (the program's list, io/writers), quoted when it holds a comma, quote or line end.
+  function csvCell(value) {
+    if (typeof value === 'number') { return String(value); }
+    var text = String(value);
+    if (text !== '' && P.csv_formula_starts.indexOf(text.charAt(0)) >= 0) { text = '\'' + text; }
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  // One row per small area (LSOA): its under-5s, and those who lose and gain a centre within each
+  // distance against today, in whole children (families are shared over postcodes in fractions;
+  // an area's total is rounded once), each with its range over the draws when the run made them.
+  function lossesCsv() {
+    var T = start.thresholds.length;
+    var mine = byAreaAgainstToday(figures);
+    var ranges = figures.ranges ? figures.ranges.areas : null;
+    var header = ['lsoa_code', 'lsoa_name', 'district', 'idaci_decile', 'under5', 'against'];
+    start.thresholds.forEach(function (t) {
+      ['lost_within_' + t + 'm', 'gained_within_' + t + 'm'].forEach(function (name) {
+        header.push(name);
+        if (ranges) { header.push(name + '_low', name + '_high'); }
+      });
+    });
+    var under5 = new Float64Array(P.areas.length);
+    families.forEach(function (f) { under5[f.areaIndex] += f.under5; });
+    var lines = [header.map(csvCell).join(',')];
+    P.areas.forEach(function (area, a) {
+      var row = [area.code, area.name, P.districts[area.district], area.idaci >= 1 ? area.idaci : '',
+        Math.round(under5[a]), today.name];
+      for (var k = 0; k < T; k++) {
+        [['lost', mine.lost], ['gained', mine.gained]].forEach(function (pair) {
+          row.push(Math.round(pair[1].get(a * T + k) || 0));
+          if (ranges) {
+            var range = ranges[pair[0]].get(a * T + k) || { low: 0, high: 0 };
+            row.push(Math.round(range.low), Math.round(range.high));
+          }
+        });
+      }
+      lines.push(row.map(csvCell).join(','));
     });
     return lines.join('\r\n') + '\r\n';
+  }
+  // The CSV waits for the ranges when the draws are still being worked through.
+  var csvWanted = false;
+  function downloadCsv() {
+    if (draws && !figures.ranges) {
+      csvWanted = true;
+      status.textContent = 'The CSV follows once the ranges are worked out.';
+      return;
+    }
+    csvWanted = false;
+    download('losses-by-area.csv', 'text/csv', lossesCsv());
   }
   function download(name, type, content) {
     var link = element('a', { href: URL.createObjectURL(new Blob([content], { type: type })), download: name });
@@ -337,7 +390,8 @@
   var budgetInput = element('input', { id: 'planner-budget', type: 'number', min: '0', step: '1000' });
   var exportButton = element('button', { id: 'planner-export', type: 'button', text: 'Export scenario' });
   var linkButton = element('button', { id: 'planner-link', type: 'button', text: 'Copy link' });
-  var csvButton = element('button', { id: 'planner-csv', type: 'button', text: 'Download CSV' });
+  var csvButton = element('button', { id: 'planner-csv', type: 'button',
+    text: 'Download CSV: who loses and gains, by area, against ' + today.name });
   var resetButton = element('button', { id: 'planner-reset', type: 'button', text: 'Start again' });
   controls.appendChild(element('label', {}, [document.createTextNode('Start from '), startSelect]));
   controls.appendChild(document.createTextNode(' '));
@@ -622,22 +676,30 @@
   function render() {
     var f = figures;
     results.textContent = '';
-    var head = element('tr', {}, ['Within', 'Under-5s covered', 'Lose against ' + start.id, 'Gain against ' + start.id,
-      'Lose against ' + today.id, 'Gain against ' + today.id].map(function (h) { return element('th', { text: h }); }));
+    // Against the start and against today, by name; from today itself the two would be one pair twice.
+    var fromToday = start === today;
+    var headings = ['Within', 'Under-5s covered'];
+    if (!fromToday) { headings.push('Lose against ' + start.name, 'Gain against ' + start.name); }
+    headings.push('Lose against ' + today.name, 'Gain against ' + today.name);
+    var head = element('tr', {}, headings.map(function (h) { return element('th', { text: h }); }));
     var rows = f.rows.map(function (r, t) {
-      return element('tr', { 'data-threshold': String(r.threshold) }, [element('td', { text: km(r.threshold) }),
-        element('td', { class: 'n', text: shareIn(r, t) + ', ' + commas(r.covered) }),
-        element('td', { class: 'n', text: countIn(r.lost, 'lost', t) }),
-        element('td', { class: 'n', text: countIn(r.gained, 'gained', t) }),
-        element('td', { class: 'n', text: countIn(r.lostToday, 'lostToday', t) }),
-        element('td', { class: 'n', text: countIn(r.gainedToday, 'gainedToday', t) })]);
+      var cells = [element('td', { text: km(r.threshold) }),
+        element('td', { class: 'n', text: shareIn(r, t) + ', ' + commas(r.covered) })];
+      if (!fromToday) {
+        cells.push(element('td', { class: 'n', text: countIn(r.lost, 'lost', t) }),
+          element('td', { class: 'n', text: countIn(r.gained, 'gained', t) }));
+      }
+      cells.push(element('td', { class: 'n', text: countIn(r.lostToday, 'lostToday', t) }),
+        element('td', { class: 'n', text: countIn(r.gainedToday, 'gainedToday', t) }));
+      return element('tr', { 'data-threshold': String(r.threshold) }, cells);
     });
     results.appendChild(element('table', { class: 'small' }, [element('thead', {}, [head]),
       element('tbody', {}, rows)]));
     results.appendChild(element('p', { id: 'planner-ranges', class: 'small', text: rangesSentence() }));
     var costText = 'Annual cost: ' + pounds(f.cost);
     if (f.cost !== null && state.budget !== null) {
-      var gap = state.budget - f.cost;
+      // From the cost as shown (to the pound), so that cost and what is to spare add to the budget.
+      var gap = state.budget - Math.round(f.cost);
       costText += ' against a budget of ' + pounds(state.budget) + ' (' + pounds(Math.abs(gap)) +
         (gap >= 0 ? ' to spare)' : ' over)');
     }
@@ -655,7 +717,7 @@
       if (worst === null && f.closures.some(function (c) { return c.left[i] > 0; })) { worst = i; }
     });
     if (f.closures.length === 0) {
-      results.appendChild(element('p', { text: 'Nothing open in ' + start.id + ' is closed.' }));
+      results.appendChild(element('p', { text: 'Nothing open in ' + start.name + ' is closed.' }));
     } else if (worst === null) {
       results.appendChild(element('p', { text: 'No closure leaves anyone beyond ' + km(start.thresholds[
         start.thresholds.length - 1]) + ' who would otherwise be within it.' }));
@@ -692,7 +754,7 @@
     if (what) {
       var r = figures.rows[0];
       status.textContent = what + ' Within ' + km(r.threshold) + ': ' + percent(r.covered, figures.total) +
-        ' of under-5s; ' + commas(r.lost) + ' lose against ' + start.id + '.';
+        ' of under-5s; ' + commas(r.lostToday) + ' lose against ' + today.name + '.';
     }
   }
   function begin(scenario) {
@@ -728,7 +790,7 @@
     if (navigator.clipboard) { navigator.clipboard.writeText(url).catch(function () {}); }
     linkButton.textContent = 'Link copied (also in the address bar)';
   });
-  csvButton.addEventListener('click', function () { download('planner-losses.csv', 'text/csv', lossesCsv()); });
+  csvButton.addEventListener('click', downloadCsv);
 
   // A link with a plan (#plan=...): restore it, take the reader to the planner and say so; or say why not.
   function openLink(hash) {

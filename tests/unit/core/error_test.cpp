@@ -7,7 +7,7 @@
 #include "support/temp_dir.hpp"
 
 namespace centrecov {
-namespace {
+namespace error_test {
 
 std::string refusal(const std::filesystem::path& path) {
     try {
@@ -37,5 +37,5 @@ TEST(RequireRegularFile, NamesWhatIsNotARegularFile) {
     EXPECT_EQ(refusal(dir.path() / "absent.csv"), (dir.path() / "absent.csv").string() + ": file not found");
 }
 
-}  // namespace
+}  // namespace error_test
 }  // namespace centrecov

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "families/families.hpp"
 #include "geocode/gazetteer.hpp"
@@ -70,6 +72,7 @@ TEST(Families, SumsUnderFivesAndJoinsEverything) {
     EXPECT_EQ(a.total_population, 100);
     EXPECT_EQ(a.imd_decile, 1);
     EXPECT_EQ(a.idaci_decile, 2);
+    EXPECT_EQ(a.idaci_rank, 20) << "the rank, which orders families within a decile";
     EXPECT_EQ(a.district_name, "Norwich");
     EXPECT_EQ(a.ward_code, "W1");
     EXPECT_NEAR(a.point.x, 622500.0, 2000.0);
@@ -107,6 +110,30 @@ TEST(Families, ReportsEveryFailedJoinByCode) {
     EXPECT_TRUE(mentions("Z: no population row; left out"));
     // Every area is accounted for: used plus left out equals the population rows and the areas without one.
     EXPECT_EQ(families.points.size() + report.excluded_areas, report.population_rows + 1);
+}
+
+TEST(Families, WithoutAnIdaciRankColumnTheRanksAreUnknownAndTheRunSaysSo) {
+    TempDir dir;
+    const auto files = write_fixture(dir, "");
+    dir.write("population/iod.csv",
+              "LSOA code (2011),LSOA name (2011),Local Authority District code (2019),"
+              "Local Authority District name (2019),"
+              "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs),"
+              "Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs)\n"
+              "A,Norwich 001A,E07000148,Norwich,1,2\n");
+    const Families families = load_families(files, one_ward());
+    EXPECT_EQ(families.points[0].idaci_decile, 2);
+    EXPECT_EQ(families.points[0].idaci_rank, 0);
+    const auto& problems = families.report.problems;
+    EXPECT_TRUE(std::any_of(problems.begin(), problems.end(), [](const std::string& p) {
+        return p.find("the concentration indices, which rank families by it, are n/a") != std::string::npos;
+    }));
+}
+
+TEST(Families, AnIdaciRankBelowOneNamesTheLine) {
+    TempDir dir;
+    const auto files = write_fixture(dir, "A,Norwich 001A,E07000148,Norwich,10,1,0,2\n");
+    EXPECT_THROW((void)load_families(files, one_ward()), InputError);
 }
 
 TEST(Families, APopulationFileCutShortIsRefused) {

@@ -57,5 +57,24 @@ TEST(OptimisedScenarios, WithoutMoneyTheFileCarriesNoCosts) {
     EXPECT_FALSE(file.scenarios[1].budget) << "a budget counted in sites is not money";
 }
 
+TEST(OptimisedScenarios, TheNameSaysWhatTheAnswerIsNotHowItWasFound) {
+    Answered answered(true);
+    answered.run.settings.objective = optimise::Objective::max_coverage;
+    answered.run.settings.threshold_m = 1600.0;
+    test::TempDir dir;
+    auto read = [&] {
+        return scenario::read_scenario_file(dir.write("optimised.toml", optimised_scenarios_toml(answered.run, "x")));
+    };
+    // Was "Best 1 centres and 1 library bases (coverage)": no money, no distance.
+    EXPECT_EQ(read().scenarios[1].name,
+              "Best 1 centre and 1 library base for £5,000,000 a year (most under-5s within 1.6 km)");
+    answered.run.answers[0].library_bases.clear();
+    answered.run.settings.objective = optimise::Objective::p_median;
+    EXPECT_EQ(read().scenarios[1].name, "Best 1 centre for £5,000,000 a year (least mean distance)");
+    // Without costs a budget counts sites, so it is no money.
+    answered.run.settings.costs_given = false;
+    EXPECT_EQ(read().scenarios[1].name, "Best 1 centre (least mean distance)");
+}
+
 }  // namespace optimise_output_test
 }  // namespace centrecov::report
