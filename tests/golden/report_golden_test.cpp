@@ -3,7 +3,7 @@
 // files hold what the program writes), comparison.md, comparison.csv and a
 // scenario's summary.json. A change to any of them shows as a diff of the
 // golden file under tests/golden/; when the change is meant, rewrite them with
-//   CENTRECOV_UPDATE_GOLDEN=1 build/tests/unit_tests --gtest_filter='ReportGolden*'
+//   CENTRECOV_UPDATE_GOLDEN=1 build/tests/golden_tests --gtest_filter='ReportGolden*'
 // and read the diff before committing it.
 
 #include <gtest/gtest.h>
