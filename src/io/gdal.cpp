@@ -49,7 +49,10 @@ DatasetPtr open_vector(const std::filesystem::path& path, const std::vector<std:
                        const std::vector<std::string>& open_options) {
     init_gdal();
     const bool in_memory = path.string().rfind("/vsimem/", 0) == 0;
-    if (!in_memory) {
+    // GDAL's virtual paths (/vsizip/, /vsicurl/) are GDAL's to open, and a folder can be a
+    // dataset (a Shapefile folder, a FileGDB); a device or a FIFO never is.
+    const bool virtual_path = path.string().rfind("/vsi", 0) == 0;
+    if (std::error_code error; !virtual_path && !std::filesystem::is_directory(path, error)) {
         require_regular_file(path);
     }
     if (std::error_code error; !in_memory &&

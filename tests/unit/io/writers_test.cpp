@@ -106,5 +106,37 @@ TEST(AtomicOutput, NothingAppearsWithoutCommit) {
     EXPECT_EQ(test::read_file(target), "whole");
 }
 
+// A folder can be a GDAL dataset (a Shapefile folder); a device never is.
+TEST(OpenVector, AFolderDatasetOpensAndADeviceIsRefused) {
+    TempDir dir;
+    const auto folder = dir.path() / "roads";
+    init_gdal();
+    GDALDriver* shapefile = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    ASSERT_NE(shapefile, nullptr);
+    {
+        DatasetPtr created(shapefile->Create(folder.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(created);
+        OGRLayer* layer = created->CreateLayer("roads", nullptr, wkbLineString, nullptr);
+        ASSERT_NE(layer, nullptr);
+        auto feature = std::unique_ptr<OGRFeature>(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        OGRLineString line;
+        line.addPoint(600000.0, 300000.0);
+        line.addPoint(600100.0, 300000.0);
+        feature->SetGeometry(&line);
+        ASSERT_EQ(layer->CreateFeature(feature.get()), OGRERR_NONE);
+    }
+    ASSERT_TRUE(std::filesystem::is_directory(folder));
+    DatasetPtr opened = open_vector(folder);
+    ASSERT_TRUE(opened);
+    EXPECT_EQ(opened->GetLayer(0)->GetFeatureCount(), 1);
+    try {
+        (void)open_vector("/dev/null");
+        ADD_FAILURE() << "a device opened";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("is not a regular file (a device)"), std::string::npos)
+            << error.what();
+    }
+}
+
 }  // namespace writers_test
 }  // namespace centrecov::io
