@@ -117,9 +117,8 @@ void add_scenarios_command(CLI::App& app) {
         report::ScenarioWriter writer(output.staged(options->data.out), study, inputs, file, settings, outputs);
         std::vector<std::string> line_of(file.scenarios.size());
         std::vector<std::vector<std::string>> warnings_of(file.scenarios.size());
-        const std::size_t keep_first = outputs.gpkg || outputs.html ? options->maps_for : 1;
         const analysis::ScenarioRun run = analysis::run_scenarios(
-            study, file, settings, keep_first,
+            study, file, settings, writer.results_to_keep(),
             [&](const analysis::ScenarioRun& so_far, const analysis::ScenarioBlock& block) {
                 writer.add(so_far, block);
                 for (const auto& [index, result] : block) {

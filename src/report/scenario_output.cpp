@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <tbb/parallel_for.h>
@@ -269,7 +270,8 @@ struct ScenarioWriter::State {
           file(file_),
           settings(settings_),
           outputs(std::move(outputs_)),
-          maps_for(std::min(outputs.maps_for, file.scenarios.size())),
+          // Only the GeoPackage and the report draw maps: a run without them keeps none.
+          maps_for(outputs.gpkg || outputs.html ? std::min(outputs.maps_for, file.scenarios.size()) : 0),
           package_of(maps_for),
           styles_of(maps_for),
           json_of(file.scenarios.size()),
@@ -422,6 +424,10 @@ ScenarioWriter::ScenarioWriter(std::filesystem::path directory, const analysis::
                                const analysis::StudyInputs& inputs, const scenario::ScenarioFile& file,
                                const analysis::Settings& settings, RunOutputs outputs)
     : state_(std::make_unique<State>(std::move(directory), study, inputs, file, settings, std::move(outputs))) {}
+
+std::size_t ScenarioWriter::results_to_keep() const {
+    return std::max<std::size_t>(state_->maps_for, 1);
+}
 
 ScenarioWriter::~ScenarioWriter() = default;
 

@@ -63,8 +63,11 @@ public:
     ScenarioWriter(const ScenarioWriter&) = delete;
     ScenarioWriter& operator=(const ScenarioWriter&) = delete;
 
+    // How many scenarios' whole results the run must keep for finish(): those the GeoPackage and
+    // the report draw, and at least the first (the comparison's columns).
+    std::size_t results_to_keep() const;
     void add(const analysis::ScenarioRun& run, const analysis::ScenarioBlock& block);
-    // With the finished run: its results hold at least the first maps_for scenarios.
+    // With the finished run: its results hold at least the first results_to_keep() scenarios.
     void finish(const analysis::ScenarioRun& run);
 
 private:
