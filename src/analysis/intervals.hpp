@@ -86,6 +86,7 @@ struct UncertaintySummary {
     // The figures (all families') whose best-evidence value lay outside the draws' central
     // 90 %, so that their interval was widened to it: "colocation: lost within 1.6 km".
     std::vector<std::string> widened;
+    std::string first_widened_name;  // the name of the first one's scenario, for a sentence
     PageDraws page;
 };
 

@@ -525,12 +525,17 @@ using draws_detail::DrawState;
 struct UncertaintyDraws::State {
     State(std::vector<const scenario::ResolvedScenario*> scenarios, const Study& study, const Settings& settings,
           const DistanceEngine& engine)
-        : draws(std::move(scenarios), study, settings, engine),
+        : draws(scenarios, study, settings, engine),
           widened(draws.scenarios()),
           progress("uncertainty draws",
-                   draws.draws() * ((draws.scenarios() + scenario_block - 1) / scenario_block)) {}
+                   draws.draws() * ((draws.scenarios() + scenario_block - 1) / scenario_block)) {
+        for (const auto* s : scenarios) {
+            name_of.push_back(s->scenario->name.empty() ? s->scenario->id : s->scenario->name);
+        }
+    }
     Draws draws;
     std::vector<std::vector<std::string>> widened;  // per scenario (file order)
+    std::vector<std::string> name_of;               // per scenario: what a person reads (a streamed run keeps no results)
     Progress progress;
 };
 
@@ -628,8 +633,12 @@ void UncertaintyDraws::summarise(ScenarioRun& run) {
     const Draws& draws = state_->draws;
     const std::size_t n = draws.draws();
     std::vector<std::string> widened;
-    for (auto& of_scenario : state_->widened) {
-        widened.insert(widened.end(), of_scenario.begin(), of_scenario.end());
+    std::string first_widened_name;
+    for (std::size_t s = 0; s < state_->widened.size(); ++s) {
+        if (widened.empty() && !state_->widened[s].empty()) {
+            first_widened_name = state_->name_of[s];
+        }
+        widened.insert(widened.end(), state_->widened[s].begin(), state_->widened[s].end());
     }
     UncertaintySummary summary;
     summary.draws = n;
@@ -642,6 +651,7 @@ void UncertaintyDraws::summarise(ScenarioRun& run) {
     summary.sites_drawn = draws.sites_drawn();
     summary.sites_serving = draws.sites_serving();
     summary.widened = std::move(widened);
+    summary.first_widened_name = std::move(first_widened_name);
 
     // Which address to confirm first: the headline's width with each drawn site of the
     // first scenario fixed at its best-evidence point, against its width now (same draws).

@@ -116,16 +116,11 @@ std::string widened_sentence(const analysis::ScenarioRun& run) {
         return {};
     }
     const auto& widened = run.uncertainty->widened;
-    // The run names each figure "id: what" (a key); a person reads the scenario's name.
+    // The run names each figure "id: what" (a key); a person reads the scenario's name (kept
+    // by the draws: a streamed run holds no results).
     std::string first = widened.front();
     if (const auto colon = first.find(": "); colon != std::string::npos) {
-        for (const auto& result : run.results) {
-            const auto& scenario = *result.resolved.scenario;
-            if (scenario.id == first.substr(0, colon) && !scenario.name.empty()) {
-                first = scenario.name + first.substr(colon);
-                break;
-            }
-        }
+        first = run.uncertainty->first_widened_name + first.substr(colon);
     }
     return fmt::format(
         "For {} figure{} the best-evidence value lay outside the middle 90 % of the draws, and its range was widened "
